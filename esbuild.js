@@ -1,0 +1,138 @@
+// Builds the extension (node/cjs, `vscode` external), the webview entry (browser), and the test and
+// benchmark bundles. Handlebars templates are precompiled here, so only `handlebars/runtime` ships.
+//   node esbuild.js               development build (source maps)
+//   node esbuild.js --production  minified extension + webview, no source maps
+//   node esbuild.js --watch       rebuild on change
+'use strict';
+const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+const Handlebars = require('handlebars');
+
+const production = process.argv.includes('--production');
+const watch = process.argv.includes('--watch');
+
+/** `import spec from './x.hbs'` → the precompiled template spec (an object), checked at build time. */
+const handlebarsPlugin = {
+  name: 'handlebars-precompile',
+  setup(build) {
+    build.onLoad({ filter: /\.hbs$/ }, async (args) => {
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      if (source.includes('{{{')) {
+        return { errors: [{ text: `${path.basename(args.path)} uses {{{ }}} (unescaped output), which is not allowed` }] };
+      }
+      try {
+        // Our templates produce plain text (an e-mail, a Markdown document), never HTML: HTML-escaping would put
+        // "&amp;" into a person's message. Output is only ever shown as text (textContent, a text document).
+        const spec = Handlebars.precompile(source, { noEscape: true, strict: false });
+        return { contents: `module.exports = ${spec};`, loader: 'js' };
+      } catch (e) {
+        return { errors: [{ text: `${path.basename(args.path)}: ${e.message}` }] };
+      }
+    });
+  },
+};
+
+/** Fails the build if anything under src/domain imports vscode. */
+const pureDomainPlugin = {
+  name: 'pure-domain',
+  setup(build) {
+    build.onResolve({ filter: /^vscode$/ }, (args) => {
+      if (args.importer.includes(`${path.sep}src${path.sep}domain${path.sep}`)) {
+        return { errors: [{ text: `src/domain must not import vscode (imported by ${path.relative(__dirname, args.importer)})` }] };
+      }
+      return undefined;
+    });
+  },
+};
+
+const problemMatcherPlugin = {
+  name: 'problem-matcher',
+  setup(build) {
+    build.onStart(() => {
+      if (watch) console.log('[watch] build started');
+    });
+    build.onEnd((result) => {
+      if (!watch) return;
+      for (const { text, location } of result.errors) {
+        console.error(`✘ [ERROR] ${text}`);
+        if (location) console.error(`    ${location.file}:${location.line}:${location.column}:`);
+      }
+      console.log('[watch] build finished');
+    });
+  },
+};
+
+function listFiles(dir, pattern) {
+  if (!fs.existsSync(dir)) return [];
+  return fs
+    .readdirSync(dir, { recursive: true })
+    .map((f) => path.join(dir, String(f)))
+    .filter((f) => pattern.test(f));
+}
+
+const common = {
+  bundle: true,
+  logLevel: 'warning',
+  plugins: [handlebarsPlugin, pureDomainPlugin, problemMatcherPlugin],
+  legalComments: 'none',
+};
+
+const builds = [
+  // The extension itself.
+  {
+    ...common,
+    entryPoints: ['src/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+    metafile: true,
+  },
+  // The webview's script (browser).
+  {
+    ...common,
+    entryPoints: { main: 'media/builder/main.ts' },
+    outdir: 'dist/webview',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+  },
+];
+
+// Tests and benchmarks are not shipped: always with source maps, never minified.
+if (!production || process.argv.includes('--tests')) {
+  const testCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', outbase: '.', outdir: 'out' };
+  builds.push(
+    { ...testCommon, entryPoints: [...listFiles('test/unit', /\.test\.ts$/), ...listFiles('bench', /\.ts$/)], external: ['vscode', 'mocha'] },
+    {
+      ...testCommon,
+      entryPoints: [...listFiles('test/integration', /\.ts$/)],
+      external: ['vscode', 'mocha'],
+    },
+  );
+}
+
+async function main() {
+  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  if (watch) {
+    await Promise.all(contexts.map((c) => c.watch()));
+    return;
+  }
+  const results = await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+  const meta = results[0].metafile;
+  if (meta) fs.writeFileSync('dist/extension.meta.json', JSON.stringify(meta));
+}
+
+main().catch((e) => {
+  console.error(e.message ?? e);
+  process.exit(1);
+});

@@ -1,0 +1,57 @@
+/** Commands on one outreach attempt: mark as sent, delete (with Undo). */
+import * as vscode from 'vscode';
+import { deleteAttempt, markSent, restoreAttempt, type Result } from '../domain/outreach';
+import type { Attempt, Journal } from '../domain/journal';
+import { attemptIdFrom, pickAttempt, type Deps } from './context';
+import { Cancelled, guarded, isProgrammatic } from './errors';
+import { Commands } from './ids';
+
+export function registerAttemptCommands(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      Commands.markSent,
+      guarded(async (arg) => {
+        const attemptId =
+          attemptIdFrom(arg) ?? (await pickAttempt(deps, 'Mark Request as Sent', (v) => v.attempt.status === 'draft' || v.attempt.status === 'deferred'));
+        await deps.store.change((j) => markSent(j, attemptId, deps.clock()));
+        deps.reveal?.(attemptId);
+      }),
+    ),
+    vscode.commands.registerCommand(
+      Commands.deleteAttempt,
+      guarded(async (arg) => {
+        const attemptId = attemptIdFrom(arg) ?? (await pickAttempt(deps, 'Delete Outreach Attempt'));
+        const attempt = deps.store.journal.attempts.find((a) => a.id === attemptId);
+        if (attempt && !isProgrammatic(arg)) {
+          const person = deps.store.journal.people.find((p) => p.id === attempt.personId)?.name ?? 'this person';
+          const answer = await vscode.window.showWarningMessage(
+            `Delete the outreach attempt to ${person}?`,
+            { modal: true, detail: `Its ${attempt.events.length} recorded event(s) go with it. You can undo this right after.` },
+            'Delete',
+          );
+          if (answer !== 'Delete') throw new Cancelled();
+        }
+        let removed: { attempt: Attempt; index: number } | undefined;
+        await deps.store.change((j): Result<Journal> => {
+          const r = deleteAttempt(j, attemptId);
+          if (!r.ok) return r;
+          removed = { attempt: r.value.attempt, index: r.value.index };
+          return { ok: true, value: r.value.journal };
+        });
+        if (removed) offerUndo(deps, removed.attempt, removed.index);
+      }),
+    ),
+  );
+}
+
+function offerUndo(deps: Deps, attempt: Attempt, index: number): void {
+  void vscode.window.showInformationMessage('Outreach attempt deleted.', 'Undo').then(async (choice) => {
+    if (choice !== 'Undo') return;
+    try {
+      await deps.store.change((j) => restoreAttempt(j, attempt, index));
+      deps.reveal?.(attempt.id);
+    } catch (e) {
+      void vscode.window.showErrorMessage(`Could not undo: ${(e as Error).message}`);
+    }
+  });
+}

@@ -1,0 +1,70 @@
+import * as vscode from 'vscode';
+import type { Clock } from '../domain/dates';
+import { localDate } from '../domain/dates';
+import { groupAttempts, GROUP_LABELS, GROUPS, type AttemptView } from '../domain/outreach';
+import type { JournalStore } from '../storage/journalStore';
+import type { OutreachNode } from '../views/outreachTree';
+import { Cancelled, CommandError } from './errors';
+
+/** What every command family needs; built once in activate(). */
+export interface Deps {
+  store: JournalStore;
+  clock: Clock;
+  nudgeAfterDays(): number;
+  /** Reveals an attempt in the tree after a change (no-op when the view is hidden). */
+  reveal?(attemptId: string): void;
+}
+
+export function today(deps: Deps): string {
+  return localDate(deps.clock());
+}
+
+/** `{ attemptId }` or a tree item → the attempt id; undefined when there was no argument. */
+export function attemptIdFrom(arg: unknown): string | undefined {
+  if (arg === undefined || arg === null) return undefined;
+  if (typeof arg === 'object' && 'nodeType' in arg) {
+    const node = arg as OutreachNode;
+    if (node.nodeType === 'attempt') return node.view.attempt.id;
+    if (node.nodeType === 'event') return node.attemptId;
+    throw new CommandError('Pick an outreach attempt, not a group.');
+  }
+  if (typeof arg !== 'object' || Array.isArray(arg)) throw new CommandError('Expected an argument like { attemptId: "a1" }.');
+  const id = (arg as Record<string, unknown>).attemptId;
+  if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw new CommandError('Expected an argument like { attemptId: "a1" } — attemptId must be a non-empty string.');
+  return id;
+}
+
+/** Asks the user to pick an attempt, optionally only those matching `filter`. */
+export async function pickAttempt(deps: Deps, title: string, filter: (v: AttemptView) => boolean = () => true): Promise<string> {
+  const grouped = groupAttempts(deps.store.journal, { today: today(deps), nudgeAfterDays: deps.nudgeAfterDays() });
+  const items: (vscode.QuickPickItem & { id?: string })[] = [];
+  for (const group of GROUPS) {
+    const views = grouped[group].filter(filter);
+    if (views.length === 0) continue;
+    items.push({ label: GROUP_LABELS[group], kind: vscode.QuickPickItemKind.Separator });
+    for (const v of views) {
+      items.push({ label: v.person?.name ?? v.attempt.personId, description: v.skill?.name ?? v.attempt.skillId, detail: v.nextStep, id: v.attempt.id });
+    }
+  }
+  if (items.length === 0) throw new CommandError(`${title}: there is no outreach attempt this applies to.`);
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Pick an outreach attempt', matchOnDescription: true });
+  if (!picked?.id) throw new Cancelled();
+  return picked.id;
+}
+
+/** A file location from an argument: a vscode.Uri, a URI string, or an absolute path. */
+export function uriFrom(value: unknown, name = 'uri'): vscode.Uri {
+  if (value instanceof vscode.Uri) return value;
+  if (typeof value === 'object' && value !== null && 'scheme' in value && 'path' in value) {
+    try {
+      return vscode.Uri.from(value as { scheme: string; path: string });
+    } catch {
+      throw new CommandError(`${name} is not a valid URI.`);
+    }
+  }
+  if (typeof value === 'string' && value.length > 0 && value.length < 4096) {
+    if (value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value)) return vscode.Uri.file(value);
+    if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return vscode.Uri.parse(value, true);
+  }
+  throw new CommandError(`${name} must be a file URI or an absolute path.`);
+}

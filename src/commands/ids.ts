@@ -1,0 +1,12 @@
+/** Every command the extension registers. The public ones are a contract (DESIGN.md): never rename. */
+export const Commands = {
+  draftRequest: 'mentoring.draftRequest',
+  markSent: 'mentoring.markSent',
+  deleteAttempt: 'mentoring.deleteAttempt',
+  exportJournal: 'mentoring.exportJournal',
+  importJournal: 'mentoring.importJournal',
+  exportDamagedData: 'mentoring.exportDamagedData',
+  showDue: 'mentoring.showDue',
+} as const;
+
+export type CommandId = (typeof Commands)[keyof typeof Commands];

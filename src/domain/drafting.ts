@@ -1,0 +1,124 @@
+/** Creating a draft request: the skill and person (existing or new) and a bounded ask. */
+import { LIMITS, ORGS, SENIORITIES, type Attempt, type Journal, type Org, type Person, type Seniority, type Skill } from './journal';
+import { event, type Result } from './outreach';
+import { renderRequest } from './templates';
+
+export interface NewPerson {
+  name: string;
+  org: Org;
+  seniority: Seniority;
+  evidence: string;
+}
+
+export interface DraftInput {
+  skill: { id: string } | { name: string };
+  person: { id: string } | NewPerson;
+  sessions: number;
+  minutesPerSession?: number;
+  timeframe: string;
+  topics: readonly string[];
+}
+
+/** Makes ids like "a-k3j9x2": short, unique within the journal. */
+export function makeId(prefix: string, taken: ReadonlySet<string>, random: () => number = Math.random): string {
+  for (;;) {
+    const id = `${prefix}-${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}`;
+    if (!taken.has(id)) return id;
+  }
+}
+
+export function addDraft(journal: Journal, input: DraftInput, now: Date, random: () => number = Math.random): Result<{ journal: Journal; attempt: Attempt }> {
+  const problem = checkAsk(input);
+  if (problem) return { ok: false, reason: problem };
+
+  let skills = journal.skills;
+  let skill: Skill | undefined;
+  if ('id' in input.skill) {
+    const id = input.skill.id;
+    skill = skills.find((s) => s.id === id);
+    if (!skill) return { ok: false, reason: `No skill has the id "${id}".` };
+  } else {
+    const name = input.skill.name.trim();
+    if (!name || name.length > LIMITS.name) return { ok: false, reason: `A skill name must be 1–${LIMITS.name} characters.` };
+    skill = skills.find((s) => s.name.toLowerCase() === name.toLowerCase());
+    if (!skill) {
+      skill = { id: makeId('s', new Set(skills.map((s) => s.id)), random), name, current: 2, importance: 4, notes: '' };
+      skills = [...skills, skill];
+    }
+  }
+
+  let people = journal.people;
+  let person: Person | undefined;
+  if ('id' in input.person) {
+    const id = input.person.id;
+    person = people.find((p) => p.id === id);
+    if (!person) return { ok: false, reason: `No person has the id "${id}".` };
+  } else {
+    const p = input.person;
+    if (!p.name.trim() || p.name.length > LIMITS.name) return { ok: false, reason: `A name must be 1–${LIMITS.name} characters.` };
+    if (!ORGS.includes(p.org)) return { ok: false, reason: `org must be ${ORGS.join(' or ')}.` };
+    if (!SENIORITIES.includes(p.seniority)) return { ok: false, reason: `seniority must be one of ${SENIORITIES.join(', ')}.` };
+    if (p.evidence.length > LIMITS.longText) return { ok: false, reason: `The evidence must be at most ${LIMITS.longText} characters.` };
+    person = {
+      id: makeId('p', new Set(people.map((x) => x.id)), random),
+      name: p.name.trim(),
+      org: p.org,
+      seniority: p.seniority,
+      skillIds: [skill.id],
+      evidence: p.evidence.trim(),
+      referredBy: null,
+      sponsor: false,
+    };
+    people = [...people, person];
+  }
+  if (!person.skillIds.includes(skill.id)) {
+    const updated: Person = { ...person, skillIds: [...person.skillIds, skill.id] };
+    people = people.map((x) => (x.id === updated.id ? updated : x));
+    person = updated;
+  }
+
+  const ask = {
+    sessions: input.sessions,
+    minutesPerSession: input.minutesPerSession ?? 45,
+    timeframe: input.timeframe.trim(),
+    topics: input.topics.map((t) => t.trim()).filter(Boolean),
+  };
+  const text = renderRequest({
+    personName: person.name,
+    aspiration: journal.aspiration,
+    skill: skill.name,
+    evidence: person.evidence,
+    sessions: ask.sessions,
+    minutesPerSession: ask.minutesPerSession,
+    timeframe: ask.timeframe,
+    topics: ask.topics,
+  });
+  const attempt: Attempt = {
+    id: makeId('a', new Set(journal.attempts.map((a) => a.id)), random),
+    personId: person.id,
+    skillId: skill.id,
+    ask,
+    text,
+    status: 'draft',
+    askAgainOn: null,
+    sessionsDone: 0,
+    events: [event('created', now)],
+  };
+  return {
+    ok: true,
+    value: {
+      journal: { ...journal, skills, people, focusSkillId: journal.focusSkillId ?? skill.id, attempts: [...journal.attempts, attempt] },
+      attempt,
+    },
+  };
+}
+
+function checkAsk(input: DraftInput): string | undefined {
+  if (!Number.isInteger(input.sessions) || input.sessions < 1 || input.sessions > 6) return 'sessions must be a whole number from 1 to 6.';
+  const m = input.minutesPerSession;
+  if (m !== undefined && (!Number.isInteger(m) || m < 5 || m > 480)) return 'minutesPerSession must be a whole number from 5 to 480.';
+  if (typeof input.timeframe !== 'string' || input.timeframe.length > LIMITS.shortText) return `timeframe must be text of at most ${LIMITS.shortText} characters.`;
+  if (!Array.isArray(input.topics) || input.topics.length > LIMITS.topics) return `topics must be a list of at most ${LIMITS.topics} items.`;
+  if (input.topics.some((t) => typeof t !== 'string' || t.length > LIMITS.shortText)) return `each topic must be text of at most ${LIMITS.shortText} characters.`;
+  return undefined;
+}

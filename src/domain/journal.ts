@@ -1,0 +1,378 @@
+/**
+ * Journal format v1: the types, the schema that checks every field, and the migration chain.
+ * Pure: no `vscode` import (a unit test fails if one appears).
+ */
+import * as v from 'valibot';
+
+export const JOURNAL_FORMAT = 'mentoring-outreach/journal';
+export const JOURNAL_VERSION = 1;
+
+export const LIMITS = {
+  id: 64,
+  name: 200,
+  shortText: 500,
+  longText: 20_000,
+  topics: 10,
+  skills: 1_000,
+  people: 20_000,
+  attempts: 50_000,
+  eventsPerAttempt: 2_000,
+  depth: 32,
+} as const;
+
+export const ORGS = ['inside', 'outside'] as const;
+export const SENIORITIES = ['senior', 'peer', 'junior', 'manager'] as const;
+export const STATUSES = ['draft', 'sent', 'accepted', 'deferred', 'declined', 'completed', 'withdrawn'] as const;
+
+export type Org = (typeof ORGS)[number];
+export type Seniority = (typeof SENIORITIES)[number];
+export type AttemptStatus = (typeof STATUSES)[number];
+
+/** Fields a newer tool (or the user) added are kept on round-trip. */
+interface Open {
+  [unknownField: string]: unknown;
+}
+
+export interface Skill extends Open {
+  id: string;
+  name: string;
+  current: number;
+  importance: number;
+  notes: string;
+}
+
+export interface Person extends Open {
+  id: string;
+  name: string;
+  org: Org;
+  seniority: Seniority;
+  skillIds: string[];
+  evidence: string;
+  referredBy: string | null;
+  sponsor: boolean;
+}
+
+export interface Ask extends Open {
+  sessions: number;
+  minutesPerSession: number;
+  timeframe: string;
+  topics: string[];
+}
+
+export interface JournalEvent extends Open {
+  at: string;
+  kind: string;
+  detail: string;
+}
+
+export interface Attempt extends Open {
+  id: string;
+  personId: string;
+  skillId: string;
+  ask: Ask;
+  text: string;
+  status: AttemptStatus;
+  askAgainOn: string | null;
+  sessionsDone: number;
+  events: JournalEvent[];
+}
+
+export interface Journal extends Open {
+  format: typeof JOURNAL_FORMAT;
+  version: typeof JOURNAL_VERSION;
+  aspiration: string;
+  skills: Skill[];
+  focusSkillId: string | null;
+  people: Person[];
+  attempts: Attempt[];
+}
+
+export function emptyJournal(): Journal {
+  return {
+    format: JOURNAL_FORMAT,
+    version: JOURNAL_VERSION,
+    aspiration: '',
+    skills: [],
+    focusSkillId: null,
+    people: [],
+    attempts: [],
+  };
+}
+
+// ---------------------------------------------------------------------------------------------
+// Schema
+
+const text = (max: number) => v.pipe(v.string(), v.maxLength(max, `must be at most ${max} characters`));
+const notBlank = v.check((s: string) => s.trim().length > 0, 'must not be empty');
+const name = v.pipe(text(LIMITS.name), notBlank);
+const id = v.pipe(
+  v.string(),
+  v.regex(/^[A-Za-z0-9_-]{1,64}$/, 'must be 1–64 letters, digits, "-" or "_"'),
+);
+const level = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be 1–5'), v.maxValue(5, 'must be 1–5'));
+const isoDate = v.pipe(
+  v.string(),
+  v.check((s) => isCalendarDate(s), 'must be a calendar date YYYY-MM-DD'),
+);
+const isoDateTime = v.pipe(
+  v.string(),
+  v.maxLength(40, 'must be an ISO date-time'),
+  v.check((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO date-time'),
+);
+
+const SkillSchema = v.looseObject({
+  id,
+  name,
+  current: level,
+  importance: level,
+  notes: v.optional(text(LIMITS.longText), ''),
+});
+
+const PersonSchema = v.looseObject({
+  id,
+  name,
+  org: v.picklist(ORGS, `must be one of ${ORGS.join(', ')}`),
+  seniority: v.picklist(SENIORITIES, `must be one of ${SENIORITIES.join(', ')}`),
+  skillIds: v.optional(v.array(id), []),
+  evidence: v.optional(text(LIMITS.longText), ''),
+  referredBy: v.optional(v.nullable(id), null),
+  sponsor: v.optional(v.boolean(), false),
+});
+
+const AskSchema = v.looseObject({
+  sessions: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be 1–6'), v.maxValue(6, 'must be 1–6')),
+  minutesPerSession: v.optional(
+    v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(5, 'must be 5–480'), v.maxValue(480, 'must be 5–480')),
+    45,
+  ),
+  timeframe: v.optional(text(LIMITS.shortText), ''),
+  topics: v.optional(
+    v.pipe(v.array(v.pipe(text(LIMITS.shortText), notBlank)), v.maxLength(LIMITS.topics, `must have at most ${LIMITS.topics} topics`)),
+    [],
+  ),
+});
+
+const EventSchema = v.looseObject({
+  at: isoDateTime,
+  kind: v.pipe(v.string(), v.regex(/^[a-z][a-z0-9-]{0,39}$/, 'must be a lower-case word such as "sent"')),
+  detail: v.optional(text(LIMITS.longText), ''),
+});
+
+const AttemptSchema = v.looseObject({
+  id,
+  personId: id,
+  skillId: id,
+  ask: AskSchema,
+  text: v.optional(text(LIMITS.longText), ''),
+  status: v.picklist(STATUSES, `must be one of ${STATUSES.join(', ')}`),
+  askAgainOn: v.optional(v.nullable(isoDate), null),
+  sessionsDone: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must be 0 or more'), v.maxValue(6, 'must be at most 6')), 0),
+  events: v.optional(
+    v.pipe(v.array(EventSchema), v.maxLength(LIMITS.eventsPerAttempt, `must have at most ${LIMITS.eventsPerAttempt} events`)),
+    [],
+  ),
+});
+
+const JournalSchema = v.looseObject({
+  format: v.literal(JOURNAL_FORMAT, `must be "${JOURNAL_FORMAT}"`),
+  version: v.literal(JOURNAL_VERSION, `must be ${JOURNAL_VERSION}`),
+  aspiration: v.optional(text(LIMITS.shortText), ''),
+  skills: v.optional(v.pipe(v.array(SkillSchema), v.maxLength(LIMITS.skills, `must have at most ${LIMITS.skills} entries`)), []),
+  focusSkillId: v.optional(v.nullable(id), null),
+  people: v.optional(v.pipe(v.array(PersonSchema), v.maxLength(LIMITS.people, `must have at most ${LIMITS.people} entries`)), []),
+  attempts: v.optional(v.pipe(v.array(AttemptSchema), v.maxLength(LIMITS.attempts, `must have at most ${LIMITS.attempts} entries`)), []),
+});
+
+// ---------------------------------------------------------------------------------------------
+// Parsing
+
+export interface JournalProblem {
+  /** JSON path such as `$.attempts[2].status`. */
+  path: string;
+  reason: string;
+}
+
+export type ParseResult =
+  | { ok: true; journal: Journal; migratedFrom?: number }
+  | { ok: false; errors: JournalProblem[]; newerVersion?: number };
+
+/** A migration turns a journal of version `n` into version `n + 1`. Each must be pure. */
+export type Migration = (old: Record<string, unknown>) => Record<string, unknown>;
+
+/** The real chain: version → migration to version + 1. Only v1 exists so far. */
+export const MIGRATIONS: Readonly<Record<number, Migration>> = {};
+
+export interface ParseOptions {
+  migrations?: Readonly<Record<number, Migration>>;
+  /** Stop collecting after this many problems. */
+  maxErrors?: number;
+}
+
+/**
+ * Validates anything (parsed JSON, stored state) and returns the journal or precise problems.
+ * Never throws, never mutates its input.
+ */
+export function parseJournal(input: unknown, options: ParseOptions = {}): ParseResult {
+  const maxErrors = options.maxErrors ?? 20;
+  const migrations = options.migrations ?? MIGRATIONS;
+  const clean = sanitize(input, 0);
+  if (clean === TOO_DEEP) return fail([{ path: '$', reason: `is nested more than ${LIMITS.depth} levels deep` }]);
+  if (typeof clean !== 'object' || clean === null || Array.isArray(clean)) {
+    return fail([{ path: '$', reason: 'must be a JSON object (a Mentoring Outreach journal)' }]);
+  }
+  let doc = clean as Record<string, unknown>;
+  if (doc.format !== JOURNAL_FORMAT) {
+    return fail([{ path: '$.format', reason: `must be "${JOURNAL_FORMAT}" — this is not a Mentoring Outreach journal` }]);
+  }
+  const version = doc.version;
+  if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+    return fail([{ path: '$.version', reason: 'must be a whole number' }]);
+  }
+  if (version > JOURNAL_VERSION) {
+    return {
+      ok: false,
+      newerVersion: version,
+      errors: [{ path: '$.version', reason: `is ${version}, newer than this extension understands (${JOURNAL_VERSION}); update the extension` }],
+    };
+  }
+  let migratedFrom: number | undefined;
+  for (let at = version; at < JOURNAL_VERSION; at++) {
+    const step = migrations[at];
+    if (!step) return fail([{ path: '$.version', reason: `is ${version}, and no migration from version ${at} exists` }]);
+    migratedFrom ??= version;
+    try {
+      doc = { ...step(doc), version: at + 1 };
+    } catch (e) {
+      return fail([{ path: '$', reason: `could not be migrated from version ${at}: ${(e as Error).message}` }]);
+    }
+  }
+
+  const result = v.safeParse(JournalSchema, doc, { abortEarly: false });
+  if (!result.success) {
+    return fail(result.issues.slice(0, maxErrors).map((issue) => ({ path: issuePath(issue), reason: issue.message })));
+  }
+  const journal = result.output as unknown as Journal;
+  const errors = checkReferences(journal, maxErrors);
+  if (errors.length > 0) return fail(errors);
+  return migratedFrom === undefined ? { ok: true, journal } : { ok: true, journal, migratedFrom };
+}
+
+/** Parses JSON text first; a syntax error is reported as a problem at `$`. */
+export function parseJournalText(textInput: string, options: ParseOptions = {}): ParseResult {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(textInput);
+  } catch (e) {
+    return fail([{ path: '$', reason: `is not valid JSON (${(e as Error).message})` }]);
+  }
+  return parseJournal(parsed, options);
+}
+
+export function formatProblems(errors: readonly JournalProblem[], max = 3): string {
+  const shown = errors.slice(0, max).map((e) => `${e.path} ${e.reason}`);
+  const more = errors.length > max ? ` (and ${errors.length - max} more)` : '';
+  return shown.join('; ') + more;
+}
+
+function fail(errors: JournalProblem[]): ParseResult {
+  return { ok: false, errors };
+}
+
+function issuePath(issue: v.BaseIssue<unknown>): string {
+  let out = '$';
+  for (const item of issue.path ?? []) {
+    const key = item.key;
+    if (typeof key === 'number') out += `[${key}]`;
+    else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
+    else out += `[${JSON.stringify(String(key))}]`;
+  }
+  return out;
+}
+
+function checkReferences(journal: Journal, maxErrors: number): JournalProblem[] {
+  const errors: JournalProblem[] = [];
+  const push = (path: string, reason: string) => {
+    if (errors.length < maxErrors) errors.push({ path, reason });
+  };
+  const skillIds = uniqueIds(journal.skills, '$.skills', push);
+  const personIds = uniqueIds(journal.people, '$.people', push);
+  uniqueIds(journal.attempts, '$.attempts', push);
+
+  if (journal.focusSkillId !== null && !skillIds.has(journal.focusSkillId)) {
+    push('$.focusSkillId', `refers to skill "${journal.focusSkillId}", which does not exist`);
+  }
+  journal.people.forEach((p, i) => {
+    p.skillIds.forEach((s, j) => {
+      if (!skillIds.has(s)) push(`$.people[${i}].skillIds[${j}]`, `refers to skill "${s}", which does not exist`);
+    });
+    if (p.referredBy !== null) {
+      if (p.referredBy === p.id) push(`$.people[${i}].referredBy`, 'cannot refer to the person themselves');
+      else if (!personIds.has(p.referredBy)) push(`$.people[${i}].referredBy`, `refers to person "${p.referredBy}", who does not exist`);
+    }
+  });
+  journal.attempts.forEach((a, i) => {
+    const at = `$.attempts[${i}]`;
+    if (!personIds.has(a.personId)) push(`${at}.personId`, `refers to person "${a.personId}", who does not exist`);
+    if (!skillIds.has(a.skillId)) push(`${at}.skillId`, `refers to skill "${a.skillId}", which does not exist`);
+    if (a.status === 'deferred' && a.askAgainOn === null) push(`${at}.askAgainOn`, 'is required when the status is "deferred"');
+    if (a.sessionsDone > a.ask.sessions) push(`${at}.sessionsDone`, `is ${a.sessionsDone}, more than the ${a.ask.sessions} sessions asked for`);
+  });
+  return errors;
+}
+
+function uniqueIds(items: readonly { id: string }[], path: string, push: (path: string, reason: string) => void): Set<string> {
+  const seen = new Set<string>();
+  items.forEach((item, i) => {
+    if (seen.has(item.id)) push(`${path}[${i}].id`, `"${item.id}" is used more than once`);
+    seen.add(item.id);
+  });
+  return seen;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Sanitising: a deep copy into plain objects without prototype-polluting keys.
+
+const TOO_DEEP: unique symbol = Symbol('too deep');
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+
+function sanitize(value: unknown, depth: number): unknown {
+  if (depth > LIMITS.depth) return TOO_DEEP;
+  if (Array.isArray(value)) {
+    const out: unknown[] = new Array(value.length);
+    for (let i = 0; i < value.length; i++) {
+      const item = sanitize(value[i], depth + 1);
+      if (item === TOO_DEEP) return TOO_DEEP;
+      out[i] = item;
+    }
+    return out;
+  }
+  if (typeof value === 'object' && value !== null) {
+    const out: Record<string, unknown> = {};
+    for (const key of Object.keys(value)) {
+      if (FORBIDDEN_KEYS.has(key)) continue;
+      const item = sanitize((value as Record<string, unknown>)[key], depth + 1);
+      if (item === TOO_DEEP) return TOO_DEEP;
+      out[key] = item;
+    }
+    return out;
+  }
+  if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') return undefined;
+  return value;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Calendar dates (local, YYYY-MM-DD)
+
+export function isCalendarDate(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
+  if (!m) return false;
+  const y = Number(m[1]);
+  const mo = Number(m[2]);
+  const d = Number(m[3]);
+  if (mo < 1 || mo > 12 || d < 1) return false;
+  return d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}

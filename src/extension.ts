@@ -1,0 +1,150 @@
+/**
+ * activate(): builds the store, registers the view and the commands — nothing else.
+ */
+import * as vscode from 'vscode';
+import { localDate, type Clock } from './domain/dates';
+import type { Journal } from './domain/journal';
+import { countDue, DEFAULT_NUDGE_AFTER_DAYS } from './domain/outreach';
+import { describeDamage, JournalStore, type LoadOutcome } from './storage/journalStore';
+import { OutreachTreeProvider, type OutreachNode } from './views/outreachTree';
+import type { Deps } from './commands/context';
+import { registerAttemptCommands } from './commands/attempts';
+import { applyImport, readJournalFile, registerJournalFileCommands } from './commands/journalFiles';
+import { registerDraftRequest } from './commands/draftRequest';
+import { Commands } from './commands/ids';
+
+/** What `activate` returns: read access for other extensions and tests, and a movable clock for tests. */
+export interface MentoringApi {
+  journal(): Journal;
+  onDidChange(listener: (journal: Journal) => void): vscode.Disposable;
+  /** Tests only: pretend the time is `now` (undefined = the real clock). Refreshes the view. */
+  setNow(now: Date | string | undefined): void;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<MentoringApi> {
+  let fixedNow: Date | undefined;
+  const clock: Clock = () => fixedNow ?? new Date();
+  const config = () => vscode.workspace.getConfiguration('mentoring');
+  const nudgeAfterDays = () => clampInt(config().get<number>('nudgeAfterDays'), 1, 365, DEFAULT_NUDGE_AFTER_DAYS);
+  const defaultSessions = () => clampInt(config().get<number>('defaultSessions'), 1, 6, 3);
+
+  const { store, outcome } = await JournalStore.open(context.workspaceState);
+  context.subscriptions.push(store);
+
+  const tree = new OutreachTreeProvider(store, { today: () => localDate(clock()), nudgeAfterDays });
+  const view = vscode.window.createTreeView<OutreachNode>('mentoring.outreach', { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(tree, view);
+
+  const deps: Deps = {
+    store,
+    clock,
+    nudgeAfterDays,
+    reveal: (attemptId) => {
+      if (!view.visible) return;
+      const node = findAttemptNode(tree, attemptId);
+      if (node) void view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
+    },
+  };
+
+  const updateViewState = () => {
+    const journal = store.journal;
+    const due = countDue(journal, { today: localDate(clock()), nudgeAfterDays: nudgeAfterDays() });
+    view.badge = due > 0 ? { value: due, tooltip: `${due} outreach attempt${due === 1 ? '' : 's'} due` } : undefined;
+    view.message = store.readOnly;
+    void vscode.commands.executeCommand('setContext', 'mentoring.noAttempts', journal.attempts.length === 0);
+    void vscode.commands.executeCommand('setContext', 'mentoring.hasDamagedData', store.damagedKeys().length > 0);
+  };
+  context.subscriptions.push(store.onDidChange(updateViewState));
+  updateViewState();
+
+  registerAttemptCommands(context, deps);
+  registerJournalFileCommands(context, deps);
+  registerDraftRequest(context, deps, defaultSessions);
+
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('mentoring.nudgeAfterDays')) {
+        tree.refresh();
+        updateViewState();
+      }
+    }),
+    midnightRefresh(clock, () => {
+      tree.refresh();
+      updateViewState();
+    }),
+  );
+
+  reportLoad(outcome);
+  void seedDemoJournal(deps);
+
+  return {
+    journal: () => store.journal,
+    onDidChange: (listener) => store.onDidChange(listener),
+    setNow: (now) => {
+      fixedNow = now === undefined ? undefined : new Date(now);
+      tree.refresh();
+      updateViewState();
+    },
+  };
+}
+
+export function deactivate(): void {
+  // Everything is disposed through context.subscriptions.
+}
+
+function reportLoad(outcome: LoadOutcome): void {
+  if (outcome.kind === 'damaged') {
+    const action = 'Export the damaged data to a file';
+    void vscode.window.showWarningMessage(describeDamage(outcome), action).then((choice) => {
+      if (choice === action) void vscode.commands.executeCommand(Commands.exportDamagedData);
+    });
+  } else if (outcome.kind === 'newer') {
+    void vscode.window.showWarningMessage(
+      `Your Mentoring Outreach journal was saved by a newer version of the extension (format ${outcome.version}). It is read-only until you update.`,
+    );
+  }
+}
+
+/**
+ * `npm start` sets MENTORING_SEED_JOURNAL to a demo journal; it is imported once, into an empty
+ * journal only — it never touches a journal the user has started.
+ */
+async function seedDemoJournal(deps: Deps): Promise<void> {
+  const file = process.env.MENTORING_SEED_JOURNAL;
+  const j = deps.store.journal;
+  if (!file || j.attempts.length + j.people.length + j.skills.length > 0 || deps.store.readOnly) return;
+  try {
+    await applyImport(deps, await readJournalFile(vscode.Uri.file(file)), 'merge');
+  } catch (e) {
+    console.error('[mentoring] demo journal not loaded:', (e as Error).message);
+  }
+}
+
+/** Due flags depend on the date: refresh just after each local midnight while VS Code stays open. */
+function midnightRefresh(clock: Clock, refresh: () => void): vscode.Disposable {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const schedule = () => {
+    const now = clock();
+    const next = new Date(now.getFullYear(), now.getMonth(), now.getDate() + 1, 0, 0, 5);
+    timer = setTimeout(() => {
+      refresh();
+      schedule();
+    }, Math.max(1_000, next.getTime() - now.getTime()));
+  };
+  schedule();
+  return { dispose: () => clearTimeout(timer) };
+}
+
+function findAttemptNode(tree: OutreachTreeProvider, attemptId: string): OutreachNode | undefined {
+  const groups = tree.groups();
+  for (const views of Object.values(groups)) {
+    const view = views.find((v) => v.attempt.id === attemptId);
+    if (view) return { nodeType: 'attempt', view };
+  }
+  return undefined;
+}
+
+function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {
+  if (typeof value !== 'number' || !Number.isFinite(value)) return fallback;
+  return Math.min(max, Math.max(min, Math.round(value)));
+}

@@ -1,0 +1,166 @@
+/**
+ * The one store of the journal, over a Memento (`context.workspaceState` in the extension, an
+ * in-memory Memento in tests). One key holds `{ v, data }`. Every write goes through one queue,
+ * so concurrent mutations never lose each other. Stored data that fails validation is moved
+ * aside to a backup key — never overwritten — and the store starts empty; a journal written by a
+ * newer version makes the store read-only.
+ */
+import { emptyJournal, formatProblems, JOURNAL_VERSION, parseJournal, type Journal, type JournalProblem } from '../domain/journal';
+import type { Result } from '../domain/outreach';
+import { Emitter, type Event } from '../util/emitter';
+
+/** The part of `vscode.Memento` the store uses. */
+export interface MementoLike {
+  get<T>(key: string): T | undefined;
+  update(key: string, value: unknown): Thenable<void>;
+  keys(): readonly string[];
+}
+
+export const STORE_KEY = 'mentoring.journal';
+export const DAMAGED_PREFIX = 'mentoring.journal.damaged.';
+export const PRE_MIGRATION_PREFIX = 'mentoring.journal.beforeMigration.';
+
+export type LoadOutcome =
+  | { kind: 'empty' }
+  | { kind: 'loaded' }
+  | { kind: 'migrated'; from: number }
+  | { kind: 'damaged'; backupKey: string; errors: JournalProblem[] }
+  | { kind: 'newer'; version: number };
+
+/** A mutation the domain refused, or a write attempted while read-only. */
+export class StoreRefusal extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'StoreRefusal';
+  }
+}
+
+interface Envelope {
+  v: number;
+  data: unknown;
+}
+
+export class JournalStore {
+  private current: Journal = emptyJournal();
+  private queue: Promise<unknown> = Promise.resolve();
+  private readOnlyReason: string | undefined;
+  private readonly changed = new Emitter<Journal>();
+  /** Fires after every successful write, with the new journal. */
+  readonly onDidChange: Event<Journal> = this.changed.event;
+
+  private constructor(
+    private readonly memento: MementoLike,
+    private readonly stamp: () => string,
+  ) {}
+
+  /** Reads and checks the stored journal. Never throws for bad stored data. */
+  static async open(memento: MementoLike, options: { stamp?: () => string } = {}): Promise<{ store: JournalStore; outcome: LoadOutcome }> {
+    const store = new JournalStore(memento, options.stamp ?? (() => new Date().toISOString().replace(/[:.]/g, '-')));
+    const outcome = await store.load();
+    return { store, outcome };
+  }
+
+  get journal(): Journal {
+    return this.current;
+  }
+
+  /** Why writes are refused, or undefined when the store is writable. */
+  get readOnly(): string | undefined {
+    return this.readOnlyReason;
+  }
+
+  /**
+   * Applies `fn` to the latest journal, after every earlier mutation has been written.
+   * Resolves with the new journal; rejects with a StoreRefusal (nothing changed) when `fn`
+   * refuses or the store is read-only, or with the storage error (nothing changed) when the write fails.
+   */
+  change(fn: (current: Journal) => Result<Journal>): Promise<Journal> {
+    const run = async (): Promise<Journal> => {
+      if (this.readOnlyReason) throw new StoreRefusal(this.readOnlyReason);
+      const result = fn(this.current);
+      if (!result.ok) throw new StoreRefusal(result.reason);
+      await this.write(result.value);
+      return result.value;
+    };
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => undefined);
+    return next;
+  }
+
+  /** Resolves when every queued mutation has settled. */
+  settled(): Promise<void> {
+    return this.queue.then(() => undefined);
+  }
+
+  /** Keys of damaged journals moved aside, newest last. */
+  damagedKeys(): string[] {
+    return this.memento.keys().filter((k) => k.startsWith(DAMAGED_PREFIX)).sort();
+  }
+
+  /** The raw value kept under a backup key (for "Export the damaged data to a file"). */
+  backup(key: string): unknown {
+    return this.memento.get<unknown>(key);
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+
+  private async write(next: Journal): Promise<void> {
+    const envelope: Envelope = { v: JOURNAL_VERSION, data: next };
+    await this.memento.update(STORE_KEY, envelope);
+    this.current = next;
+    this.changed.fire(next);
+  }
+
+  private async load(): Promise<LoadOutcome> {
+    const raw = this.memento.get<unknown>(STORE_KEY);
+    if (raw === undefined || raw === null) return { kind: 'empty' };
+
+    const envelope = asEnvelope(raw);
+    const storedVersion = envelope ? Math.max(envelope.v, versionOf(envelope.data)) : versionOf(raw);
+    if (storedVersion > JOURNAL_VERSION) {
+      this.readOnlyReason =
+        `Your journal was saved by a newer version of Mentoring Outreach (format ${storedVersion}; this version reads ${JOURNAL_VERSION}). ` +
+        'It is kept untouched and read-only here — update the extension to work with it.';
+      return { kind: 'newer', version: storedVersion };
+    }
+
+    const parsed = envelope ? parseJournal(envelope.data) : { ok: false as const, errors: [{ path: '$', reason: 'is not a stored journal ({ v, data })' }] };
+    if (parsed.ok) {
+      this.current = parsed.journal;
+      if (parsed.migratedFrom === undefined) return { kind: 'loaded' };
+      // Keep the pre-migration value, then write the migrated one (idempotent: a second run finds v current).
+      await this.memento.update(`${PRE_MIGRATION_PREFIX}${parsed.migratedFrom}`, raw);
+      await this.write(parsed.journal);
+      return { kind: 'migrated', from: parsed.migratedFrom };
+    }
+
+    // Damaged: move it aside (copy first, then clear), never overwrite it.
+    const backupKey = `${DAMAGED_PREFIX}${this.stamp()}`;
+    try {
+      await this.memento.update(backupKey, raw);
+      await this.memento.update(STORE_KEY, undefined);
+    } catch (e) {
+      this.readOnlyReason = `The stored journal is damaged and could not be moved aside (${(e as Error).message}); it is left untouched.`;
+    }
+    return { kind: 'damaged', backupKey, errors: parsed.errors };
+  }
+}
+
+export function describeDamage(outcome: Extract<LoadOutcome, { kind: 'damaged' }>): string {
+  return `The stored Mentoring Outreach journal was damaged (${formatProblems(outcome.errors, 2)}). It was set aside unchanged and an empty journal was started.`;
+}
+
+function asEnvelope(raw: unknown): Envelope | undefined {
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) return undefined;
+  const r = raw as Record<string, unknown>;
+  if (typeof r.v !== 'number' || !Number.isInteger(r.v) || !('data' in r)) return undefined;
+  return { v: r.v, data: r.data };
+}
+
+function versionOf(data: unknown): number {
+  if (typeof data !== 'object' || data === null) return 0;
+  const version = (data as Record<string, unknown>).version;
+  return typeof version === 'number' && Number.isFinite(version) ? version : 0;
+}

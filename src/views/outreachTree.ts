@@ -1,0 +1,166 @@
+/**
+ * The Outreach tree: attempts grouped by what needs doing next, driven by the store.
+ * Everything the user typed is set as plain text (labels, descriptions, string tooltips) — never markup.
+ */
+import * as vscode from 'vscode';
+import type { Attempt, AttemptStatus, JournalEvent } from '../domain/journal';
+import { GROUP_LABELS, GROUPS, groupAttempts, type AttemptView, type GroupId, type Grouped } from '../domain/outreach';
+import type { JournalStore } from '../storage/journalStore';
+
+export interface GroupNode {
+  nodeType: 'group';
+  group: GroupId;
+  count: number;
+}
+export interface AttemptNode {
+  nodeType: 'attempt';
+  view: AttemptView;
+}
+export interface EventNode {
+  nodeType: 'event';
+  attemptId: string;
+  index: number;
+  event: JournalEvent;
+}
+export type OutreachNode = GroupNode | AttemptNode | EventNode;
+
+export interface TreeSettings {
+  /** The user's local date, YYYY-MM-DD. */
+  today(): string;
+  nudgeAfterDays(): number;
+}
+
+const EXPANDED: ReadonlySet<GroupId> = new Set(['due', 'awaiting']);
+
+const STATUS_ICONS: Readonly<Record<AttemptStatus, string>> = {
+  draft: 'edit',
+  sent: 'mail',
+  deferred: 'calendar',
+  accepted: 'check',
+  completed: 'pass-filled',
+  declined: 'circle-slash',
+  withdrawn: 'discard',
+};
+
+export class OutreachTreeProvider implements vscode.TreeDataProvider<OutreachNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<OutreachNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private grouped: Grouped | undefined;
+  private readonly subscription: { dispose(): void };
+
+  constructor(
+    private readonly store: JournalStore,
+    private readonly settings: TreeSettings,
+  ) {
+    this.subscription = store.onDidChange(() => this.refresh());
+  }
+
+  /** Recomputes the groups (a status change moves an attempt between groups, so from the root). */
+  refresh(): void {
+    this.grouped = undefined;
+    this.changed.fire(undefined);
+  }
+
+  groups(): Grouped {
+    this.grouped ??= groupAttempts(this.store.journal, { today: this.settings.today(), nudgeAfterDays: this.settings.nudgeAfterDays() });
+    return this.grouped;
+  }
+
+  getChildren(node?: OutreachNode): OutreachNode[] {
+    if (!node) {
+      const grouped = this.groups();
+      return GROUPS.filter((g) => grouped[g].length > 0).map((group) => ({ nodeType: 'group', group, count: grouped[group].length }));
+    }
+    if (node.nodeType === 'group') return this.groups()[node.group].map((view) => ({ nodeType: 'attempt', view }));
+    if (node.nodeType === 'attempt') {
+      const id = node.view.attempt.id;
+      return node.view.attempt.events.map((event, index) => ({ nodeType: 'event', attemptId: id, index, event }));
+    }
+    return [];
+  }
+
+  getParent(node: OutreachNode): OutreachNode | undefined {
+    if (node.nodeType === 'group') return undefined;
+    if (node.nodeType === 'attempt') return { nodeType: 'group', group: node.view.group, count: this.groups()[node.view.group].length };
+    for (const group of GROUPS) {
+      const view = this.groups()[group].find((v) => v.attempt.id === node.attemptId);
+      if (view) return { nodeType: 'attempt', view };
+    }
+    return undefined;
+  }
+
+  getTreeItem(node: OutreachNode): vscode.TreeItem {
+    switch (node.nodeType) {
+      case 'group':
+        return groupItem(node);
+      case 'attempt':
+        return attemptItem(node.view);
+      case 'event':
+        return eventItem(node);
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function groupItem(node: GroupNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(
+    GROUP_LABELS[node.group],
+    EXPANDED.has(node.group) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+  );
+  item.id = `group:${node.group}`;
+  item.description = String(node.count);
+  item.contextValue = `group ${node.group}`;
+  item.tooltip = `${GROUP_LABELS[node.group]}: ${node.count}`;
+  return item;
+}
+
+/** Tokens for `viewItem =~ /\btoken\b/` in package.json menus. */
+export function attemptContextValue(view: AttemptView): string {
+  const tokens = ['attempt', view.attempt.status];
+  if (view.attempt.status === 'draft' || view.attempt.status === 'deferred') tokens.push('can-send');
+  if (view.due) tokens.push('due', view.attempt.status === 'sent' ? 'nudge-due' : 'ask-again-due');
+  return tokens.join(' ');
+}
+
+export function attemptItem(view: AttemptView): vscode.TreeItem {
+  const { attempt } = view;
+  const person = view.person?.name ?? '(unknown person)';
+  const skill = view.skill?.name ?? '(unknown skill)';
+  const item = new vscode.TreeItem(
+    person,
+    attempt.events.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
+  );
+  item.id = `attempt:${attempt.id}`;
+  item.description = `${skill} · ${view.nextStep}`;
+  item.tooltip = attemptTooltip(attempt, person, skill, view.nextStep);
+  item.contextValue = attemptContextValue(view);
+  item.iconPath = view.due
+    ? new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.warningForeground'))
+    : new vscode.ThemeIcon(STATUS_ICONS[attempt.status]);
+  item.accessibilityInformation = { label: `${person}, ${skill}, ${attempt.status}, ${view.nextStep}` };
+  return item;
+}
+
+function attemptTooltip(attempt: Attempt, person: string, skill: string, nextStep: string): string {
+  const ask = attempt.ask;
+  const lines = [`${person} — ${skill}`, `${attempt.status}: ${nextStep}`];
+  lines.push(`Ask: ${ask.sessions} × ${ask.minutesPerSession} min${ask.timeframe ? `, ${ask.timeframe}` : ''}`);
+  for (const topic of ask.topics) lines.push(`  • ${topic}`);
+  if (attempt.text.trim()) lines.push('', attempt.text.length > 600 ? `${attempt.text.slice(0, 600)}…` : attempt.text);
+  return lines.join('\n');
+}
+
+function eventItem(node: EventNode): vscode.TreeItem {
+  const { event } = node;
+  const item = new vscode.TreeItem(`${event.at.slice(0, 10)} · ${event.kind}`, vscode.TreeItemCollapsibleState.None);
+  item.id = `event:${node.attemptId}:${node.index}`;
+  item.description = event.detail.length > 120 ? `${event.detail.slice(0, 120)}…` : event.detail;
+  item.tooltip = event.detail ? `${event.at}\n${event.detail}` : event.at;
+  item.contextValue = `event ${event.kind}`;
+  item.iconPath = new vscode.ThemeIcon('history');
+  return item;
+}
