@@ -5,7 +5,7 @@
  * aside to a backup key — never overwritten — and the store starts empty; a journal written by a
  * newer version makes the store read-only.
  */
-import { emptyJournal, formatProblems, JOURNAL_VERSION, parseJournal, type Journal, type JournalProblem } from '../domain/journal';
+import { emptyJournal, formatProblems, JOURNAL_VERSION, MIGRATIONS, parseJournal, type Journal, type JournalProblem, type Migration } from '../domain/journal';
 import type { Result } from '../domain/outreach';
 import { Emitter, type Event } from '../util/emitter';
 
@@ -51,11 +51,16 @@ export class JournalStore {
   private constructor(
     private readonly memento: MementoLike,
     private readonly stamp: () => string,
+    private readonly migrations: Readonly<Record<number, Migration>>,
   ) {}
 
   /** Reads and checks the stored journal. Never throws for bad stored data. */
-  static async open(memento: MementoLike, options: { stamp?: () => string } = {}): Promise<{ store: JournalStore; outcome: LoadOutcome }> {
-    const store = new JournalStore(memento, options.stamp ?? (() => new Date().toISOString().replace(/[:.]/g, '-')));
+  static async open(
+    memento: MementoLike,
+    options: { stamp?: () => string; migrations?: Readonly<Record<number, Migration>> } = {},
+  ): Promise<{ store: JournalStore; outcome: LoadOutcome }> {
+    const stamp = options.stamp ?? (() => new Date().toISOString().replace(/[:.]/g, '-'));
+    const store = new JournalStore(memento, stamp, options.migrations ?? MIGRATIONS);
     const outcome = await store.load();
     return { store, outcome };
   }
@@ -126,7 +131,7 @@ export class JournalStore {
       return { kind: 'newer', version: storedVersion };
     }
 
-    const parsed = envelope ? parseJournal(envelope.data) : { ok: false as const, errors: [{ path: '$', reason: 'is not a stored journal ({ v, data })' }] };
+    const parsed = envelope ? parseJournal(envelope.data, { migrations: this.migrations }) : { ok: false as const, errors: [{ path: '$', reason: 'is not a stored journal ({ v, data })' }] };
     if (parsed.ok) {
       this.current = parsed.journal;
       if (parsed.migratedFrom === undefined) return { kind: 'loaded' };

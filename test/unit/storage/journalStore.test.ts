@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import { emptyJournal, type Journal } from '../../../src/domain/journal';
+import { markSent, type Result } from '../../../src/domain/outreach';
+import { DAMAGED_PREFIX, JournalStore, PRE_MIGRATION_PREFIX, STORE_KEY, StoreRefusal } from '../../../src/storage/journalStore';
+import { InMemoryMemento } from '../support/memento';
+import { attempt, bigJournal, terryJournal } from '../support/journals';
+
+const NOW = new Date('2026-11-26T12:00:00Z');
+const stamp = () => '2026-11-26T12-00-00-000Z';
+
+function setAspiration(text: string) {
+  return (j: Journal): Result<Journal> => ({ ok: true, value: { ...j, aspiration: text } });
+}
+
+describe('JournalStore', () => {
+  it('starts empty on a fresh workspace and writes { v, data } under one key', async () => {
+    const memento = new InMemoryMemento();
+    const { store, outcome } = await JournalStore.open(memento);
+    assert.deepEqual(outcome, { kind: 'empty' });
+    assert.deepEqual(store.journal, emptyJournal());
+    await store.change(setAspiration('writing better'));
+    assert.deepEqual(memento.keys(), [STORE_KEY]);
+    assert.deepEqual(memento.get(STORE_KEY), { v: 1, data: { ...emptyJournal(), aspiration: 'writing better' } });
+  });
+
+  it('loads what it wrote', async () => {
+    const memento = new InMemoryMemento({ [STORE_KEY]: { v: 1, data: terryJournal() } });
+    const { store, outcome } = await JournalStore.open(memento);
+    assert.deepEqual(outcome, { kind: 'loaded' });
+    assert.deepEqual(store.journal, terryJournal());
+    assert.equal(memento.writes, 0, 'loading a good journal writes nothing');
+  });
+
+  it('fires onDidChange after each write with the new journal', async () => {
+    const { store } = await JournalStore.open(new InMemoryMemento({ [STORE_KEY]: { v: 1, data: terryJournal() } }));
+    const seen: string[] = [];
+    store.onDidChange((j) => seen.push(j.attempts[0]?.status ?? ''));
+    await store.change((j) => markSent(j, 'a1', NOW));
+    assert.deepEqual(seen, ['sent']);
+  });
+
+  it('loses nothing across 1,000 interleaved mutations', async () => {
+    const memento = new InMemoryMemento({ [STORE_KEY]: { v: 1, data: terryJournal([]) } });
+    const { store } = await JournalStore.open(memento);
+    const writes = Array.from({ length: 1_000 }, (_, i) =>
+      // Each mutation reads the latest journal and appends one attempt; none waits for the previous.
+      store.change((j) => ({ ok: true, value: { ...j, attempts: [...j.attempts, attempt({ id: `m${i}` })] } })),
+    );
+    await Promise.all(writes);
+    assert.equal(store.journal.attempts.length, 1_000);
+    const stored = memento.get<{ data: Journal }>(STORE_KEY);
+    assert.deepEqual(stored?.data.attempts.map((a) => a.id), Array.from({ length: 1_000 }, (_, i) => `m${i}`));
+  });
+
+  it('a refused mutation changes nothing and does not block the queue', async () => {
+    const memento = new InMemoryMemento({ [STORE_KEY]: { v: 1, data: terryJournal() } });
+    const { store } = await JournalStore.open(memento);
+    const bad = store.change((j) => markSent(j, 'nope', NOW));
+    const good = store.change(setAspiration('after'));
+    await assert.rejects(bad, (e: Error) => e instanceof StoreRefusal && /nope/.test(e.message));
+    await good;
+    assert.equal(store.journal.aspiration, 'after');
+    assert.equal(memento.writes, 1);
+  });
+
+  it('a failed write leaves memory and storage as they were', async () => {
+    const memento = new InMemoryMemento({ [STORE_KEY]: { v: 1, data: terryJournal() } });
+    const { store } = await JournalStore.open(memento);
+    memento.failNext = new Error('disk full');
+    await assert.rejects(store.change(setAspiration('lost?')), /disk full/);
+    assert.equal(store.journal.aspiration, terryJournal().aspiration);
+    assert.equal(memento.get<{ data: Journal }>(STORE_KEY)?.data.aspiration, terryJournal().aspiration);
+    await store.change(setAspiration('next write works'));
+    assert.equal(store.journal.aspiration, 'next write works');
+  });
+
+  for (const [name, raw] of [
+    ['not an envelope', 'garbage'],
+    ['an envelope with an invalid journal', { v: 1, data: { ...terryJournal(), attempts: [{ id: 'a1' }] } }],
+    ['an envelope with dangling references', { v: 1, data: { ...terryJournal(), focusSkillId: 'gone' } }],
+  ] as const) {
+    it(`moves ${name} aside, never overwriting it, and starts empty`, async () => {
+      const memento = new InMemoryMemento({ [STORE_KEY]: raw });
+      const { store, outcome } = await JournalStore.open(memento, { stamp });
+      assert.equal(outcome.kind, 'damaged');
+      const backupKey = `${DAMAGED_PREFIX}${stamp()}`;
+      assert.deepEqual(memento.get(backupKey), raw, 'the damaged value is kept byte for byte');
+      assert.equal(memento.get(STORE_KEY), undefined);
+      assert.deepEqual(store.journal, emptyJournal());
+      assert.deepEqual(store.damagedKeys(), [backupKey]);
+      assert.deepEqual(store.backup(backupKey), raw);
+      await store.change(setAspiration('fresh start'));
+      assert.deepEqual(memento.get(backupKey), raw, 'later writes do not touch the backup');
+    });
+  }
+
+  it('stays read-only when the damaged value cannot be moved aside', async () => {
+    const memento = new InMemoryMemento({ [STORE_KEY]: 'garbage' });
+    memento.failNext = new Error('quota');
+    const { store, outcome } = await JournalStore.open(memento, { stamp });
+    assert.equal(outcome.kind, 'damaged');
+    assert.match(store.readOnly ?? '', /could not be moved aside/);
+    assert.equal(memento.get(STORE_KEY), 'garbage');
+  });
+
+  it('opens a newer version read-only and never writes it', async () => {
+    const newer = { v: 2, data: { format: 'mentoring-outreach/journal', version: 2, everything: 'new' } };
+    const memento = new InMemoryMemento({ [STORE_KEY]: newer });
+    const { store, outcome } = await JournalStore.open(memento);
+    assert.deepEqual(outcome, { kind: 'newer', version: 2 });
+    assert.match(store.readOnly ?? '', /newer version/);
+    await assert.rejects(store.change(setAspiration('x')), StoreRefusal);
+    assert.deepEqual(memento.get(STORE_KEY), newer);
+    assert.equal(memento.writes, 0);
+  });
+
+  it('treats a newer journal inside an old envelope as newer too', async () => {
+    const memento = new InMemoryMemento({ [STORE_KEY]: { v: 1, data: { format: 'mentoring-outreach/journal', version: 5 } } });
+    const { outcome } = await JournalStore.open(memento);
+    assert.deepEqual(outcome, { kind: 'newer', version: 5 });
+  });
+
+  it('keeps the stored value when the migration chain has no path (damaged, set aside)', async () => {
+    const memento = new InMemoryMemento({ [STORE_KEY]: { v: 0, data: { format: 'mentoring-outreach/journal', version: 0 } } });
+    const { outcome } = await JournalStore.open(memento, { stamp });
+    assert.equal(outcome.kind, 'damaged');
+    assert.ok(memento.keys().some((k) => k.startsWith(DAMAGED_PREFIX)));
+    assert.ok(!memento.keys().some((k) => k.startsWith(PRE_MIGRATION_PREFIX)));
+  });
+
+  it('migrates an old journal once, keeping the pre-migration value', async () => {
+    const old = { v: 0, data: { format: 'mentoring-outreach/journal', version: 0, aspiration: 'old words' } };
+    const migrations = { 0: (o: Record<string, unknown>) => ({ ...o, aspiration: `${String(o.aspiration)} (migrated)` }) };
+    const memento = new InMemoryMemento({ [STORE_KEY]: old });
+    const first = await JournalStore.open(memento, { migrations });
+    assert.deepEqual(first.outcome, { kind: 'migrated', from: 0 });
+    assert.equal(first.store.journal.aspiration, 'old words (migrated)');
+    assert.deepEqual(memento.get(`${PRE_MIGRATION_PREFIX}0`), old);
+    assert.equal(memento.get<{ v: number }>(STORE_KEY)?.v, 1);
+    const second = await JournalStore.open(memento, { migrations });
+    assert.deepEqual(second.outcome, { kind: 'loaded' }, 'a second activation finds nothing to migrate');
+    assert.equal(second.store.journal.aspiration, 'old words (migrated)');
+  });
+
+  it('handles 10,000 attempts', async () => {
+    const memento = new InMemoryMemento({ [STORE_KEY]: { v: 1, data: bigJournal(10_000) } });
+    const { store, outcome } = await JournalStore.open(memento);
+    assert.equal(outcome.kind, 'loaded');
+    await store.change((j) => markSent(j, 'a0', NOW));
+    assert.equal(store.journal.attempts[0]?.status, 'sent');
+  });
+});
