@@ -39,7 +39,12 @@ export function guarded<R>(
   };
 }
 
-/** A plain argument object (not a tree item, not undefined) means a program is calling. */
+/**
+ * Any argument other than undefined or one of our tree nodes means a program is calling
+ * (including a wrong one such as a bare string): it gets a rejected promise, never a prompt.
+ */
 export function isProgrammatic(arg: unknown): boolean {
-  return typeof arg === 'object' && arg !== null && !(arg instanceof vscode.TreeItem) && !('nodeType' in arg);
+  if (arg === undefined) return false;
+  if (typeof arg !== 'object' || arg === null) return true;
+  return !(arg instanceof vscode.TreeItem) && !('nodeType' in arg);
 }

@@ -1,0 +1,82 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { JournalStore, STORE_KEY } from '../../src/storage/journalStore';
+import { OutreachTreeProvider, type OutreachNode } from '../../src/views/outreachTree';
+import { markSent } from '../../src/domain/outreach';
+import { InMemoryMemento } from '../unit/support/memento';
+import { attempt, terryJournal } from '../unit/support/journals';
+
+async function makeTree(today = '2026-11-26') {
+  const journal = terryJournal([
+    attempt({ id: 'd1', text: '<b>not bold</b> **not bold**' }),
+    attempt({ id: 's1', status: 'sent', events: [{ at: '2026-11-10T09:00:00.000Z', kind: 'sent', detail: '' }] }),
+    attempt({ id: 'f1', status: 'deferred', askAgainOn: '2027-01-15', personId: 'p2', skillId: 's2' }),
+    attempt({ id: 'y1', status: 'accepted', sessionsDone: 2 }),
+  ]);
+  const { store } = await JournalStore.open(new InMemoryMemento({ [STORE_KEY]: { v: 1, data: journal } }));
+  const tree = new OutreachTreeProvider(store, { today: () => today, nudgeAfterDays: () => 7 });
+  return { store, tree };
+}
+
+function items(tree: OutreachTreeProvider, nodes: OutreachNode[]): vscode.TreeItem[] {
+  return nodes.map((n) => tree.getTreeItem(n));
+}
+
+describe('Outreach tree (real TreeItems)', () => {
+  it('shows non-empty groups in order with counts; the first two expanded', async () => {
+    const { tree } = await makeTree();
+    const roots = items(tree, tree.getChildren());
+    assert.deepEqual(roots.map((i) => [i.label, i.description]), [
+      ['Due now', '1'],
+      ['Awaiting reply', '1'],
+      ['Drafts', '1'],
+      ['In progress', '1'],
+    ]);
+    assert.equal(roots[0]?.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    assert.equal(roots[1]?.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    assert.equal(roots[2]?.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+  });
+
+  it('shows the person, the skill and the next step, with context tokens for menus', async () => {
+    const { tree } = await makeTree();
+    const [due, awaiting, drafts, progress] = tree.getChildren();
+    const dueItem = items(tree, tree.getChildren(due))[0]!;
+    assert.equal(dueItem.label, 'Terry');
+    assert.equal(dueItem.description, 'Financial acumen · no reply for 16 days');
+    assert.equal(dueItem.contextValue, 'attempt sent due nudge-due');
+    const later = items(tree, tree.getChildren(awaiting))[0]!;
+    assert.equal(later.label, 'Robin Okafor');
+    assert.equal(later.description, 'Public speaking · ask again on 15 Jan 2027');
+    assert.equal(later.contextValue, 'attempt deferred can-send');
+    const draft = items(tree, tree.getChildren(drafts))[0]!;
+    assert.equal(draft.contextValue, 'attempt draft can-send');
+    assert.equal(items(tree, tree.getChildren(progress))[0]!.description, 'Financial acumen · 2/3 sessions');
+  });
+
+  it('shows typed text as plain text: the tooltip is a string, never Markdown', async () => {
+    const { tree } = await makeTree();
+    const drafts = tree.getChildren()[2]!;
+    const draft = items(tree, tree.getChildren(drafts))[0]!;
+    assert.equal(typeof draft.tooltip, 'string');
+    assert.match(String(draft.tooltip), /<b>not bold<\/b> \*\*not bold\*\*/);
+  });
+
+  it('lists an attempt\'s events as its children', async () => {
+    const { tree } = await makeTree();
+    const due = tree.getChildren()[0]!;
+    const attemptNode = tree.getChildren(due)[0]!;
+    const events = items(tree, tree.getChildren(attemptNode));
+    assert.deepEqual(events.map((e) => e.label), ['2026-11-10 · sent']);
+    assert.deepEqual(tree.getParent(tree.getChildren(attemptNode)[0]!), attemptNode);
+  });
+
+  it('refreshes from the store: a sent draft moves to Awaiting reply', async () => {
+    const { store, tree } = await makeTree();
+    let fired = 0;
+    tree.onDidChangeTreeData(() => fired++);
+    await store.change((j) => markSent(j, 'd1', new Date('2026-11-26T10:00:00Z')));
+    assert.equal(fired, 1);
+    const labels = items(tree, tree.getChildren()).map((i) => `${String(i.label)} ${String(i.description)}`);
+    assert.deepEqual(labels, ['Due now 1', 'Awaiting reply 2', 'In progress 1']);
+  });
+});
