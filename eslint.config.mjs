@@ -26,6 +26,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.browser } },
   },
   {
+    // The end-to-end ring is plain ESM run by mocha.
+    files: ['test/e2e/**/*.mjs'],
+    languageOptions: { globals: { ...globals.node, ...globals.mocha } },
+  },
+  {
     files: ['eslint.config.mjs'],
     rules: { 'no-restricted-syntax': 'off' },
   },
