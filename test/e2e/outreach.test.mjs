@@ -2,7 +2,7 @@
 // dialog, reads the groups and counts, marks a draft as sent with the inline action, and sees the tree change.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { answerInput, openView, startSession, treeItems, viewWelcome, waitForQuickInput } from './harness.mjs';
+import { answerInput, openView, quickInput, startSession, treeItems, viewWelcome } from './harness.mjs';
 
 /** Group rows (level 1) as "Label (count)" strings, read from the rendered tree. */
 function groups(rows) {
@@ -46,9 +46,15 @@ describe('Outreach view (a person in a real VS Code)', function () {
   it('imports a journal through the welcome button and the file dialog, then shows groups with counts', async () => {
     const pane = s.page.locator('.pane').filter({ has: s.page.locator('.pane-header h3.title', { hasText: /^Outreach$/i }) });
     await pane.locator('.welcome-view-content .monaco-button', { hasText: 'Import Journal' }).click();
-    // code-server's own (simple) file dialog: a quick input holding a path.
-    await waitForQuickInput(s.page);
-    await answerInput(s.page, path.join(s.workspace, 'demo-journal.json'));
+    // code-server's own (simple) file dialog: a quick input holding a path. It fills in the folder once it has
+    // read it; typing before that would be overwritten, so wait for the folder first.
+    const file = path.join(s.workspace, 'demo-journal.json');
+    const deadline = Date.now() + 20_000;
+    while (!(await quickInput(s.page))?.value.startsWith(s.workspace)) {
+      if (Date.now() > deadline) throw new Error(`The file dialog never showed the workspace folder: ${JSON.stringify(await quickInput(s.page))}`);
+      await s.page.waitForTimeout(100);
+    }
+    await answerInput(s.page, file);
     // The journal is empty, so one modal asks to confirm what will be added.
     const dialog = s.page.locator('.monaco-dialog-box');
     await dialog.waitFor({ state: 'visible', timeout: 20_000 });
