@@ -1,0 +1,1302 @@
+/**
+ * The request-quality checker: finds what makes a request for help open-ended or vague, where it is
+ * in the text, and how to fix it. The source's rule of thumb: never say "mentor"; ask for a fixed,
+ * small number of sessions on concrete topics within a time frame; say what you are working on, which
+ * skill, and what you have seen the person do; greet them by name; keep it short.
+ *
+ * Pure and synchronous: no `vscode` import, no I/O. Every regular expression is compiled once, at
+ * module load; a typical request is checked in a few hundredths of a millisecond.
+ *
+ * Ranges are UTF-16 code-unit offsets into the text (what `String.prototype.slice` and VS Code's
+ * `TextDocument.positionAt` use). Messages may quote `context` values (the person's name, the skill)
+ * but never echo the request text itself; callers must still show every string as text, never HTML.
+ */
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface TextRange {
+  /** Offset of the first character (UTF-16 code units). */
+  start: number;
+  /** Offset just past the last character; `start === end` is an insertion point. */
+  end: number;
+}
+
+/** A machine-applicable edit: replace `range` with `text` (an empty range inserts). */
+export interface Replacement {
+  range: TextRange;
+  text: string;
+}
+
+export const RULE_IDS = [
+  'empty',
+  'greeting',
+  'no-context',
+  'skill-not-named',
+  'no-evidence',
+  'mentor-word',
+  'open-ended',
+  'no-sessions',
+  'too-many-sessions',
+  'sessions-mismatch',
+  'no-timeframe',
+  'few-topics',
+  'placeholder',
+  'too-long',
+] as const;
+
+export type RuleId = (typeof RULE_IDS)[number];
+
+export interface Finding {
+  id: RuleId;
+  severity: Severity;
+  message: string;
+  /** A suggested fix in plain words. */
+  fix: string;
+  /** Where the problem is (for a missing element: the sentence it belongs in). */
+  range: TextRange;
+  /** Present where a fix can be applied mechanically (it may insert a "[placeholder]" to fill in). */
+  replacement?: Replacement;
+}
+
+/** What the checker may know about the request from the journal; every field is optional. */
+export interface CheckContext {
+  /** The person the request is for; the greeting must use their first (or full, or last) name. */
+  personName?: string;
+  /** The skill area; the text must name it (case-insensitive, ignoring small words and word endings). */
+  skillName?: string;
+  /** The planned number of sessions (1–6); the text must ask for this many. */
+  sessions?: number;
+  /** The following are only used to write better replacements instead of "[placeholders]". */
+  timeframe?: string;
+  topics?: readonly string[];
+  aspiration?: string;
+  evidence?: string;
+}
+
+export interface CheckResult {
+  /** 0–100; see SCORING below. */
+  score: number;
+  /** One line: why the score is what it is. */
+  reason: string;
+  /** Sorted by position, then by rule order. */
+  findings: Finding[];
+  counts: Record<Severity, number>;
+  wordCount: number;
+}
+
+export interface RuleInfo {
+  id: RuleId;
+  /** A few words, used in the one-line reason. */
+  label: string;
+  description: string;
+  /** Points deducted from 100 when the rule fires, by the worst severity among its findings. */
+  penalty: Partial<Record<Severity, number>>;
+  /** Extra points per further finding of the same rule, and their cap. */
+  repeat?: { each: number; max: number };
+}
+
+/*
+ * SCORING
+ * score = 100 − Σ penalty over the rules that fired (each rule counted once, at the worst severity
+ * among its findings, plus `repeat.each` per further occurrence up to `repeat.max`), clamped to 0–100.
+ * Errors cost 15–25 points, warnings 5–12, an info 3:
+ *
+ *   rule               error  warning  info   repeat
+ *   empty               100
+ *   greeting             15      6                  (error: greets someone else; warning: no name)
+ *   no-context                   8
+ *   skill-not-named             10       3          (info: no context given and no skill phrase found)
+ *   no-evidence                 12
+ *   mentor-word          25                  +5/≤10
+ *   open-ended           25     10           +5/≤10 (error: "be my mentor", "pick your brain", "ongoing";
+ *                                                    warning: "whenever you have time", "any advice")
+ *   no-sessions          20      8                  (warning: a vague count such as "a few sessions")
+ *   too-many-sessions           10
+ *   sessions-mismatch            5
+ *   no-timeframe                 8                  (a warning: the source's own example has none —
+ *                                                    the fixed number of sessions already bounds it)
+ *   few-topics                   8
+ *   placeholder          20                  +5/≤10 (an unfilled "[time frame]" or "{{name}}")
+ *   too-long                     8
+ *
+ * So the source's Terry example (no time frame) scores 92, "Would you be my mentor?" scores 0.
+ */
+export const REQUEST_RULES: readonly RuleInfo[] = [
+  { id: 'empty', label: 'nothing written yet', description: 'The request is empty.', penalty: { error: 100 } },
+  {
+    id: 'greeting',
+    label: 'no greeting by name',
+    description: 'Open with a greeting that uses the person\'s name ("Hi Terry,"). An error if it greets someone else.',
+    penalty: { error: 15, warning: 6 },
+  },
+  {
+    id: 'no-context',
+    label: 'no word on what you are working on',
+    description: 'Say what you are working on ("I am working on developing my leadership skills").',
+    penalty: { warning: 8 },
+  },
+  {
+    id: 'skill-not-named',
+    label: 'the skill area is not named',
+    description: 'Name the one skill area you want to develop ("expertise in the area of financial acumen").',
+    penalty: { warning: 10, info: 3 },
+  },
+  {
+    id: 'no-evidence',
+    label: 'nothing on what you have seen them do',
+    description: 'Say what you have seen the person do that shows their skill ("I\'ve seen you present at…").',
+    penalty: { warning: 12 },
+  },
+  {
+    id: 'mentor-word',
+    label: 'uses the word "mentor"',
+    description: 'Never use "mentor", "mentoring", "mentorship" or "mentee": they sound like an open-ended commitment.',
+    penalty: { error: 25 },
+    repeat: { each: 5, max: 10 },
+  },
+  {
+    id: 'open-ended',
+    label: 'an open-ended ask',
+    description: 'Avoid open-ended asks ("be my mentor", "pick your brain", "ongoing", "whenever you have time", "any advice").',
+    penalty: { error: 25, warning: 10 },
+    repeat: { each: 5, max: 10 },
+  },
+  {
+    id: 'no-sessions',
+    label: 'no fixed number of sessions',
+    description:
+      'Ask for a fixed, small number of sessions ("three sessions", "one 30-minute call"). A time-boxed single meeting ("30 minutes", "a coffee") counts as one.',
+    penalty: { error: 20, warning: 8 },
+  },
+  { id: 'too-many-sessions', label: 'too many sessions', description: 'Ask for at most six sessions; three is a good start.', penalty: { warning: 10 } },
+  {
+    id: 'sessions-mismatch',
+    label: 'a different number of sessions than planned',
+    description: 'The number of sessions in the text differs from the planned number.',
+    penalty: { warning: 5 },
+  },
+  {
+    id: 'no-timeframe',
+    label: 'no time frame',
+    description: 'Give a time frame ("over the next six weeks", "this quarter", "by the end of March").',
+    penalty: { warning: 8 },
+  },
+  {
+    id: 'few-topics',
+    label: 'fewer than two focus topics',
+    description: 'Name two or three concrete topics ("focusing on A, B, and C", or a bulleted list).',
+    penalty: { warning: 8 },
+  },
+  {
+    id: 'placeholder',
+    label: 'an unfilled placeholder',
+    description: 'Fill in every "[placeholder]" and "{{field}}" before sending.',
+    penalty: { error: 20 },
+    repeat: { each: 5, max: 10 },
+  },
+  { id: 'too-long', label: 'longer than 200 words', description: 'Keep it short: at most about 200 words.', penalty: { warning: 8 } },
+];
+
+export const MAX_WORDS = 200;
+export const MAX_SESSIONS = 6;
+/** Diagnostics beyond this many per rule add nothing but noise (a 20,000-character paste). */
+export const MAX_FINDINGS_PER_RULE = 50;
+
+const RULE_BY_ID = new Map(REQUEST_RULES.map((r) => [r.id, r]));
+const RULE_ORDER = new Map<RuleId, number>(RULE_IDS.map((id, i) => [id, i]));
+const SEVERITY_ORDER: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+export function ruleInfo(id: RuleId): RuleInfo {
+  const rule = RULE_BY_ID.get(id);
+  if (!rule) throw new Error(`Unknown rule ${id}`);
+  return rule;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Patterns (compiled once). Word boundaries are Unicode-aware: a letter, digit or "_" on either
+// side means "inside a word", so "tormentor" and "émentor" never match "mentor".
+
+const NB = String.raw`(?<![\p{L}\p{N}_])`;
+const NA = String.raw`(?![\p{L}\p{N}_])`;
+const AP = `['’]`;
+const S = String.raw`\s+`;
+
+/** `src` as a whole-word pattern; global by default (always reset `lastIndex`, see `matchesOf`). */
+function words(src: string, flags = 'giu'): RegExp {
+  return new RegExp(`${NB}(?:${src})${NA}`, flags);
+}
+
+const MENTOR_RE = words(`(mentor(?:s|ed|ing|ship|ships)?|mentees?)`);
+/** After "mentoring"/"mentorship": the word can simply go ("three mentoring sessions"). */
+const MENTOR_ADJECTIVE_AFTER_RE = new RegExp(`[ \\t]+(?:sessions?|calls?|meetings?|conversations?|chats?)${NA}`, 'yiu');
+/** After "mentoring": a verb with an object; replacing it with "guidance" would not read. */
+const MENTOR_VERB_AFTER_RE = new RegExp(`[ \\t]+(?:me|us|him|her|them|you|someone|people|others)${NA}`, 'yiu');
+
+type OpenKind = 'role' | 'role-ing' | 'wing' | 'brain' | 'indefinite' | 'whenever' | 'vague' | 'irregular';
+
+const OPEN_ENDED: readonly { re: RegExp; severity: Severity; kind: OpenKind; why: string }[] = [
+  {
+    kind: 'role',
+    severity: 'error',
+    why: 'asks for a role with no end',
+    re: words(`(?:be(?:come)?|act${S}as|serve${S}as)${S}(?:my|a|an|your)${S}(?:[\\p{L}-]+${S})?(?:mentor|mentee)(?:${S}(?:to|for)${S}me)?|mentor${S}me`),
+  },
+  {
+    kind: 'role-ing',
+    severity: 'error',
+    why: 'asks for a role with no end',
+    re: words(`mentoring${S}me|being${S}(?:my|a|an|your)${S}(?:[\\p{L}-]+${S})?(?:mentor|mentee)(?:${S}(?:to|for)${S}me)?`),
+  },
+  {
+    kind: 'wing',
+    severity: 'error',
+    why: 'asks for a role with no end',
+    re: words(`take${S}me${S}under${S}your${S}wing|(?:have|had)${S}you${S}as${S}(?:my|a)${S}mentor`),
+  },
+  { kind: 'brain', severity: 'error', why: 'is an open-ended ask with no topic', re: words(`pick${S}your${S}brains?`) },
+  {
+    kind: 'indefinite',
+    severity: 'error',
+    why: 'sounds like a commitment with no end',
+    re: words(
+      [
+        `(?:on${S}an${S})?ongoing${S}(?:basis|relationship|mentorship|mentoring|support|guidance|advice|sessions?|meetings?|calls?|chats?|conversations?|check-ins?|catch-ups?|arrangement|commitment)`,
+        `long[\\s-]term${S}(?:relationship|basis|arrangement|mentor(?:ing|ship)?|commitment|support|guidance|coaching)`,
+        `indefinitely`,
+        `for${S}the${S}foreseeable${S}future`,
+        `as${S}long${S}as${S}(?:it${S}takes|you${S}like|you${S}want|needed)`,
+        `no${S}end${S}date`,
+        `open[\\s-]ended`,
+      ].join('|'),
+    ),
+  },
+  {
+    kind: 'whenever',
+    severity: 'warning',
+    why: 'leaves the time frame open',
+    re: words(
+      [
+        `whenever${S}(?:you${S}(?:have|get|find)${S}(?:some${S}|the${S}|a${S})?(?:spare${S}|free${S})?(?:time|chance|moment|minute)|you${AP}re${S}free|you${S}are${S}free|you${S}can|works(?:${S}for${S}you)?|suits(?:${S}you)?|is${S}convenient(?:${S}for${S}you)?)`,
+        `when${S}you${S}have${S}(?:some${S})?(?:spare${S}|free${S})?time`,
+        `at${S}your${S}leisure`,
+      ].join('|'),
+    ),
+  },
+  {
+    kind: 'vague',
+    severity: 'warning',
+    why: 'is vague: ask about specific topics',
+    re: words(`any${S}(?:advice|tips|pointers|guidance|suggestions|wisdom)|general${S}(?:career${S})?(?:advice|guidance)|career${S}advice`),
+  },
+  {
+    kind: 'irregular',
+    severity: 'warning',
+    why: 'has no end: ask for a fixed number of sessions',
+    re: words(
+      `on${S}a${S}regular${S}basis|from${S}time${S}to${S}time|every${S}(?:now${S}and${S}then|so${S}often)|once${S}in${S}a${S}while|check${S}in${S}(?:regularly|periodically)|regular${S}(?:check-ins|catch-ups|meetings|sessions|calls|chats)`,
+    ),
+  },
+];
+
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
+const NUMBER_VALUE = new Map(NUMBER_WORDS.map((w, i) => [w, i]));
+const NUM_WORD = `(?:${NUMBER_WORDS.slice(1).join('|')})`;
+/** Group 1: the count. Longest alternatives first ("a couple of" before "a"). */
+const COUNT = [
+  String.raw`\d{1,3}(?:\s*(?:-|–|to|or)\s*\d{1,3})?`,
+  `${NUM_WORD}(?:${S}(?:or|to)${S}${NUM_WORD})?`,
+  `a${S}couple(?:${S}of)?`,
+  `a${S}single`,
+  `a${S}few`,
+  `a${S}number${S}of`,
+  `several|multiple|some|many|a|an`,
+].join('|');
+const DURATION_UNIT = `(?:minutes?|mins?|hours?|hrs?)`;
+const MODIFIER = String.raw`(?:[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*[\s-]+)`;
+const SESSION_NOUN = `(?:sessions?|meetings?|calls?|conversations?|chats?|coffees?|catch-?ups?|check-ins?|lunch(?:es)?|meet-?ups?|one-on-ones?|1:1s?|walk-?throughs?|run-?throughs?|rehearsals?|reviews?|mock${S}interviews?)`;
+/** "three sessions", "a 30-minute call", "two or three short meetings", "a coffee". */
+const SESSIONS_RE = words(`(${COUNT})(?![\\s-]*${DURATION_UNIT}${NA})[\\s-]+(${MODIFIER}{0,2}?)${SESSION_NOUN}`);
+/** Words allowed between "a" and the noun: "a quick 30-minute call" is an ask, "a hard conversation" a topic. */
+const ASK_MODIFIERS_RE = new RegExp(
+  String.raw`^(?:(?:\d{1,3}[\s-]?(?:minutes?|mins?|hours?)|(?:one|half)[\s-]hour|quick|short|brief|single|first|coffee|video|phone|virtual|zoom|focused|informal|one-off|one-to-one|1:1)[\s-]+)*$`,
+  'iu',
+);
+/** "twice", "three times" (only in the ask). */
+const TIMES_RE = words(`(twice|(?:\\d{1,2}|${NUM_WORD})${S}times)`);
+/** "30 minutes", "a 45-minute", "half an hour" (only in the ask): a time-boxed single meeting. */
+const DURATION_RE = words(
+  `(?:\\d{1,3}|an?|one|two|fifteen|twenty|thirty|forty(?:[\\s-]five)?|sixty|ninety)[\\s-]*${DURATION_UNIT}|half[\\s-]+an[\\s-]+hour|half[\\s-]hour`,
+);
+/** After a duration: it is the length of each of an unknown number of sessions, or a rate. */
+const DURATION_NOT_COUNT_AFTER_RE = new RegExp(
+  String.raw`[\s-]*(?:${MODIFIER}?(?:sessions|meetings|calls|chats|conversations|catch-?ups)${NA}|(?:each|every|a${S}(?:week|month)|per${S}(?:week|month)|weekly|monthly)${NA})`,
+  'yiu',
+);
+/** "grab a coffee", "over coffee" (only in the ask): one meeting. */
+const COFFEE_RE = words(`(?:grab|get|have|for|over)${S}(?:a${S})?coffee`);
+
+const MONTH = `(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)`;
+const PERIOD = `(?:days?|weeks?|months?|quarters?|sprints?|terms?|semesters?|years?)`;
+const TIMEFRAME_RE = words(
+  [
+    `(?:over|in|within|during|for|across)${S}the${S}(?:next|coming|following)${S}(?:(?:few|couple${S}of|\\d{1,2}|${NUM_WORD})${S})?${PERIOD}`,
+    `within${S}(?:a|an|one|a${S}few|\\d{1,2}|${NUM_WORD})${S}${PERIOD}`,
+    `(?:this|next|the${S}coming)${S}(?:week|month|quarter|half|year|term|semester|sprint|spring|summer|autumn|fall|winter|monday|tuesday|wednesday|thursday|friday)`,
+    `(?:by|before|until|through|in|during|over|at)${S}(?:the${S})?(?:end|start|beginning|middle)${S}of`,
+    `(?:by|before|until|till|through|in|during|over|from|after)${S}(?:early${S}|mid[\\s-]?|late${S})?${MONTH}`,
+    `(?:early|mid|late)[\\s-]${MONTH}`,
+    `(?:by|before|in|during)${S}(?:q[1-4]|h[12])|q[1-4]`,
+    `(?:\\d{1,2}|${NUM_WORD}|a${S}few|a${S}couple${S}of)[\\s-]${PERIOD}(?!${S}ago)`,
+    `weekly|bi-?weekly|fortnightly|monthly|every${S}(?:other${S}|two${S}|couple${S}of${S})?weeks?|once${S}a${S}(?:week|month)|each${S}week`,
+    `(?:by|before|until|on)${S}(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)?(?:${S}of)?${S}${MONTH}|\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?)`,
+    `before${S}(?:my|our|the)${S}(?:[\\p{L}-]+${S}){0,2}?(?:review|promotion|launch|presentation|deadline|offsite|conference|interview|release|talk|planning|kickoff|kick-off|cycle)`,
+    `in${S}the${S}new${S}year|after${S}the${S}holidays`,
+  ].join('|'),
+);
+
+const ASK_RE = words(
+  [
+    `(?:would|could|can|will|might|may)${S}(?:you|I|we)`,
+    `are${S}you${S}(?:willing|open|able|available|up${S}for|interested)`,
+    `would${S}it${S}be${S}possible`,
+    `I${AP}d${S}(?:love|like|welcome|appreciate|be${S}grateful)`,
+    `I${S}would${S}(?:love|like|welcome|appreciate|be${S}grateful)`,
+    `(?:do|would)${S}you${S}(?:have|mind)`,
+    `is${S}there${S}any${S}chance`,
+    `I${S}(?:was|am)${S}wondering|I${AP}m${S}wondering`,
+  ].join('|'),
+  'iu',
+);
+
+/** Evidence that counts anywhere, even inside the ask ("I loved your talk — would you…?"). */
+const EVIDENCE_RE = words(
+  [
+    `I(?:${AP}ve|${S}have)?${S}(?:seen|saw|watched|heard|noticed|read|admired?|followed|attended|observed|loved|enjoyed|learned|learnt|benefited|appreciated|been${S}impressed)`,
+    `I${S}(?:was|am)${S}(?:impressed|struck|inspired)|I${AP}m${S}(?:impressed|inspired)`,
+    `your${S}(?:recent${S})?(?:talk|presentation|article|post|blog|book|paper|work|session|workshop|keynote|podcast|newsletter|thread|course|demo|writing|approach|answer|review|feedback|comments?|contributions?|track${S}record)`,
+    `(?:you${AP}re|you${S}are)${S}(?:known${S}for|great${S}at|excellent${S}at|so${S}good${S}at|really${S}good${S}at|the${S}person|the${S}go-to)`,
+    `(?:people|everyone|colleagues)${S}(?:tell|told|say|said)${S}(?:me${S})?(?:that${S})?you`,
+    `recommended${S}(?:you|that${S}I${S}(?:ask|talk|speak))`,
+  ].join('|'),
+  'iu',
+);
+/**
+ * Evidence that counts only outside the ask: "you tell a compelling story", "You got three teams to…".
+ * Inside the ask, "how you tell the story" is a topic, not something you saw.
+ */
+const WEAK_EVIDENCE_RE = words(
+  [
+    `(?:you|you${AP}ve|you${S}have)${S}(?:[\\p{L}]{3,}ed|ran|run|gave|given|wrote|written|built|tell|told|grown|grew|taught|got|made|took|brought|drove|driven|won|kept|held|spoke|spoken|found|met|did|done|led|shook|set|put|sold|bought|thought|caught|stood)`,
+    `the${S}way${S}you|how${S}you${S}(?:[\\p{L}]{3,}ed|ran|led|tell|told|run|lead|built|wrote|made|took|brought|drove|got)`,
+  ].join('|'),
+  'iu',
+);
+
+const CONTEXT_RE = words(
+  [
+    `I(?:${S}am|${AP}m)${S}(?:currently${S}|now${S})?(?:working${S}(?:on|towards?|to)|trying${S}to|developing|preparing|building|learning|leading|aiming|moving|about${S}to|starting|taking${S}on|transitioning|stepping|growing|focusing${S}on|looking${S}to|hoping${S}to|responsible${S}for|in${S}charge${S}of|new${S}to|a${S}new|an?${S}[\\p{L}-]+${S}(?:at|on|in|with))`,
+    `my${S}(?:goal|aim|aspiration|plan|ambition|focus)${S}(?:is|this)`,
+    `I(?:${AP}ve|${S}have)${S}(?:been${S}asked|taken${S}on|just${S}started|recently|started|been${S}promoted|been${S}working|set${S}myself)`,
+    `as${S}part${S}of${S}my`,
+    `I${S}(?:want|hope|plan|aim|need)${S}to${S}(?:grow|develop|become|get${S}better|improve|move|build|learn|step|lead|strengthen)`,
+    `I(?:${AP}d|${S}would)${S}like${S}to${S}(?:grow|develop|become|get${S}better|improve|move|build|step|strengthen)`,
+    `I(?:${AP}ll|${S}will)${S}(?:soon${S})?be${S}(?:leading|taking|presenting|starting|moving|running|managing)`,
+    `I${S}recently${S}(?:joined|started|took|moved)`,
+    `in${S}my${S}(?:new${S})?role${S}as`,
+  ].join('|'),
+  'iu',
+);
+
+/** Without a known skill name: a phrase that names some skill area. */
+const SKILL_PHRASE_RE = words(
+  [
+    `in${S}the${S}areas?${S}of`,
+    `expertise${S}(?:in|on|with)`,
+    `(?:improve|improving|develop|developing|build|building|grow|growing|strengthen|strengthening|sharpen|sharpening|working${S}on|work${S}on)${S}(?:my|our|how)`,
+    `better${S}at|(?:stronger|more${S}confident|more${S}skilled)${S}(?:at|in|with)`,
+    `(?:learn|learning)${S}(?:more${S})?(?:about|how)`,
+    `skills?${S}(?:in|at|with)`,
+    `my${S}[\\p{L}-]+(?:${S}[\\p{L}-]+)?${S}skills`,
+    `(?:gap|gaps)${S}in`,
+    `need${S}(?:further|more)${S}(?:expertise|experience|practice|help|depth)${S}(?:in|with|on)`,
+  ].join('|'),
+  'iu',
+);
+
+const TOPIC_MARKER_RE = words(
+  `focus(?:ing|ed)?${S}(?:on|around)|about|(?:sessions?|calls?|meetings?|conversations?|chats?|feedback|advice|input|views?|take|thoughts|perspective)${S}on|(?:go|going|talk|talking|walk${S}me)${S}through|talk(?:ing)?${S}about|discuss(?:ing)?|cover(?:ing)?|ask${S}(?:you${S})?(?:about|how|what|why|whether)|learn(?:ing)?${S}(?:more${S})?(?:about|how)|such${S}as|including|covering|specifically|in${S}particular|especially|topics?(?:${S}like)?|areas?${S}like|things${S}like|questions${S}like|for${S}example|e\\.g\\.`,
+);
+const TOPIC_SPLIT_RE = new RegExp(String.raw`\s*(?:[,;&]|${NB}(?:and|or|plus|as\s+well\s+as)${NA})\s*`, 'iu');
+const QUESTION_CONTINUATION_RE = words(`(?:and${S})?(?:how|what|why|when|where|who|which|whether)`, 'yiu');
+const BULLET_LINE_RE = /^[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+\S/gmu;
+const BULLET_AT_RE = /[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+(?=\S)/y;
+const HAS_LETTER_RE = /[\p{L}\p{N}]/u;
+
+const PLACEHOLDER_RE = /\[[^[\]\n]{1,60}\](?!\()|\{\{[^{}\n]{0,60}\}\}/gu;
+const WORD_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+
+const GREETING_RE = new RegExp(
+  String.raw`^[\s\uFEFF]*(hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening)|hiya|howdy|hallo|hola|bonjour)${NA}([^\n,!:;—–]{0,80})([,!:;—–]|\n|$)?`,
+  'iu',
+);
+/** "Terry," alone on the first line. */
+const NAME_LINE_RE = /^[\s\uFEFF]*([\p{L}\p{M}][\p{L}\p{M}\p{N}'’.\- ]{0,60}?)[ \t]*,[ \t]*\r?\n/u;
+const GENERIC_NAMES = new Set([
+  'there', 'all', 'everyone', 'everybody', 'team', 'folks', 'friend', 'friends', 'colleague', 'colleagues',
+  'sir', 'madam', 'sir or madam', 'sir/madam', 'you', 'guys', "y'all", 'hiring manager', 'to whom it may concern',
+]);
+const SMALL_WORDS = new Set(['and', 'of', 'the', 'a', 'an', 'in', 'on', 'for', 'with', 'to', 'at', 'my', 'our', 'your', 'skill', 'skills', 'area', 'areas']);
+
+// ---------------------------------------------------------------------------------------------
+// The check
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+interface Sentence extends Span {
+  index: number;
+  ask: boolean;
+  evidence: boolean;
+  question: boolean;
+}
+
+interface Greeting {
+  /** Where the body (the first sentence) may begin. */
+  bodyStart: number;
+  /** The greeting word ("Hi"), if any. */
+  word?: Span;
+  /** The name as written, if any (not a generic "there"). */
+  name?: Span;
+  /** A generic stand-in for a name ("there", "all"). */
+  generic?: Span;
+  /** The first line is just "Name," with no greeting word. */
+  nameOnly?: boolean;
+}
+
+interface Count extends Span {
+  /** The number itself (for replacing it). */
+  num: Span;
+  /** null: vague ("a few"). */
+  value: number | null;
+  numeric: boolean;
+}
+
+export function checkRequest(text: string, context: CheckContext = {}): CheckResult {
+  const input = typeof text === 'string' ? text : '';
+  const ctx = cleanContext(context);
+  if (input.trim() === '') {
+    const findings: Finding[] = [
+      {
+        id: 'empty',
+        severity: 'error',
+        message: 'The request is empty.',
+        fix: 'Write a short request: what you are working on, the skill, what you have seen them do, and a few sessions on specific topics.',
+        range: { start: 0, end: input.length },
+      },
+    ];
+    return finish(findings, 0);
+  }
+  return new Checker(input, ctx).run();
+}
+
+class Checker {
+  private readonly findings: Finding[] = [];
+  private readonly perRule = new Map<RuleId, number>();
+  private readonly greeting: Greeting;
+  private readonly sentences: Sentence[];
+  private readonly ask: Sentence | undefined;
+  /** What open-ended replacements already put in, so the same placeholder is not offered twice. */
+  private offers = { sessions: false, timeframe: false, topics: false };
+  private countsCache: Count[] | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly ctx: CheckContext,
+  ) {
+    this.greeting = findGreeting(text);
+    this.sentences = splitSentences(text, this.greeting.bodyStart);
+    this.ask =
+      this.sentences.find((s) => s.question && ASK_RE.test(this.slice(s))) ??
+      this.sentences.find((s) => s.ask) ??
+      this.sentences.find((s) => s.question);
+  }
+
+  run(): CheckResult {
+    this.checkGreeting();
+    this.checkContext();
+    this.checkSkill();
+    this.checkEvidence();
+    this.checkMentorWord();
+    this.checkOpenEnded();
+    this.checkSessions();
+    this.checkTimeframe();
+    this.checkTopics();
+    this.checkPlaceholders();
+    const wordCount = this.checkLength();
+    return finish(this.findings, wordCount);
+  }
+
+  // --- helpers
+
+  private slice(span: Span): string {
+    return this.text.slice(span.start, span.end);
+  }
+
+  private add(finding: Finding): void {
+    const n = this.perRule.get(finding.id) ?? 0;
+    this.perRule.set(finding.id, n + 1);
+    if (n < MAX_FINDINGS_PER_RULE) this.findings.push(finding);
+  }
+
+  private sentenceAt(index: number): Sentence | undefined {
+    let lo = 0;
+    let hi = this.sentences.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const s = this.sentences[mid]!;
+      if (index < s.start) hi = mid - 1;
+      else if (index >= s.end) lo = mid + 1;
+      else return s;
+    }
+    return undefined;
+  }
+
+  /** Where a missing element is reported: the ask, else the first sentence, else the first line. */
+  private anchor(): Span {
+    const s = this.ask ?? this.sentences[0];
+    if (s) return { start: s.start, end: s.end };
+    return firstLine(this.text);
+  }
+
+  /** Offset just before the ask's closing punctuation ("…with me|?"). */
+  private askInsertPoint(): number | undefined {
+    if (!this.ask) return undefined;
+    let end = this.ask.end;
+    while (end > this.ask.start && /[.!?"'’”)\]\s]/.test(this.text[end - 1]!)) end--;
+    return end;
+  }
+
+  private firstBodyStart(): number {
+    return this.sentences[0]?.start ?? this.greeting.bodyStart;
+  }
+
+  private sessionsPhrase(): string {
+    const n = this.ctx.sessions;
+    return n === undefined ? '[N sessions]' : `${numberWord(n)} session${n === 1 ? '' : 's'}`;
+  }
+
+  private timeframePhrase(): string {
+    return this.ctx.timeframe ?? '[time frame]';
+  }
+
+  private topicsPhrase(): string {
+    const topics = this.ctx.topics;
+    return topics && topics.length >= 2 ? joinWords(topics) : '[topic 1], [topic 2], and [topic 3]';
+  }
+
+  private firstName(): string | undefined {
+    const name = this.ctx.personName;
+    if (name === undefined) return undefined;
+    const words = name.split(/\s+/u);
+    return words.find((w) => !TITLES.has(fold(w).replace(/\.$/u, ''))) ?? words[0];
+  }
+
+  // --- rules
+
+  private checkGreeting(): void {
+    const g = this.greeting;
+    const want = this.ctx.personName;
+    const first = this.firstName();
+    const nameText = first ?? '[name]';
+    if ((!g.word && !g.name) || (g.nameOnly && want && !nameMatches(this.slice(g.name!), want))) {
+      const at = leadingSpace(this.text);
+      this.add({
+        id: 'greeting',
+        severity: 'warning',
+        message: want ? `The request does not open by greeting ${want} by name.` : 'The request does not open with a greeting by name.',
+        fix: `Start with "Hi ${nameText},".`,
+        range: firstLine(this.text),
+        replacement: { range: { start: at, end: at }, text: `Hi ${nameText},\n\n` },
+      });
+      return;
+    }
+    if (!g.name) {
+      const where = g.generic ?? g.word!;
+      this.add({
+        id: 'greeting',
+        severity: 'warning',
+        message: want ? `The greeting does not use ${want}'s name.` : 'The greeting does not use the person\'s name.',
+        fix: `Greet them by name: "Hi ${nameText},".`,
+        range: { start: where.start, end: where.end },
+        replacement: g.generic
+          ? { range: { start: g.generic.start, end: g.generic.end }, text: nameText }
+          : { range: { start: g.word!.end, end: g.word!.end }, text: ` ${nameText}` },
+      });
+      return;
+    }
+    if (want && !nameMatches(this.slice(g.name), want)) {
+      this.add({
+        id: 'greeting',
+        severity: 'error',
+        message: `The greeting does not use ${want}'s name — is this text meant for someone else?`,
+        fix: `Greet ${want} by name: "Hi ${first ?? want},".`,
+        range: { start: g.name.start, end: g.name.end },
+        replacement: { range: { start: g.name.start, end: g.name.end }, text: first ?? want },
+      });
+    }
+  }
+
+  private checkContext(): void {
+    if (this.sentences.some((s) => CONTEXT_RE.test(this.slice(s)))) return;
+    const at = this.firstBodyStart();
+    const first = this.sentences[0];
+    this.add({
+      id: 'no-context',
+      severity: 'warning',
+      message: 'The request does not say what you are working on.',
+      fix: 'Add a sentence such as "I am working on developing my leadership skills."',
+      range: first ? { start: first.start, end: first.end } : this.anchor(),
+      replacement: { range: { start: at, end: at }, text: `I am working on ${this.ctx.aspiration ?? '[what you are working on]'}. ` },
+    });
+  }
+
+  private checkSkill(): void {
+    const skill = this.ctx.skillName;
+    if (skill !== undefined ? skillNamed(this.text, skill) : SKILL_PHRASE_RE.test(this.text)) return;
+    const contextSentence = this.sentences.find((s) => CONTEXT_RE.test(this.slice(s)));
+    const insertAt = contextSentence ? contextSentence.end : this.firstBodyStart();
+    const sentence = `I've identified that I need further expertise in the area of ${skill !== undefined ? skill.toLowerCase() : '[skill area]'}.`;
+    const first = contextSentence ?? this.sentences[0];
+    this.add({
+      id: 'skill-not-named',
+      severity: skill !== undefined ? 'warning' : 'info',
+      message:
+        skill !== undefined
+          ? `The request does not name the skill area (${skill}).`
+          : 'The request may not name the skill area you want to develop.',
+      fix: `Name it, for example: "${sentence}"`,
+      range: first ? { start: first.start, end: first.end } : this.anchor(),
+      replacement: { range: { start: insertAt, end: insertAt }, text: contextSentence ? ` ${sentence}` : `${sentence} ` },
+    });
+  }
+
+  private checkEvidence(): void {
+    if (this.sentences.some((s) => s.evidence)) return;
+    if (this.ctx.evidence && containsLoosely(this.text, this.ctx.evidence)) return;
+    const ev = this.ctx.evidence;
+    const sentence = ev ? (/[.!?]$/.test(ev) ? ev : `${ev}.`) : "I've seen you [what you have seen them do].";
+    const at = this.ask?.start;
+    this.add({
+      id: 'no-evidence',
+      severity: 'warning',
+      message: 'The request does not say what you have seen this person do.',
+      fix: 'Add what shows their skill, for example: "I\'ve seen you present at the All Hands meeting, and you tell a compelling story about the financials."',
+      range: this.anchor(),
+      ...(at === undefined ? {} : { replacement: { range: { start: at, end: at }, text: `${sentence} ` } }),
+    });
+  }
+
+  private checkMentorWord(): void {
+    for (const m of matchesOf(MENTOR_RE, this.text)) {
+      const word = m[1]!;
+      const start = m.index;
+      const end = start + word.length;
+      const lower = word.toLowerCase();
+      let replacement: Replacement | undefined;
+      if (lower === 'mentoring' || lower === 'mentorship' || lower === 'mentorships') {
+        MENTOR_ADJECTIVE_AFTER_RE.lastIndex = end;
+        MENTOR_VERB_AFTER_RE.lastIndex = end;
+        if (MENTOR_ADJECTIVE_AFTER_RE.test(this.text)) {
+          let after = end;
+          while (this.text[after] === ' ' || this.text[after] === '\t') after++;
+          replacement = { range: { start, end: after }, text: '' };
+        } else if (!MENTOR_VERB_AFTER_RE.test(this.text)) {
+          replacement = { range: { start, end }, text: /^\p{Lu}/u.test(word) ? 'Guidance' : 'guidance' };
+        }
+      }
+      this.add({
+        id: 'mentor-word',
+        severity: 'error',
+        message: `"${word}" makes the request sound like an open-ended commitment.`,
+        fix: replacement
+          ? replacement.text
+            ? 'Replace it with "guidance" — or better, say exactly what you want to learn.'
+            : 'Remove the word: "three sessions" says it all.'
+          : 'Leave the word out: ask for a few sessions on specific topics instead of a role.',
+        range: { start, end },
+        ...(replacement ? { replacement } : {}),
+      });
+    }
+  }
+
+  private checkOpenEnded(): void {
+    for (const rule of OPEN_ENDED) {
+      for (const m of matchesOf(rule.re, this.text)) {
+        const range = { start: m.index, end: m.index + m[0].length };
+        let text: string | undefined;
+        let fix: string;
+        switch (rule.kind) {
+          case 'role':
+            text = `spend ${this.sessionsPhrase()} with me`;
+            this.offers.sessions = true;
+            fix = 'Ask for a fixed number of sessions instead of a role.';
+            break;
+          case 'role-ing':
+            text = `spending ${this.sessionsPhrase()} with me`;
+            this.offers.sessions = true;
+            fix = 'Ask for a fixed number of sessions instead of a role.';
+            break;
+          case 'brain':
+            text = `ask you about ${this.topicsPhrase()}`;
+            this.offers.topics = true;
+            fix = 'Say which topics you want to ask about.';
+            break;
+          case 'whenever':
+            text = this.timeframePhrase();
+            this.offers.timeframe = true;
+            fix = 'Give a time frame such as "over the next six weeks".';
+            break;
+          case 'wing':
+          case 'indefinite':
+            fix = 'Ask for a fixed number of sessions within a time frame instead.';
+            break;
+          case 'vague':
+            fix = 'Name the two or three topics you want their view on.';
+            break;
+          case 'irregular':
+            fix = 'Ask for a fixed number of sessions (three is a good start) within a time frame.';
+            break;
+        }
+        this.add({
+          id: 'open-ended',
+          severity: rule.severity,
+          message: `This phrase ${rule.why}.`,
+          fix,
+          range,
+          ...(text === undefined ? {} : { replacement: { range, text } }),
+        });
+      }
+    }
+  }
+
+  private findCounts(): Count[] {
+    this.countsCache ??= this.scanCounts();
+    return this.countsCache;
+  }
+
+  private scanCounts(): Count[] {
+    const counts: Count[] = [];
+    const inAsk = (i: number) => this.sentenceAt(i)?.ask === true;
+    const inEvidence = (i: number) => {
+      const s = this.sentenceAt(i);
+      return s !== undefined && s.evidence && !s.ask;
+    };
+    for (const m of matchesOf(SESSIONS_RE, this.text)) {
+      const raw = m[1]!;
+      const parsed = parseCount(raw);
+      // "a meeting" / "some sessions" only in the ask; "three sessions" anywhere but in what you saw them do.
+      if (!parsed.numeric && !inAsk(m.index)) continue;
+      if (parsed.value === 1 && !parsed.numeric && !ASK_MODIFIERS_RE.test(m[2]!)) continue;
+      if (inEvidence(m.index)) continue;
+      counts.push({ start: m.index, end: m.index + m[0].length, num: { start: m.index, end: m.index + raw.length }, ...parsed });
+    }
+    for (const m of matchesOf(TIMES_RE, this.text)) {
+      if (!inAsk(m.index)) continue;
+      const raw = m[1]!;
+      const value = raw.toLowerCase() === 'twice' ? 2 : parseCount(raw.split(/\s+/u)[0]!).value;
+      counts.push({ start: m.index, end: m.index + m[0].length, num: { start: m.index, end: m.index + raw.length }, value, numeric: true });
+    }
+    for (const re of [DURATION_RE, COFFEE_RE]) {
+      for (const m of matchesOf(re, this.text)) {
+        if (!inAsk(m.index)) continue;
+        const end = m.index + m[0].length;
+        if (re === DURATION_RE) {
+          DURATION_NOT_COUNT_AFTER_RE.lastIndex = end;
+          if (DURATION_NOT_COUNT_AFTER_RE.test(this.text)) continue;
+        }
+        counts.push({ start: m.index, end, num: { start: m.index, end }, value: 1, numeric: false });
+      }
+    }
+    return counts.sort((a, b) => a.start - b.start);
+  }
+
+  private checkSessions(): void {
+    const counts = this.findCounts();
+    const definite = counts.filter((c) => c.value !== null);
+    if (definite.length === 0) {
+      const vague = counts[0];
+      if (vague) {
+        const n = this.ctx.sessions;
+        this.add({
+          id: 'no-sessions',
+          severity: 'warning',
+          message: 'The request does not say exactly how many sessions.',
+          fix: 'Say exactly how many: "three sessions" is a good start.',
+          range: { start: vague.start, end: vague.end },
+          replacement: { range: vague.num, text: n === undefined ? '[N]' : numberWord(n) },
+        });
+        return;
+      }
+      const at = this.askInsertPoint();
+      const offer = !this.offers.sessions && at !== undefined;
+      this.add({
+        id: 'no-sessions',
+        severity: 'error',
+        message: 'The request does not ask for a fixed number of sessions.',
+        fix: 'Ask for a small, fixed number: "Would you be willing to spend three sessions with me…?"',
+        range: this.anchor(),
+        ...(offer
+          ? { replacement: this.replaceSomeTime() ?? { range: { start: at, end: at }, text: ` for ${this.sessionsPhrase()}` } }
+          : {}),
+      });
+      return;
+    }
+    const tooMany = definite.find((c) => c.value! > MAX_SESSIONS);
+    const n = this.ctx.sessions;
+    if (tooMany) {
+      this.add({
+        id: 'too-many-sessions',
+        severity: 'warning',
+        message: `${tooMany.value} sessions is a big commitment to ask of a busy person.`,
+        fix: 'Ask for at most six — three is a good start; you can always ask for more later.',
+        range: { start: tooMany.start, end: tooMany.end },
+        ...(n === undefined ? {} : { replacement: { range: tooMany.num, text: styledNumber(n, this.slice(tooMany.num)) } }),
+      });
+    }
+    if (n !== undefined) {
+      const explicit = definite.filter((c) => c.numeric);
+      if (explicit.length > 0 && !explicit.some((c) => c.value === n)) {
+        const c = explicit[0]!;
+        this.add({
+          id: 'sessions-mismatch',
+          severity: 'warning',
+          message: `The text asks for ${c.value} session${c.value === 1 ? '' : 's'}, but the plan says ${n}.`,
+          fix: `Make them agree: ask for ${numberWord(n)} session${n === 1 ? '' : 's'}, or change the plan.`,
+          range: { start: c.start, end: c.end },
+          replacement: { range: c.num, text: styledNumber(n, this.slice(c.num)) },
+        });
+      }
+    }
+  }
+
+  /** "spend some time with me" → "spend [N sessions] with me". */
+  private replaceSomeTime(): Replacement | undefined {
+    if (!this.ask) return undefined;
+    const m = /(?<![\p{L}])(?:some|a\s+little(?:\s+bit\s+of)?|a\s+bit\s+of)(?:\s+of\s+your)?\s+time(?![\p{L}])/iu.exec(this.slice(this.ask));
+    if (!m) return undefined;
+    const start = this.ask.start + m.index;
+    return { range: { start, end: start + m[0].length }, text: this.sessionsPhrase() };
+  }
+
+  private checkTimeframe(): void {
+    TIMEFRAME_RE.lastIndex = 0;
+    if (TIMEFRAME_RE.test(this.text)) return;
+    let at: number | undefined;
+    const count = this.findCounts().find((c) => c.value !== null);
+    if (count) {
+      const m = /^\s+with\s+(?:me|us)(?![\p{L}])/iu.exec(this.text.slice(count.end, count.end + 40));
+      at = m ? count.end + m[0].length : count.end;
+    } else {
+      at = this.askInsertPoint();
+    }
+    const offer = !this.offers.timeframe && at !== undefined;
+    this.add({
+      id: 'no-timeframe',
+      severity: 'warning',
+      message: 'The request gives no time frame.',
+      fix: 'Add one: "over the next six weeks", "this quarter", "by the end of March".',
+      range: this.anchor(),
+      ...(offer ? { replacement: { range: { start: at!, end: at! }, text: ` ${this.timeframePhrase()}` } } : {}),
+    });
+  }
+
+  private checkTopics(): void {
+    BULLET_LINE_RE.lastIndex = 0;
+    let bullets = 0;
+    while (BULLET_LINE_RE.exec(this.text) && bullets < 2) bullets++;
+    if (bullets >= 2) return;
+
+    let best: { items: string[]; tailEnd: number; tailStart: number; sentence: Sentence } | undefined;
+    for (const m of matchesOf(TOPIC_MARKER_RE, this.text)) {
+      const markerEnd = m.index + m[0].length;
+      const sentence = this.sentenceAt(m.index);
+      // "about" is everywhere ("excited about"); it only introduces topics in the ask.
+      if (!sentence || (m[0].toLowerCase() === 'about' && !sentence.ask)) continue;
+      let tailEnd = sentence.end;
+      while (tailEnd > markerEnd && /[.!?"'’”)\]\s:]/.test(this.text[tailEnd - 1]!)) tailEnd--;
+      const tail = this.text.slice(markerEnd, tailEnd);
+      const items = tail.split(TOPIC_SPLIT_RE).filter((t) => HAS_LETTER_RE.test(t));
+      // "…focusing on our reports? How you tell the story? And what I should do next?" (the source's own punctuation).
+      if (this.text[sentence.end - 1] === '?') {
+        let i = sentence.index + 1;
+        for (let s = this.sentences[i]; s && items.length < 10; s = this.sentences[++i]) {
+          QUESTION_CONTINUATION_RE.lastIndex = s.start;
+          if (!QUESTION_CONTINUATION_RE.test(this.text) || ASK_RE.test(this.slice(s))) break;
+          items.push(this.slice(s));
+        }
+      }
+      if (!best || items.length > best.items.length) best = { items, tailStart: markerEnd, tailEnd, sentence };
+      if (items.length >= 2) return;
+    }
+
+    const fallback = best && best.items.length === 1 && /^\s*the topics we agree on\s*$/iu.test(best.items[0]!);
+    let replacement: Replacement | undefined;
+    if (best && best.items.length === 1) {
+      replacement = fallback
+        ? { range: trimSpan(this.text, { start: best.tailStart, end: best.tailEnd }), text: this.topicsPhrase() }
+        : { range: { start: best.tailEnd, end: best.tailEnd }, text: ' and [another topic]' };
+    } else if (!this.offers.topics) {
+      const at = this.askInsertPoint();
+      if (at !== undefined) replacement = { range: { start: at, end: at }, text: `, focusing on ${this.topicsPhrase()}` };
+    }
+    this.add({
+      id: 'few-topics',
+      severity: 'warning',
+      message:
+        best && best.items.length === 1 && !fallback
+          ? 'The request names only one focus topic.'
+          : 'The request does not name two or more concrete topics.',
+      fix: 'Name two or three topics: "focusing on reading our financial reports, turning numbers into a story, and what I should do next".',
+      range: best ? { start: best.sentence.start, end: best.sentence.end } : this.anchor(),
+      ...(replacement ? { replacement } : {}),
+    });
+  }
+
+  private checkPlaceholders(): void {
+    for (const m of matchesOf(PLACEHOLDER_RE, this.text)) {
+      this.add({
+        id: 'placeholder',
+        severity: 'error',
+        message: 'This placeholder has not been filled in.',
+        fix: 'Replace it with the real words before sending.',
+        range: { start: m.index, end: m.index + m[0].length },
+      });
+    }
+  }
+
+  private checkLength(): number {
+    WORD_RE.lastIndex = 0;
+    let count = 0;
+    let overStart = -1;
+    let m: RegExpExecArray | null;
+    while ((m = WORD_RE.exec(this.text))) {
+      count++;
+      if (count === MAX_WORDS + 1) overStart = m.index;
+    }
+    if (count > MAX_WORDS) {
+      this.add({
+        id: 'too-long',
+        severity: 'warning',
+        message: `The request is ${count} words long; busy people say yes to short requests.`,
+        fix: `Cut it to at most ${MAX_WORDS} words: what you are working on, the skill, what you saw, and the ask.`,
+        range: trimSpan(this.text, { start: overStart, end: this.text.length }),
+      });
+    }
+    return count;
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Scoring and the one-line reason
+
+function finish(found: Finding[], wordCount: number): CheckResult {
+  const findings = [...found].sort(
+    (a, b) =>
+      a.range.start - b.range.start ||
+      RULE_ORDER.get(a.id)! - RULE_ORDER.get(b.id)! ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.range.end - b.range.end,
+  );
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const byRule = new Map<RuleId, { worst: Severity; n: number }>();
+  for (const f of findings) {
+    counts[f.severity]++;
+    const seen = byRule.get(f.id);
+    if (!seen) byRule.set(f.id, { worst: f.severity, n: 1 });
+    else {
+      seen.n++;
+      if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[seen.worst]) seen.worst = f.severity;
+    }
+  }
+  let penalty = 0;
+  for (const [id, { worst, n }] of byRule) {
+    const rule = ruleInfo(id);
+    penalty += rule.penalty[worst] ?? 0;
+    if (rule.repeat && n > 1) penalty += Math.min(rule.repeat.max, (n - 1) * rule.repeat.each);
+  }
+  const score = Math.max(0, Math.min(100, 100 - penalty));
+  return { score, reason: reasonFor(score, byRule), findings, counts, wordCount };
+}
+
+function reasonFor(score: number, byRule: Map<RuleId, { worst: Severity }>): string {
+  if (byRule.has('empty')) return 'Nothing to check yet — write the request first.';
+  const ids = [...byRule.keys()].sort((a, b) => RULE_ORDER.get(a)! - RULE_ORDER.get(b)!);
+  const list = (sev: Severity) => {
+    const labels = ids.filter((id) => byRule.get(id)!.worst === sev).map((id) => ruleInfo(id).label);
+    const shown = labels.slice(0, 3).join('; ');
+    return labels.length > 3 ? `${shown}; and ${labels.length - 3} more` : shown;
+  };
+  const errors = list('error');
+  const warnings = list('warning');
+  const infos = list('info');
+  if (errors) return `Fix first: ${errors}.`;
+  if (warnings) return score >= 90 ? `Nearly ready; consider: ${warnings}.` : `Could be more specific: ${warnings}.`;
+  if (infos) return `Ready to send (check: ${infos}).`;
+  return 'Specific, bounded and personal: ready to send.';
+}
+
+// ---------------------------------------------------------------------------------------------
+// Applying fixes
+
+/** Applies one replacement. */
+export function applyReplacement(text: string, r: Replacement): string {
+  return text.slice(0, r.range.start) + r.text + text.slice(r.range.end);
+}
+
+/**
+ * Applies the replacements of the given findings (all of them by default, or those whose id is in
+ * `ids`). Overlapping edits are skipped (the first in text order wins); several insertions at the
+ * same point keep the rules' order (greeting, context, skill, evidence, sessions, time frame, topics).
+ */
+export function applyFixes(text: string, findings: readonly Finding[], ids?: readonly RuleId[]): string {
+  const edits = findings
+    .filter((f) => f.replacement && (!ids || ids.includes(f.id)))
+    .map((f, i) => ({ r: f.replacement!, order: RULE_ORDER.get(f.id)!, i }))
+    .filter(({ r }) => r.range.start >= 0 && r.range.start <= r.range.end && r.range.end <= text.length)
+    .sort((a, b) => a.r.range.start - b.r.range.start || a.r.range.end - b.r.range.end || a.order - b.order || a.i - b.i);
+  const kept: Replacement[] = [];
+  let lastEnd = 0;
+  for (const { r } of edits) {
+    if (r.range.start < lastEnd) continue;
+    kept.push(r);
+    lastEnd = r.range.end;
+  }
+  let out = '';
+  let at = 0;
+  for (const r of kept) {
+    out += text.slice(at, r.range.start) + r.text;
+    at = r.range.end;
+  }
+  return out + text.slice(at);
+}
+
+// ---------------------------------------------------------------------------------------------
+// Text helpers
+
+function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  re.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = re.exec(text))) {
+    out.push(m);
+    if (m[0].length === 0) re.lastIndex++;
+  }
+  re.lastIndex = 0;
+  return out;
+}
+
+function cleanContext(context: CheckContext | undefined): CheckContext {
+  const c = context ?? {};
+  const str = (v: unknown) => (typeof v === 'string' && v.trim() ? v.trim().normalize('NFC') : undefined);
+  const out: CheckContext = {};
+  const personName = str(c.personName);
+  const skillName = str(c.skillName);
+  const timeframe = str(c.timeframe)?.replace(/[\s.!?,;:]+$/u, '');
+  const aspiration = str(c.aspiration)?.replace(/[\s.!?,;:]+$/u, '');
+  const evidence = str(c.evidence);
+  if (personName) out.personName = personName;
+  if (skillName) out.skillName = skillName;
+  if (timeframe) out.timeframe = timeframe;
+  if (aspiration) out.aspiration = aspiration;
+  if (evidence) out.evidence = evidence;
+  if (typeof c.sessions === 'number' && Number.isInteger(c.sessions) && c.sessions >= 1 && c.sessions <= 12) out.sessions = c.sessions;
+  if (Array.isArray(c.topics)) {
+    const topics = c.topics.filter((t): t is string => typeof t === 'string' && t.trim() !== '').map((t) => t.trim());
+    if (topics.length) out.topics = topics;
+  }
+  return out;
+}
+
+function isSpace(c: number): boolean {
+  return c <= 32 || c === 0xa0 || c === 0x2028 || c === 0x2029 || c === 0x3000 || c === 0xfeff;
+}
+
+function leadingSpace(text: string): number {
+  let i = 0;
+  while (i < text.length && isSpace(text.charCodeAt(i))) i++;
+  return i;
+}
+
+function firstLine(text: string): Span {
+  const start = leadingSpace(text);
+  const nl = text.indexOf('\n', start);
+  return trimSpan(text, { start, end: nl < 0 ? text.length : nl });
+}
+
+function trimSpan(text: string, span: Span): Span {
+  let { start, end } = span;
+  while (start < end && isSpace(text.charCodeAt(start))) start++;
+  while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
+  return { start, end };
+}
+
+const CLOSERS = new Set(['.', '!', '?', '"', "'", '’', '”', ')', ']']);
+
+/**
+ * Sentences from `from` on: they end at ".", "!" or "?" followed by a space, at a blank line, and
+ * around bullet lines. A single line break inside a paragraph (hard-wrapped text) does not end one.
+ */
+function splitSentences(text: string, from: number): Sentence[] {
+  const spans: Span[] = [];
+  const n = text.length;
+  let start = -1;
+  let bullet = false;
+  const push = (end: number) => {
+    const s = trimSpan(text, { start, end });
+    if (s.end > s.start) spans.push(s);
+    start = -1;
+  };
+  for (let i = from; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (start < 0) {
+      if (isSpace(c)) continue;
+      start = i;
+      BULLET_AT_RE.lastIndex = i;
+      bullet = BULLET_AT_RE.test(text);
+      if (bullet) {
+        i = BULLET_AT_RE.lastIndex - 1;
+        continue;
+      }
+    }
+    if (c === 10) {
+      let j = i + 1;
+      while (j < n && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+      BULLET_AT_RE.lastIndex = j;
+      if (j >= n || text.charCodeAt(j) === 10 || bullet || BULLET_AT_RE.test(text)) push(i);
+      continue;
+    }
+    if (c === 46 || c === 33 || c === 63) {
+      let j = i + 1;
+      while (j < n && CLOSERS.has(text[j]!)) j++;
+      if (j >= n || isSpace(text.charCodeAt(j))) {
+        push(j);
+        i = j - 1;
+      }
+    }
+  }
+  if (start >= 0) push(n);
+  return spans.map((s, index) => {
+    const body = text.slice(s.start, s.end);
+    const question = /\?["'’”)\]]*$/u.test(body);
+    const ask = question || ASK_RE.test(body);
+    return { ...s, index, question, ask, evidence: EVIDENCE_RE.test(body) || (!ask && WEAK_EVIDENCE_RE.test(body)) };
+  });
+}
+
+function findGreeting(text: string): Greeting {
+  const m = GREETING_RE.exec(text);
+  if (m) {
+    const wordStart = m.index + Math.max(0, m[0].search(/[^\s\uFEFF]/u));
+    const word = { start: wordStart, end: wordStart + m[1]!.length };
+    const raw = m[2]!;
+    const terminator = m[3];
+    // Without a "," (or line end) within 80 characters, or with more than four words, it is no name.
+    if (terminator === undefined) return { bodyStart: word.end, word };
+    const name = trimSpan(text, { start: word.end, end: word.end + raw.length });
+    const nameText = text.slice(name.start, name.end);
+    if (nameText.split(/\s+/u).length > 4) return { bodyStart: word.end, word };
+    const bodyStart = word.end + raw.length + (terminator === '\n' ? 0 : terminator.length);
+    if (name.end === name.start) return { bodyStart, word };
+    if (GENERIC_NAMES.has(nameText.toLowerCase())) return { bodyStart, word, generic: name };
+    return { bodyStart, word, name };
+  }
+  const line = NAME_LINE_RE.exec(text);
+  if (line) {
+    const start = line.index + line[0].indexOf(line[1]!);
+    const name = { start, end: start + line[1]!.length };
+    const nameText = line[1]!;
+    if (GENERIC_NAMES.has(nameText.toLowerCase()) || nameText.split(/\s+/u).length > 4) return { bodyStart: 0 };
+    return { bodyStart: line.index + line[0].length, name, nameOnly: true };
+  }
+  return { bodyStart: 0 };
+}
+
+/** Whether the first words (up to 60 characters) of `part` appear in `text`, ignoring case and spacing. */
+function containsLoosely(text: string, part: string): boolean {
+  const squash = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const needle = squash(part).slice(0, 60).trim();
+  return needle.length > 0 && squash(text).includes(needle);
+}
+
+function fold(s: string): string {
+  return s.normalize('NFC').toLowerCase();
+}
+
+const TITLES = new Set(['dr', 'prof', 'professor', 'mr', 'mrs', 'ms', 'miss', 'mx', 'sir', 'dame', 'lady', 'lord', 'rev']);
+
+/**
+ * The greeting uses the person's name: any part of it other than a title — first, middle or last
+ * ("Hi Terry", "Dear Dr. Jones", "Hi Terry Jones"), case-insensitive, in any Unicode normal form.
+ */
+function nameMatches(written: string, personName: string): boolean {
+  const said = new Set(fold(written).split(/[\s.,]+/u).filter(Boolean));
+  const parts = fold(personName)
+    .split(/[\s.,]+/u)
+    .filter((p) => p && !TITLES.has(p));
+  if (parts.length === 0) return true;
+  return parts.some((p) => said.has(p));
+}
+
+/**
+ * Whether the text names the skill: at least half (rounded up) of its significant words appear, each
+ * matched by its first max(4, length − 3) letters ("negotiation" ~ "negotiating", "speaking" ~ "speak").
+ */
+export function skillNamed(text: string, skillName: string): boolean {
+  const tokens = fold(skillName)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t && !SMALL_WORDS.has(t));
+  if (tokens.length === 0) return true;
+  const have = new Set<string>();
+  const body = fold(text);
+  WORD_RE.lastIndex = 0;
+  let m: RegExpExecArray | null;
+  while ((m = WORD_RE.exec(body))) for (const part of m[0].split(/['’-]/u)) have.add(part);
+  WORD_RE.lastIndex = 0;
+  const found = tokens.filter((t) => {
+    const stem = t.slice(0, Math.min(t.length, Math.max(4, t.length - 3)));
+    if (have.has(t)) return true;
+    for (const w of have) if (w.startsWith(stem)) return true;
+    return false;
+  });
+  return found.length >= Math.ceil(tokens.length / 2);
+}
+
+function parseCount(raw: string): { value: number | null; numeric: boolean } {
+  const s = raw.toLowerCase().replace(/\s+/gu, ' ').trim();
+  const digits = s.match(/\d+/gu);
+  if (digits) return { value: Math.max(...digits.map(Number)), numeric: true };
+  const parts = s.split(/ (?:or|to) /u).map((p) => NUMBER_VALUE.get(p));
+  if (parts.every((p) => p !== undefined)) return { value: Math.max(...(parts as number[])), numeric: true };
+  if (s === 'a' || s === 'an' || s === 'a single') return { value: 1, numeric: false };
+  if (s.startsWith('a couple')) return { value: 2, numeric: false };
+  return { value: null, numeric: false };
+}
+
+function numberWord(n: number): string {
+  return NUMBER_WORDS[n] ?? String(n);
+}
+
+/** `n` written like `like`: digits stay digits, "Three" stays capitalised. */
+function styledNumber(n: number, like: string): string {
+  if (/\d/u.test(like)) return String(n);
+  const w = numberWord(n);
+  return /^\p{Lu}/u.test(like) ? w[0]!.toUpperCase() + w.slice(1) : w;
+}
+
+function joinWords(items: readonly string[]): string {
+  if (items.length <= 1) return items[0] ?? '';
+  if (items.length === 2) return `${items[0]} and ${items[1]}`;
+  return `${items.slice(0, -1).join(', ')}, and ${items[items.length - 1]}`;
+}

@@ -1,0 +1,302 @@
+import * as assert from 'node:assert/strict';
+import { performance } from 'node:perf_hooks';
+import {
+  applyFixes,
+  applyReplacement,
+  checkRequest,
+  REQUEST_RULES,
+  RULE_IDS,
+  ruleInfo,
+  skillNamed,
+  type CheckContext,
+  type CheckResult,
+  type RuleId,
+  type Severity,
+} from '../../../src/domain/requestCheck';
+import { renderRequest, type RequestModel } from '../../../src/domain/templates';
+import { CORPUS, LONG_TEXT, type CorpusCase } from '../fixtures/requestCorpus';
+import { TERRY_TEXT } from '../support/journals';
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+function ids(result: CheckResult): Set<RuleId> {
+  return new Set(result.findings.map((f) => f.id));
+}
+
+function worst(result: CheckResult, id: RuleId): Severity | undefined {
+  let out: Severity | undefined;
+  for (const f of result.findings) if (f.id === id && (out === undefined || SEVERITY_RANK[f.severity] < SEVERITY_RANK[out])) out = f.severity;
+  return out;
+}
+
+function describeResult(text: string, r: CheckResult): string {
+  return `score ${r.score} (${r.reason}); findings: ${r.findings.map((f) => `${f.id}/${f.severity} "${text.slice(f.range.start, Math.min(f.range.end, f.range.start + 40))}"`).join(', ') || 'none'}`;
+}
+
+/** What must hold for any text. */
+function assertWellFormed(text: string, r: CheckResult): void {
+  assert.ok(Number.isInteger(r.score) && r.score >= 0 && r.score <= 100, `score ${r.score}`);
+  assert.equal(typeof r.reason, 'string');
+  assert.ok(r.reason.length > 0 && !r.reason.includes('\n'), 'the reason is one line');
+  const known = new Set<string>(RULE_IDS);
+  let previous = -1;
+  for (const f of r.findings) {
+    assert.ok(known.has(f.id), `unknown rule ${f.id}`);
+    assert.ok(['error', 'warning', 'info'].includes(f.severity));
+    assert.ok(f.message && f.fix, `${f.id} has a message and a fix`);
+    assert.ok(0 <= f.range.start && f.range.start <= f.range.end && f.range.end <= text.length, `${f.id} range ${JSON.stringify(f.range)} in ${text.length}`);
+    assert.ok(f.range.start >= previous, 'sorted by position');
+    previous = f.range.start;
+    if (f.replacement) {
+      const { start, end } = f.replacement.range;
+      assert.ok(0 <= start && start <= end && end <= text.length, `${f.id} replacement range`);
+    }
+    assert.ok(!/<script|onerror/i.test(f.message + f.fix), 'messages never echo the text');
+  }
+  const counted = { error: 0, warning: 0, info: 0 };
+  for (const f of r.findings) counted[f.severity]++;
+  assert.deepEqual(r.counts, counted);
+}
+
+function assertCase(c: CorpusCase): void {
+  const r = checkRequest(c.text, c.context);
+  const found = ids(r);
+  const why = describeResult(c.text, r);
+  assertWellFormed(c.text, r);
+  for (const id of c.present ?? []) assert.ok(found.has(id), `expected ${id}; got ${why}`);
+  for (const id of c.absent ?? []) assert.ok(!found.has(id), `did not expect ${id}; got ${why}`);
+  if (c.only) assert.deepEqual([...found].sort(), [...c.only].sort(), `expected exactly ${c.only.join(', ') || 'nothing'}; got ${why}`);
+  for (const [id, severity] of Object.entries(c.severities ?? {})) assert.equal(worst(r, id as RuleId), severity, `${id} severity; got ${why}`);
+  for (const [id, n] of Object.entries(c.counts ?? {})) assert.equal(r.findings.filter((f) => f.id === id).length, n, `${id} count; got ${why}`);
+  if (c.minScore !== undefined) assert.ok(r.score >= c.minScore, `score ≥ ${c.minScore}; got ${why}`);
+  if (c.maxScore !== undefined) assert.ok(r.score <= c.maxScore, `score ≤ ${c.maxScore}; got ${why}`);
+  if (c.noErrors === true) assert.equal(r.counts.error, 0, `no errors; got ${why}`);
+  if (c.noErrors === false) assert.ok(r.counts.error > 0, `errors expected; got ${why}`);
+}
+
+const TERRY_MODEL: RequestModel = {
+  personName: 'Terry Jones',
+  aspiration: 'developing my leadership skills',
+  skill: 'Financial acumen',
+  evidence: "I've seen you present at the All Hands meeting, and you tell a compelling story about the financials",
+  sessions: 3,
+  minutesPerSession: 45,
+  timeframe: 'over the next six weeks',
+  topics: ['our financial reports', 'turning numbers into a story', 'what someone at my level should do next'],
+};
+
+function contextOf(model: RequestModel): CheckContext {
+  return { personName: model.personName, skillName: model.skill, sessions: model.sessions, timeframe: model.timeframe, topics: model.topics, aspiration: model.aspiration, evidence: model.evidence };
+}
+
+describe('request check: the corpus', () => {
+  it('has at least 30 cases, good and bad, with unique names', () => {
+    assert.ok(CORPUS.length >= 30, `${CORPUS.length} cases`);
+    assert.equal(new Set(CORPUS.map((c) => c.name)).size, CORPUS.length);
+    assert.ok(CORPUS.filter((c) => (c.minScore ?? 0) >= 90).length >= 5, 'good requests');
+    assert.ok(CORPUS.filter((c) => c.maxScore !== undefined && c.maxScore < 50).length >= 5, 'bad requests');
+  });
+
+  it('makes every rule fire in at least one case', () => {
+    const fired = new Set<RuleId>();
+    for (const c of CORPUS) for (const f of checkRequest(c.text, c.context).findings) fired.add(f.id);
+    assert.deepEqual([...RULE_IDS].filter((id) => !fired.has(id)), []);
+  });
+
+  for (const c of CORPUS) {
+    it(c.name, () => assertCase(c));
+  }
+});
+
+describe('request check: the reference texts', () => {
+  it("scores the source's Terry example at least 90 with no error", () => {
+    const r = checkRequest(TERRY_TEXT);
+    assert.ok(r.score >= 90, describeResult(TERRY_TEXT, r));
+    assert.equal(r.counts.error, 0);
+    assert.match(r.reason, /time frame/);
+  });
+
+  it('fails "Would you be my mentor?" with errors and a score under 50', () => {
+    const r = checkRequest('Would you be my mentor?');
+    assert.ok(r.score < 50, describeResult('', r));
+    assert.ok(r.counts.error >= 2);
+    assert.match(r.reason, /^Fix first: .*mentor/);
+  });
+
+  it('scores text rendered by the template at least 90, with and without context', () => {
+    const models: RequestModel[] = [
+      TERRY_MODEL,
+      { ...TERRY_MODEL, minutesPerSession: undefined },
+      { ...TERRY_MODEL, personName: 'Zoë Ångström', sessions: 1, topics: ['a first budget', 'variance reports'], timeframe: 'this quarter' },
+      { ...TERRY_MODEL, skill: 'Stakeholder management', topics: ['mapping who cares', 'keeping people informed'], signature: 'Best,\nAlex' },
+      { ...TERRY_MODEL, skill: 'Influencing without authority', evidence: 'You got three teams to adopt the new API without a mandate.', sessions: 2, timeframe: 'by the end of March' },
+    ];
+    for (const model of models) {
+      const text = renderRequest(model);
+      for (const context of [undefined, contextOf(model)]) {
+        const r = checkRequest(text, context);
+        assert.ok(r.score >= 90, `${describeResult(text, r)}\n${text}`);
+        assert.equal(r.counts.error, 0, describeResult(text, r));
+      }
+    }
+  });
+
+  it('finds what a rendered request lacks when the journal lacks it', () => {
+    const text = renderRequest({ ...TERRY_MODEL, evidence: '', timeframe: '', topics: [] });
+    const found = ids(checkRequest(text, contextOf(TERRY_MODEL)));
+    assert.deepEqual([...found].sort(), ['few-topics', 'no-evidence', 'no-timeframe']);
+  });
+});
+
+describe('request check: findings and fixes', () => {
+  it('points at each occurrence of the word, with word boundaries', () => {
+    const text = 'Hi Terry, my tormentor said mentoring helps. Mentorship? No: a mentor.';
+    const r = checkRequest(text);
+    const words = r.findings.filter((f) => f.id === 'mentor-word').map((f) => text.slice(f.range.start, f.range.end));
+    assert.deepEqual(words, ['mentoring', 'Mentorship', 'mentor']);
+    const glued = checkRequest('Hi Terry, émentor mentor_x mentor2 xmentor mentorless').findings.filter((f) => f.id === 'mentor-word');
+    assert.deepEqual(glued, [], 'a letter, digit or "_" on either side means another word');
+  });
+
+  it('removes "mentoring" before "sessions" and replaces "mentorship" with "guidance"', () => {
+    const text = 'Would you spend three mentoring sessions with me? I would value your mentorship on budgets.';
+    const r = checkRequest(text);
+    const fixed = applyFixes(text, r.findings, ['mentor-word']);
+    assert.equal(fixed, 'Would you spend three sessions with me? I would value your guidance on budgets.');
+  });
+
+  it('offers no replacement where removing the word would not read ("my mentor", "mentoring me")', () => {
+    const r = checkRequest('Would you be my mentor? Would you consider mentoring me?');
+    for (const f of r.findings.filter((x) => x.id === 'mentor-word')) assert.equal(f.replacement, undefined);
+  });
+
+  it('turns "Would you be my mentor?" into a complete request when the journal knows the rest', () => {
+    const context = contextOf(TERRY_MODEL);
+    const text = 'Would you be my mentor?';
+    const fixed = applyFixes(text, checkRequest(text, context).findings);
+    const again = checkRequest(fixed, context);
+    assert.equal(again.counts.error, 0, `${fixed}\n${describeResult(fixed, again)}`);
+    assert.ok(again.score >= 90, describeResult(fixed, again));
+    assert.match(fixed, /^Hi Terry,\n\nI am working on developing my leadership skills\. /);
+    assert.match(fixed, /Would you spend three sessions with me over the next six weeks, focusing on our financial reports, turning numbers into a story, and what someone at my level should do next\?$/);
+    assert.doesNotMatch(fixed, /mentor/i);
+  });
+
+  it('fills "[placeholders]" when the journal does not know, and the placeholders are then errors', () => {
+    const text = 'Would you be my mentor?';
+    const fixed = applyFixes(text, checkRequest(text).findings);
+    assert.match(fixed, /\[N sessions\]/);
+    assert.match(fixed, /\[time frame\]/);
+    const again = checkRequest(fixed);
+    assert.ok(ids(again).has('placeholder'));
+    assert.ok(!ids(again).has('mentor-word') && !ids(again).has('open-ended'));
+  });
+
+  it('inserts a time frame after "with me" and fixes a wrong greeting', () => {
+    const r = checkRequest(TERRY_TEXT, { personName: 'Robin Okafor', timeframe: 'this quarter' });
+    const fixed = applyFixes(TERRY_TEXT, r.findings);
+    assert.match(fixed, /^Hi Robin, /);
+    assert.match(fixed, /three sessions with me this quarter focusing on/);
+    assert.equal(checkRequest(fixed, { personName: 'Robin Okafor' }).counts.error, 0);
+  });
+
+  it('replaces a mismatched or vague count with the planned number, in the same style', () => {
+    const text = 'Hi Terry, could we have Three sessions, or 4 calls? Or a few chats?';
+    const r = checkRequest(text, { sessions: 2 });
+    const mismatch = r.findings.find((f) => f.id === 'sessions-mismatch');
+    assert.ok(mismatch?.replacement);
+    assert.equal(applyReplacement(text, mismatch.replacement), text.replace('Three', 'Two'));
+    const vague = checkRequest('Hi Terry, could we have a few chats?', { sessions: 2 }).findings.find((f) => f.id === 'no-sessions');
+    assert.equal(vague?.severity, 'warning');
+    assert.equal(vague?.replacement?.text, 'two');
+  });
+
+  it('"spend some time" becomes "spend [N sessions]"', () => {
+    const text = 'Hi Terry, would you be willing to spend some time with me this quarter?';
+    const fixed = applyFixes(text, checkRequest(text).findings, ['no-sessions']);
+    assert.equal(fixed, 'Hi Terry, would you be willing to spend [N sessions] with me this quarter?');
+  });
+
+  it('applyFixes skips overlapping edits and keeps the rule order for insertions at one point', () => {
+    const text = 'abcdef';
+    const f = (id: RuleId, start: number, end: number, t: string) => ({
+      id,
+      severity: 'warning' as const,
+      message: 'm',
+      fix: 'f',
+      range: { start, end },
+      replacement: { range: { start, end }, text: t },
+    });
+    assert.equal(applyFixes(text, [f('few-topics', 4, 4, '<T>'), f('no-sessions', 4, 4, '<S>'), f('mentor-word', 1, 4, 'X'), f('greeting', 0, 0, '>')]), '>aX<S><T>ef');
+    assert.equal(applyFixes(text, [f('mentor-word', 1, 4, 'X'), f('no-sessions', 2, 2, '<S>')]), 'aXef', 'an insertion inside an edit is skipped');
+    assert.equal(applyFixes(text, [f('mentor-word', 1, 3, 'X'), f('open-ended', 2, 5, 'Y')]), 'aXdef');
+    assert.equal(applyFixes(text, [f('mentor-word', 9, 12, 'X')]), text, 'out-of-range edits are ignored');
+  });
+
+  it('caps the findings per rule and never scores below 0', () => {
+    const r = checkRequest('mentor '.repeat(500));
+    assert.equal(r.findings.filter((f) => f.id === 'mentor-word').length, 50);
+    assert.equal(r.score, 0);
+  });
+
+  it('does not throw on input that is not a string, and is deterministic', () => {
+    assert.equal(checkRequest(undefined as unknown as string).findings[0]?.id, 'empty');
+    assert.equal(checkRequest(42 as unknown as string, null as unknown as CheckContext).score, 0);
+    const a = checkRequest(TERRY_TEXT, { personName: 'Terry' });
+    checkRequest('Would you be my mentor? '.repeat(20));
+    assert.deepEqual(checkRequest(TERRY_TEXT, { personName: 'Terry' }), a);
+  });
+
+  it('matches skill names loosely', () => {
+    assert.ok(skillNamed('the area of financial acumen', 'Financial acumen'));
+    assert.ok(skillNamed('get better at negotiating', 'Negotiation'));
+    assert.ok(skillNamed('I want to improve my public speaking', 'Public Speaking'));
+    assert.ok(skillNamed('anything', 'of the'), 'a name of small words only is not checked');
+    assert.ok(!skillNamed('our financial reports', 'System design'));
+    assert.ok(!skillNamed('negotiating', 'Data analysis'));
+  });
+});
+
+describe('request check: the rules and the score', () => {
+  it('lists every rule once, with a description and penalties', () => {
+    assert.deepEqual(REQUEST_RULES.map((r) => r.id), [...RULE_IDS]);
+    for (const rule of REQUEST_RULES) {
+      assert.ok(rule.description.length > 10 && rule.label.length > 3, rule.id);
+      assert.ok(Object.values(rule.penalty).every((p) => p > 0), rule.id);
+      assert.equal(ruleInfo(rule.id), rule);
+    }
+  });
+
+  it('charges more for an error than for any warning', () => {
+    const maxWarning = Math.max(...REQUEST_RULES.map((r) => r.penalty.warning ?? 0));
+    const minError = Math.min(...REQUEST_RULES.map((r) => r.penalty.error ?? Infinity));
+    assert.ok(minError > maxWarning, `${minError} > ${maxWarning}`);
+  });
+
+  it('says the request is ready when nothing is found', () => {
+    const r = checkRequest(renderRequest(TERRY_MODEL), contextOf(TERRY_MODEL));
+    assert.equal(r.score, 100);
+    assert.deepEqual(r.findings, []);
+    assert.match(r.reason, /ready to send/);
+  });
+});
+
+// Speed is measured in bench/ (check + render per request); here only a guard against catastrophic
+// regular-expression backtracking, which would take seconds to minutes, not milliseconds.
+describe('request check: hostile lengths', () => {
+  it('checks 20,000 characters', () => {
+    const r = checkRequest(LONG_TEXT);
+    assert.ok(r.wordCount > 3_000);
+    assert.ok(r.findings.some((f) => f.id === 'too-long'));
+  });
+
+  it('does not backtrack catastrophically on text built to make regular expressions backtrack', () => {
+    const nasty = ['a '.repeat(10_000), 'Hi ' + 'x'.repeat(20_000), '1-'.repeat(10_000) + 'sessions', 'focusing on ' + ', '.repeat(10_000), '\n- '.repeat(7_000), '[' .repeat(20_000)];
+    for (const text of nasty) {
+      const t0 = performance.now();
+      checkRequest(text);
+      const ms = performance.now() - t0;
+      assert.ok(ms < 1_000, `${ms.toFixed(1)} ms for ${JSON.stringify(text.slice(0, 12))}…`);
+    }
+  });
+});
