@@ -4,6 +4,11 @@
  */
 import Handlebars from 'handlebars/runtime';
 import requestSpec from '../templates/request.hbs';
+import followUpLaterSpec from '../templates/followUpLater.hbs';
+import followUpReferralSpec from '../templates/followUpReferral.hbs';
+import followUpNudgeSpec from '../templates/followUpNudge.hbs';
+import thanksSpec from '../templates/thanks.hbs';
+import sessionAgendaSpec from '../templates/sessionAgenda.hbs';
 
 const runtime = Handlebars.create();
 
@@ -23,22 +28,37 @@ export interface RequestModel {
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'];
 
-export function renderRequest(model: RequestModel): string {
-  const text = requestTemplate(
-    {
-      firstName: model.personName.trim().split(/\s+/)[0] ?? model.personName,
-      aspiration: stripEndPunctuation(model.aspiration.trim()) || 'developing my career',
-      skill: stripEndPunctuation(model.skill.trim()).toLowerCase(),
-      evidence: sentence(model.evidence),
-      sessionsInWords: NUMBER_WORDS[model.sessions] ?? String(model.sessions),
-      plural: model.sessions !== 1,
-      minutes: model.minutesPerSession,
-      timeframe: stripEndPunctuation(model.timeframe.trim()),
-      topicList: listInWords(model.topics.map((t) => stripEndPunctuation(t.trim())).filter(Boolean)),
-      signature: model.signature,
-    },
-    { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false },
-  );
+/** What a request template sees: the model, tidied (first name, lower-case skill, topics in words). */
+export function requestContext(model: RequestModel): Record<string, unknown> {
+  return {
+    firstName: model.personName.trim().split(/\s+/)[0] ?? model.personName,
+    personName: model.personName.trim(),
+    aspiration: stripEndPunctuation(model.aspiration.trim()) || 'developing my career',
+    skill: stripEndPunctuation(model.skill.trim()).toLowerCase(),
+    evidence: sentence(model.evidence),
+    sessions: model.sessions,
+    sessionsInWords: NUMBER_WORDS[model.sessions] ?? String(model.sessions),
+    plural: model.sessions !== 1,
+    minutes: model.minutesPerSession,
+    timeframe: stripEndPunctuation(model.timeframe.trim()),
+    topics: model.topics.map((t) => stripEndPunctuation(t.trim())).filter(Boolean),
+    topicList: listInWords(model.topics.map((t) => stripEndPunctuation(t.trim())).filter(Boolean)),
+    signature: model.signature,
+  };
+}
+
+/** A template compiled elsewhere (the user's own, compiled in the extension host). */
+export type TemplateFn = (context: object) => string;
+
+/** Renders the request with the built-in template, or with `override` (the user's template). */
+export function renderRequest(model: RequestModel, override?: TemplateFn | null): string {
+  const context = requestContext(model);
+  const text = override ? override(context) : requestTemplate(context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  return tidy(text);
+}
+
+/** Collapses runs of blank lines and ends with exactly one newline. */
+export function tidy(text: string): string {
   return text.replace(/\n{3,}/g, '\n\n').trim() + '\n';
 }
 
@@ -57,4 +77,29 @@ function sentence(s: string): string {
   const t = s.trim();
   if (!t) return '';
   return /[.!?]$/.test(t) ? t : `${t}.`;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Follow-ups, thank-you notes and session agendas (used by followUps.ts, responses.ts, sessions.ts)
+
+/** The built-in templates besides the request; the names match the user's `<name>.hbs` files. */
+export type TextTemplateName = 'followUpLater' | 'followUpReferral' | 'followUpNudge' | 'thanks' | 'sessionAgenda';
+
+/** The user's own templates, compiled by the extension (`null`/absent: use the built-in one). */
+export type TemplateOverrides = Partial<Record<'request' | TextTemplateName, TemplateFn | null>>;
+
+const textTemplates: Readonly<Record<TextTemplateName, HandlebarsTemplateDelegate>> = {
+  followUpLater: runtime.template(followUpLaterSpec),
+  followUpReferral: runtime.template(followUpReferralSpec),
+  followUpNudge: runtime.template(followUpNudgeSpec),
+  thanks: runtime.template(thanksSpec),
+  sessionAgenda: runtime.template(sessionAgendaSpec),
+};
+
+/** Renders a built-in template (or the user's `override`) with `context`; the text is tidied. */
+export function renderText(name: TextTemplateName, context: object, override?: TemplateFn | null): string {
+  const text = override
+    ? override(context)
+    : textTemplates[name](context, { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false });
+  return tidy(text);
 }
