@@ -24,7 +24,7 @@ const handlebarsPlugin = {
       try {
         // Our templates produce plain text (an e-mail, a Markdown document), never HTML: HTML-escaping would put
         // "&amp;" into a person's message. Output is only ever shown as text (textContent, a text document).
-        const spec = Handlebars.precompile(source, { noEscape: true, strict: false });
+        const spec = Handlebars.precompile(source, { noEscape: true, strict: false, knownHelpersOnly: true, data: false });
         return { contents: `module.exports = ${spec};`, loader: 'js' };
       } catch (e) {
         return { errors: [{ text: `${path.basename(args.path)}: ${e.message}` }] };
@@ -93,7 +93,19 @@ const builds = [
     sourcesContent: false,
     metafile: true,
   },
-  // The webview's script (browser).
+  // The Handlebars compiler for users' own templates: loaded on first use only, never at activation.
+  {
+    ...common,
+    entryPoints: { templateCompiler: 'src/templating/compiler.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+  },
+  // The webview's script and styles (browser).
   {
     ...common,
     entryPoints: { main: 'media/builder/main.ts' },
@@ -120,12 +132,21 @@ if (!production || process.argv.includes('--tests')) {
   );
 }
 
+/** The codicon font and its stylesheet, served to the webview from dist/webview (its only resource root). */
+function copyWebviewAssets() {
+  const from = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
+  fs.mkdirSync('dist/webview', { recursive: true });
+  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join('dist/webview', file));
+}
+
 async function main() {
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
+    copyWebviewAssets();
     await Promise.all(contexts.map((c) => c.watch()));
     return;
   }
+  copyWebviewAssets();
   const results = await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   const meta = results[0].metafile;

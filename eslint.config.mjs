@@ -28,7 +28,7 @@ export default tseslint.config(
   {
     // The end-to-end ring is plain ESM run by mocha.
     files: ['test/e2e/**/*.mjs'],
-    languageOptions: { globals: { ...globals.node, ...globals.mocha } },
+    languageOptions: { globals: { ...globals.node, ...globals.mocha, document: 'readonly' } }, // document: inside page.evaluate()
   },
   {
     files: ['eslint.config.mjs'],

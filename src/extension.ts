@@ -12,6 +12,9 @@ import { registerAttemptCommands } from './commands/attempts';
 import { applyImport, readJournalFile, registerJournalFileCommands } from './commands/journalFiles';
 import { registerDraftRequest } from './commands/draftRequest';
 import { Commands } from './commands/ids';
+import { registerBuilder } from './commands/builder';
+import { UserTemplates } from './templating/userTemplates';
+import { BuilderPanel } from './webview/builderPanel';
 
 /** What `activate` returns: read access for other extensions and tests, and a movable clock for tests. */
 export interface MentoringApi {
@@ -19,6 +22,11 @@ export interface MentoringApi {
   onDidChange(listener: (journal: Journal) => void): vscode.Disposable;
   /** Tests only: pretend the time is `now` (undefined = the real clock). Refreshes the view. */
   setNow(now: Date | string | undefined): void;
+  /**
+   * Tests only: hands `message` to the open builder exactly as if its webview had posted it (it is
+   * validated like any webview message). False when no builder is open.
+   */
+  builderMessage(message: unknown): Promise<boolean>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MentoringApi> {
@@ -61,6 +69,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerJournalFileCommands(context, deps);
   registerDraftRequest(context, deps, defaultSessions);
 
+  const log = vscode.window.createOutputChannel('Mentoring Outreach', { log: true });
+  const templates = new UserTemplates(vscode.Uri.joinPath(context.extensionUri, 'dist', 'templateCompiler.js').fsPath, (message) => {
+    log.warn(message);
+    void vscode.window.showWarningMessage(message);
+  });
+  context.subscriptions.push(log, templates);
+  registerBuilder(context, deps, { defaultSessions, templates, log });
+
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('mentoring.nudgeAfterDays')) {
@@ -80,6 +96,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   return {
     journal: () => store.journal,
     onDidChange: (listener) => store.onDidChange(listener),
+    builderMessage: async (message) => {
+      const panel = BuilderPanel.instance;
+      if (!panel) return false;
+      await panel.controller.receive(message);
+      return true;
+    },
     setNow: (now) => {
       fixedNow = now === undefined ? undefined : new Date(now);
       tree.refresh();

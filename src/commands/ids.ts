@@ -1,5 +1,6 @@
 /** Every command the extension registers. The public ones are a contract (DESIGN.md): never rename. */
 export const Commands = {
+  openBuilder: 'mentoring.openBuilder',
   draftRequest: 'mentoring.draftRequest',
   markSent: 'mentoring.markSent',
   deleteAttempt: 'mentoring.deleteAttempt',

@@ -17,6 +17,8 @@ export interface DraftInput {
   minutesPerSession?: number;
   timeframe: string;
   topics: readonly string[];
+  /** The request as the user edited it; when absent or blank the template renders it. */
+  text?: string;
 }
 
 /** Makes ids like "a-k3j9x2": short, unique within the journal. */
@@ -83,7 +85,8 @@ export function addDraft(journal: Journal, input: DraftInput, now: Date, random:
     timeframe: input.timeframe.trim(),
     topics: input.topics.map((t) => t.trim()).filter(Boolean),
   };
-  const text = renderRequest({
+  const edited = input.text?.trim() ? input.text.trim() + '\n' : undefined;
+  const text = edited ?? renderRequest({
     personName: person.name,
     aspiration: journal.aspiration,
     skill: skill.name,
@@ -120,5 +123,6 @@ function checkAsk(input: DraftInput): string | undefined {
   if (typeof input.timeframe !== 'string' || input.timeframe.length > LIMITS.shortText) return `timeframe must be text of at most ${LIMITS.shortText} characters.`;
   if (!Array.isArray(input.topics) || input.topics.length > LIMITS.topics) return `topics must be a list of at most ${LIMITS.topics} items.`;
   if (input.topics.some((t) => typeof t !== 'string' || t.length > LIMITS.shortText)) return `each topic must be text of at most ${LIMITS.shortText} characters.`;
+  if (input.text !== undefined && (typeof input.text !== 'string' || input.text.length > LIMITS.longText)) return `the request text must be at most ${LIMITS.longText} characters.`;
   return undefined;
 }

@@ -84,6 +84,8 @@ export class JournalStore {
       if (this.readOnlyReason) throw new StoreRefusal(this.readOnlyReason);
       const result = fn(this.current);
       if (!result.ok) throw new StoreRefusal(result.reason);
+      // An edit that changed nothing (the same object back) is not written and fires no event.
+      if (result.value === this.current) return result.value;
       await this.write(result.value);
       return result.value;
     };

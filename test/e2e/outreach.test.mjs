@@ -39,7 +39,7 @@ describe('Outreach view (a person in a real VS Code)', function () {
     }
     assert.ok(welcome, 'the welcome content is shown');
     assert.match(welcome.text.join(' '), /Ask for a few specific sessions, not for a mentor/);
-    assert.deepEqual(welcome.buttons, ['Draft a Specific Request', 'Import Journal']);
+    assert.deepEqual(welcome.buttons, ['Open Assessment & Request Builder', 'Draft a Specific Request', 'Import Journal']);
     await s.screenshot('e2e-outreach-welcome');
   });
 

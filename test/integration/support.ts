@@ -26,7 +26,7 @@ export function tempUri(name: string): vscode.Uri {
 /** Deletes every file handed out by tempUri (missing ones are fine). */
 export async function removeTempFiles(): Promise<void> {
   for (const uri of created.splice(0)) {
-    await vscode.workspace.fs.delete(uri, { useTrash: false }).then(undefined, () => undefined);
+    await vscode.workspace.fs.delete(uri, { recursive: true, useTrash: false }).then(undefined, () => undefined);
   }
 }
 

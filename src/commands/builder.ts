@@ -1,0 +1,58 @@
+/** mentoring.openBuilder — the Assessment & Request Builder panel, and its restore after a reload. */
+import * as vscode from 'vscode';
+import { renderRequest } from '../domain/templates';
+import type { UserTemplates } from '../templating/userTemplates';
+import { BuilderPanel, registerBuilderSerializer, type BuilderServices } from '../webview/builderPanel';
+import { isStep, STEPS } from '../webview/protocol';
+import type { Deps } from './context';
+import { CommandError, guarded } from './errors';
+import { Commands } from './ids';
+
+export function registerBuilder(context: vscode.ExtensionContext, deps: Deps, extras: { defaultSessions(): number; templates: UserTemplates; log: vscode.LogOutputChannel }): void {
+  const services: BuilderServices = {
+    store: deps.store,
+    now: deps.clock,
+    defaultSessions: extras.defaultSessions,
+    render: (model) => {
+      const user = extras.templates.get('request');
+      try {
+        return { text: renderRequest(model, user.template), templateError: user.error };
+      } catch (e) {
+        // A user template can still fail while rendering (e.g. a helper it may not use): fall back.
+        const templateError = `Your request template failed: ${(e as Error).message} — the built-in template is used instead.`;
+        return { text: renderRequest(model), templateError };
+      }
+    },
+    copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
+    openMarkdown: async (text) => {
+      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+      await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+    },
+    log: (message) => extras.log.warn(message),
+    notify: (message) => void vscode.window.showInformationMessage(message),
+    reveal: (attemptId) => deps.reveal?.(attemptId),
+  };
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      Commands.openBuilder,
+      guarded(async (arg) => {
+        const step = stepFrom(arg);
+        await extras.templates.load('request');
+        const panel = BuilderPanel.show(context.extensionUri, services, step);
+        return { step: step ?? null, visible: panel.panel.visible };
+      }),
+    ),
+    registerBuilderSerializer(context.extensionUri, services),
+    { dispose: () => BuilderPanel.instance?.dispose() },
+  );
+}
+
+function stepFrom(arg: unknown): (typeof STEPS)[number] | undefined {
+  if (arg === undefined || (typeof arg === 'object' && arg !== null && 'nodeType' in arg)) return undefined;
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError('Expected an argument like { step: "assess" | "identify" | "ask" }.');
+  const step = (arg as Record<string, unknown>).step;
+  if (step === undefined) return undefined;
+  if (!isStep(step)) throw new CommandError(`step must be one of ${STEPS.map((s) => `"${s}"`).join(', ')}.`);
+  return step;
+}

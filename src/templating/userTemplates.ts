@@ -1,0 +1,113 @@
+/**
+ * The user's own templates: `<workspace>/<mentoring.templatesFolder>/<name>.hbs` (default folder
+ * `.mentoring/templates`), compiled at run time in the extension host only — never in the webview.
+ * A broken template is reported once (with its line) and the built-in template is used instead.
+ */
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { CompiledTemplate, compileTemplate } from './compiler';
+
+type Compiler = { compileTemplate: typeof compileTemplate };
+
+export const DEFAULT_TEMPLATES_FOLDER = '.mentoring/templates';
+const MAX_TEMPLATE_BYTES = 64 * 1024;
+
+export type TemplateName = 'request' | 'followUpLater' | 'followUpReferral' | 'followUpNudge' | 'thanks' | 'sessionAgenda';
+
+interface Entry {
+  mtime: number;
+  template: CompiledTemplate | null;
+  error: string | null;
+}
+
+export interface Lookup {
+  /** The user's compiled template, or null to use the built-in one. */
+  template: CompiledTemplate | null;
+  /** Why the user's template is not used (it exists but is broken). */
+  error: string | null;
+}
+
+export class UserTemplates implements vscode.Disposable {
+  private readonly cache = new Map<string, Entry>();
+  private readonly reported = new Set<string>();
+  private compiler: Compiler | undefined;
+  private readonly watcher: vscode.Disposable;
+
+  constructor(
+    private readonly compilerPath: string,
+    private readonly report: (message: string) => void,
+  ) {
+    this.watcher = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('mentoring.templatesFolder')) this.cache.clear();
+    });
+  }
+
+  /** The folder holding the user's templates, or undefined without a workspace. */
+  folder(): vscode.Uri | undefined {
+    const root = vscode.workspace.workspaceFolders?.[0]?.uri;
+    if (!root) return undefined;
+    const configured = (vscode.workspace.getConfiguration('mentoring').get<string>('templatesFolder') ?? '').trim() || DEFAULT_TEMPLATES_FOLDER;
+    if (path.isAbsolute(configured)) return vscode.Uri.file(configured);
+    return vscode.Uri.joinPath(root, ...configured.split(/[\\/]+/).filter(Boolean));
+  }
+
+  /**
+   * Synchronous for the caller (previews render on every keystroke): returns what is cached and
+   * refreshes the cache in the background; `load()` awaits the refresh.
+   */
+  get(name: TemplateName): Lookup {
+    void this.load(name);
+    const entry = this.cache.get(name);
+    return entry ? { template: entry.template, error: entry.error } : { template: null, error: null };
+  }
+
+  /** Reads (if changed) and compiles the user's template `name`. */
+  async load(name: TemplateName): Promise<Lookup> {
+    const folder = this.folder();
+    if (!folder) return this.set(name, { mtime: -1, template: null, error: null });
+    const uri = vscode.Uri.joinPath(folder, `${name}.hbs`);
+    let stat: vscode.FileStat;
+    try {
+      stat = await vscode.workspace.fs.stat(uri);
+    } catch {
+      return this.set(name, { mtime: -1, template: null, error: null });
+    }
+    const cached = this.cache.get(name);
+    if (cached && cached.mtime === stat.mtime) return cached;
+    const shown = vscode.workspace.asRelativePath(uri);
+    try {
+      if (stat.size > MAX_TEMPLATE_BYTES) throw new Error(`it is larger than ${MAX_TEMPLATE_BYTES / 1024} kB`);
+      const source = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
+      const template = this.compile(source);
+      return this.set(name, { mtime: stat.mtime, template, error: null });
+    } catch (e) {
+      const message = `Your template ${shown} has an error: ${firstLines((e as Error).message)} — the built-in template is used instead.`;
+      if (!this.reported.has(`${name}:${stat.mtime}`)) {
+        this.reported.add(`${name}:${stat.mtime}`);
+        this.report(message);
+      }
+      return this.set(name, { mtime: stat.mtime, template: null, error: message });
+    }
+  }
+
+  private compile(source: string): CompiledTemplate {
+    // Loaded on first use: activation never pays for the Handlebars compiler.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- a separate bundle, loaded lazily by path
+    this.compiler ??= require(this.compilerPath) as Compiler;
+    return this.compiler.compileTemplate(source);
+  }
+
+  private set(name: string, entry: Entry): Lookup {
+    this.cache.set(name, entry);
+    return entry;
+  }
+
+  dispose(): void {
+    this.watcher.dispose();
+  }
+}
+
+/** Handlebars' parse errors span several lines ("Parse error on line 3:\n…\n---^\nExpecting …"). */
+function firstLines(message: string): string {
+  return message.split('\n').filter((l) => l.trim() && !/^\s*-*\^$/.test(l)).slice(0, 3).join(' ').slice(0, 300);
+}

@@ -1,0 +1,164 @@
+/**
+ * The one protocol between the builder webview and the extension, for both directions.
+ * Types are shared by both sides; inbound messages (webview → extension) are validated at run time
+ * with `parseToHost` before they touch any state. Kept free of `vscode` so the webview bundle and the
+ * unit tests can import it.
+ */
+import * as v from 'valibot';
+import { LIMITS, ORGS, SENIORITIES, type Org, type Seniority } from '../domain/journal';
+
+export const STEPS = ['assess', 'identify', 'ask'] as const;
+export type Step = (typeof STEPS)[number];
+
+/** A message larger than this (as JSON) is dropped unread. */
+export const MAX_MESSAGE_CHARS = 64 * 1024;
+
+/** The ask as the user fills it in; `text` is set when they edited the preview by hand. */
+export interface AskForm {
+  personId: string | null;
+  sessions: number;
+  minutesPerSession: number;
+  timeframe: string;
+  topics: string[];
+  text: string | null;
+}
+
+export interface PersonForm {
+  /** Absent for someone new. */
+  id?: string;
+  name: string;
+  org: Org;
+  seniority: Seniority;
+  evidence: string;
+}
+
+// ---------------------------------------------------------------------------------------------
+// webview → extension
+
+export type ToHost =
+  | { type: 'ready' }
+  | { type: 'setAspiration'; text: string }
+  | { type: 'addSkill'; name: string }
+  | { type: 'rateSkill'; skillId: string; current: number; importance: number }
+  | { type: 'removeSkill'; skillId: string }
+  | { type: 'setFocus'; skillId: string }
+  | { type: 'savePerson'; person: PersonForm }
+  | { type: 'preview'; seq: number; ask: AskForm }
+  | { type: 'copy'; text: string }
+  | { type: 'openMarkdown'; text: string }
+  | { type: 'save'; ask: AskForm; markSent: boolean };
+
+const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
+const shortText = v.pipe(v.string(), v.maxLength(LIMITS.shortText));
+const longText = v.pipe(v.string(), v.maxLength(LIMITS.longText));
+const name = v.pipe(v.string(), v.maxLength(LIMITS.name));
+const level = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5));
+
+const AskFormSchema = v.strictObject({
+  personId: v.nullable(id),
+  sessions: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(6)),
+  minutesPerSession: v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(480)),
+  timeframe: shortText,
+  topics: v.pipe(v.array(shortText), v.maxLength(LIMITS.topics)),
+  text: v.nullable(longText),
+});
+
+const ToHostSchema = v.variant('type', [
+  v.strictObject({ type: v.literal('ready') }),
+  v.strictObject({ type: v.literal('setAspiration'), text: shortText }),
+  v.strictObject({ type: v.literal('addSkill'), name }),
+  v.strictObject({ type: v.literal('rateSkill'), skillId: id, current: level, importance: level }),
+  v.strictObject({ type: v.literal('removeSkill'), skillId: id }),
+  v.strictObject({ type: v.literal('setFocus'), skillId: id }),
+  v.strictObject({
+    type: v.literal('savePerson'),
+    person: v.strictObject({ id: v.optional(id), name, org: v.picklist(ORGS), seniority: v.picklist(SENIORITIES), evidence: longText }),
+  }),
+  v.strictObject({ type: v.literal('preview'), seq: v.pipe(v.number(), v.integer(), v.minValue(0)), ask: AskFormSchema }),
+  v.strictObject({ type: v.literal('copy'), text: longText }),
+  v.strictObject({ type: v.literal('openMarkdown'), text: longText }),
+  v.strictObject({ type: v.literal('save'), ask: AskFormSchema, markSent: v.boolean() }),
+]);
+
+export type Parsed = { ok: true; message: ToHost } | { ok: false; reason: string };
+
+/** Validates one inbound message. Anything unknown, malformed or oversized is refused with a reason. */
+export function parseToHost(raw: unknown): Parsed {
+  let size: number;
+  try {
+    size = JSON.stringify(raw)?.length ?? 0;
+  } catch {
+    return { ok: false, reason: 'message is not serialisable' };
+  }
+  if (size > MAX_MESSAGE_CHARS) return { ok: false, reason: `message of ${size} characters exceeds ${MAX_MESSAGE_CHARS}` };
+  const result = v.safeParse(ToHostSchema, raw);
+  if (result.success) return { ok: true, message: result.output as ToHost };
+  const issue = result.issues[0];
+  const path = issue.path?.map((p) => String(p.key)).join('.') ?? '';
+  const type = typeof raw === 'object' && raw !== null && 'type' in raw ? String((raw as { type: unknown }).type).slice(0, 40) : '?';
+  return { ok: false, reason: `bad "${type}" message${path ? ` at ${path}` : ''}: ${issue.message}` };
+}
+
+// ---------------------------------------------------------------------------------------------
+// extension → webview
+
+export interface SkillRow {
+  id: string;
+  name: string;
+  current: number;
+  importance: number;
+  priority: number;
+  rank: number;
+  tieNote: string | null;
+}
+
+export interface PersonRow {
+  id: string;
+  name: string;
+  org: Org;
+  seniority: Seniority;
+  evidence: string;
+  skillIds: string[];
+}
+
+export interface BuilderData {
+  aspiration: string;
+  /** Ranked, highest priority first. */
+  skills: SkillRow[];
+  focusSkillId: string | null;
+  people: PersonRow[];
+  /** Starter skill areas not yet in the journal. */
+  catalogue: { name: string; hint: string }[];
+  coverageHint: string | null;
+  defaultSessions: number;
+  /** Set when the journal cannot be changed (e.g. saved by a newer version). */
+  readOnly: string | null;
+}
+
+export interface FindingView {
+  id: string;
+  severity: 'error' | 'warning' | 'info';
+  message: string;
+  fix: string;
+  start: number;
+  end: number;
+}
+
+export type ToWebview =
+  | { type: 'data'; data: BuilderData }
+  | { type: 'goto'; step: Step }
+  | { type: 'preview'; seq: number; text: string; score: number; reason: string; findings: FindingView[]; templateError: string | null }
+  | { type: 'saved'; attemptId: string; sent: boolean; personName: string }
+  | { type: 'error'; message: string };
+
+/** What the webview keeps with setState (and the panel serializer restores after a reload). */
+export interface WebviewState {
+  step: Step;
+  ask: AskForm;
+  /** The person form being typed on the Identify step. */
+  person: PersonForm | null;
+}
+
+export function isStep(value: unknown): value is Step {
+  return typeof value === 'string' && (STEPS as readonly string[]).includes(value);
+}

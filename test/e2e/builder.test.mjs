@@ -1,0 +1,143 @@
+// End-to-end: a person fills the builder's three steps with the source's Terry example, sees the preview and
+// the score, types "mentor" and sees the finding come and go, saves, finds the draft in the tree, and after a
+// window reload finds the form as they left it. Screenshots of each step (dark and light) go to docs/.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
+import { openView, REPO, runCommand, startSession, treeItems, webview } from './harness.mjs';
+
+const DOCS = path.join(REPO, 'docs');
+const THEMES = { dark: 'Dark Modern', light: 'Light Modern' };
+
+/** Switches the colour theme as a person would: Preferences: Color Theme, then pick it. */
+async function setTheme(s, theme) {
+  const light = theme.includes('Light');
+  const isLight = () => s.page.evaluate(() => document.querySelector('.monaco-workbench')?.classList.contains('vs'));
+  if ((await isLight()) === light) return;
+  await runCommand(s.page, 'Preferences: Color Theme');
+  await s.page.locator('.quick-input-widget .quick-input-box input').fill(theme);
+  await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first().waitFor();
+  await s.page.keyboard.press('Enter');
+  await s.page.waitForFunction((l) => document.querySelector('.monaco-workbench')?.classList.contains(l ? 'vs' : 'vs-dark'), light, { timeout: 20_000 });
+  await s.page.waitForTimeout(500);
+}
+
+/** Screenshots of the current state in both themes, under docs/ (for the README). */
+async function shoot(s, name) {
+  fs.mkdirSync(DOCS, { recursive: true });
+  for (const [key, theme] of Object.entries(THEMES)) {
+    await setTheme(s, theme);
+    await s.page.screenshot({ path: path.join(DOCS, `${name}-${key}.png`) });
+  }
+  await setTheme(s, THEMES.dark);
+}
+
+describe('Assessment & Request Builder (a person in a real VS Code)', function () {
+  let s;
+  let ui;
+  before(async () => {
+    s = await startSession({ viewport: { width: 1280, height: 860 } });
+    await setTheme(s, THEMES.dark);
+  });
+  after(async () => {
+    await s?.stop();
+  });
+
+  it('opens from the palette and starts at Assess', async () => {
+    await runCommand(s.page, 'Mentoring: Open Assessment & Request Builder');
+    ui = webview(s.page);
+    await ui.locator('h2', { hasText: '1. Assess' }).waitFor({ timeout: 30_000 });
+    assert.match(await ui.locator('.tab[aria-current="step"]').innerText(), /Assess/);
+  });
+
+  it('Assess: the aspiration, two rated skill areas ranked live, the focus confirmed', async () => {
+    await ui.getByLabel('I am working on …').fill('developing my leadership skills');
+    await ui.getByRole('button', { name: 'Add Financial acumen' }).click();
+    await ui.getByLabel('Current level in Financial acumen').selectOption('2');
+    await ui.getByLabel('Importance of Financial acumen').selectOption('5');
+    await ui.getByRole('button', { name: 'Add Public speaking' }).click();
+    await ui.getByLabel('Importance of Public speaking').selectOption('4');
+    // Ranked by importance × (5 − current): financial acumen 5 × 3 = 15, public speaking 4 × 2 = 8.
+    const ranked = () => ui.locator('table.skills tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.firstChild?.textContent, tr.querySelector('.priority')?.textContent]));
+    await assertEventually(async () => JSON.stringify(await ranked()) === JSON.stringify([['Financial acumen', '15'], ['Public speaking', '8']]), 'the ranked table', 10_000).catch(async (e) => {
+      throw new Error(`${e.message}: ${JSON.stringify(await ranked())}`);
+    });
+    assert.equal(await ui.getByLabel('Focus on Financial acumen').isChecked(), true);
+    await ui.locator('.focus-line', { hasText: 'Financial acumen' }).waitFor();
+    await shoot(s, 'builder-assess');
+    await ui.getByRole('button', { name: 'Next: who is great at it?' }).click();
+  });
+
+  it('Identify: Terry, inside, senior, and what I have seen Terry do', async () => {
+    await ui.locator('h2', { hasText: '2. Identify' }).waitFor();
+    await ui.getByLabel('Name').fill('Terry');
+    await ui.getByLabel('Inside my organisation').check();
+    await ui.getByLabel('They are').selectOption('senior');
+    await ui.getByLabel('What have I seen them do?').fill("I've seen you present at the All Hands meeting, and you tell a compelling story about the financials.");
+    await ui.getByRole('button', { name: 'Add person' }).click();
+    await ui.locator('ul.people li', { hasText: 'Terry' }).waitFor();
+    assert.match(await ui.locator('.msg.info').innerText(), /Only one person/);
+    await shoot(s, 'builder-identify');
+    await ui.getByRole('button', { name: 'Ask Terry' }).click();
+  });
+
+  it('Ask: three sessions over six weeks on three topics; the preview and a high score', async () => {
+    await ui.locator('h2', { hasText: '3. Ask' }).waitFor();
+    await ui.getByLabel('Sessions (1–6)').fill('3');
+    await ui.getByLabel('Minutes each').selectOption('45');
+    await ui.getByLabel('Time frame').fill('over the next six weeks');
+    await ui.getByLabel('Topic 1', { exact: true }).fill('a high level understanding of our financial reports');
+    await ui.getByLabel('Topic 2', { exact: true }).fill('how you convert those numbers into a compelling story');
+    await ui.getByRole('button', { name: 'Add topic' }).click();
+    await ui.getByLabel('Topic 3', { exact: true }).fill('what someone at my level needs to be doing to develop their financial acumen further');
+    const preview = ui.getByLabel('Your request (edit freely)');
+    await assertEventually(async () => /what someone at my level/.test(await preview.inputValue()), 'the preview shows the third topic');
+    const text = await preview.inputValue();
+    assert.match(text, /^Hi Terry,/);
+    assert.match(text, /three 45-minute sessions with me over the next six weeks, focusing on a high level understanding of our financial reports, how you convert those numbers into a compelling story, and what someone at my level/);
+    await assertEventually(async () => Number((await ui.locator('.score-num').innerText()).split('/')[0]) >= 90, 'a score of 90 or more');
+    assert.equal(await ui.locator('.finding.error').count(), 0);
+    await shoot(s, 'builder-ask');
+  });
+
+  it('Ask: typing "mentor" shows the finding; removing it clears it', async () => {
+    const preview = ui.getByLabel('Your request (edit freely)');
+    await preview.click();
+    await s.page.keyboard.press('Control+End');
+    await s.page.keyboard.type(' Would you be my mentor?');
+    await ui.locator('[data-finding="mentor-word"]').waitFor({ timeout: 10_000 });
+    await shoot(s, 'builder-finding');
+    await preview.click(); // switching themes for the screenshots took the focus
+    await s.page.keyboard.press('Control+End');
+    for (let i = 0; i < ' Would you be my mentor?'.length; i++) await s.page.keyboard.press('Backspace');
+    await ui.locator('[data-finding="mentor-word"]').waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  it('saves a draft that appears in the Outreach tree at once', async () => {
+    await ui.getByRole('button', { name: 'Save as draft' }).click();
+    await ui.locator('.banner .msg.info', { hasText: 'Saved as a draft for Terry' }).waitFor();
+    await openView(s.page, 'Mentoring');
+    await assertEventually(async () => (await treeItems(s.page, 'Outreach')).some((r) => r.label === 'Drafts' && r.description === '1'), 'Drafts (1) in the tree');
+  });
+
+  it('after a window reload, the builder is back with the form as it was left', async () => {
+    await s.reload();
+    ui = webview(s.page);
+    await ui.locator('h2', { hasText: '3. Ask' }).waitFor({ timeout: 30_000 });
+    assert.equal(await ui.getByLabel('Time frame').inputValue(), 'over the next six weeks');
+    assert.equal(await ui.getByLabel('Topic 1', { exact: true }).inputValue(), 'a high level understanding of our financial reports');
+    assert.equal(await ui.getByLabel('Topic 3', { exact: true }).inputValue(), 'what someone at my level needs to be doing to develop their financial acumen further');
+    await ui.getByRole('button', { name: 'Back' }).last().click();
+    await ui.getByRole('button', { name: 'Back' }).last().click();
+    assert.equal(await ui.getByLabel('I am working on …').inputValue(), 'developing my leadership skills');
+  });
+});
+
+async function assertEventually(check, what, ms = 15_000) {
+  const end = Date.now() + ms;
+  for (;;) {
+    if (await check().catch(() => false)) return;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 150));
+  }
+}
