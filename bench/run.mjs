@@ -1,0 +1,241 @@
+#!/usr/bin/env node
+// `npm run bench`: builds for production, then measures and prints — never asserts.
+//   1. bundle sizes (minified and gzip) of dist/extension.js and dist/webview/main.js
+//   2. plain-Node benchmarks (out/bench/micro.js): tree and store at 10,000 attempts, cold activation with a
+//      stub vscode API against bench/fixtures/hello-world
+//   3. activation in a real extension host (code-server, offline), through the integration harness: sessions with
+//      extensionDevelopmentPath = bench/fixtures/hello-world and = the repo, interleaved, timed in the host by
+//      out/bench/host/activationEntry.js; the hello-world sessions also time store writes over the real workspaceState
+//   4. a summary: budget / measured / OK or OVER
+// Exits 0 whatever the numbers are; non-zero only when the benchmark itself fails (build, micro, a host session).
+//   node bench/run.mjs [--no-host] [--no-build] [--host-runs N]   (N sessions per extension, default 5)
+import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import zlib from 'node:zlib';
+import { exitWhenOrphaned, stopAll } from '../scripts/lib/cleanup.mjs';
+import { runIntegration } from '../scripts/testIntegration.mjs';
+
+const REPO = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const HELLO = path.join(REPO, 'bench', 'fixtures', 'hello-world');
+const BENCH_PREFIX = 'MENTORING_BENCH ';
+
+const argv = process.argv.slice(2);
+const opts = { host: true, build: true, hostRuns: 5 };
+for (let i = 0; i < argv.length; i++) {
+  const a = argv[i];
+  if (a === '--no-host') opts.host = false;
+  else if (a === '--no-build') opts.build = false;
+  else if (a === '--host-runs') opts.hostRuns = Math.max(1, Number.parseInt(argv[++i] ?? '', 10) || 0);
+  else {
+    console.error(`bench: unknown argument ${a}\nusage: node bench/run.mjs [--no-host] [--no-build] [--host-runs N]`);
+    process.exit(2);
+  }
+}
+
+const median = (xs) => {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length === 0 ? NaN : s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+};
+const ms = (v) => (Number.isFinite(v) ? `${v.toFixed(1)} ms` : 'n/a');
+const kB = (bytes) => `${(bytes / 1000).toFixed(1)} kB`;
+const heading = (s) => console.log(`\n=== ${s}`);
+const machine = () => `load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} on ${os.availableParallelism()} cores`;
+
+/** Summary rows: {metric, budget, measured, verdict}; verdict OK | OVER, info (no budget) or n/a (not measured). */
+const rows = [];
+function row(metric, budgetText, measuredText, within) {
+  const verdict = within === undefined ? 'info' : within === null ? 'n/a' : within ? 'OK' : 'OVER';
+  rows.push({ metric, budget: budgetText, measured: measuredText, verdict });
+}
+const failures = [];
+
+// --- 1. Build --------------------------------------------------------------------------------------------
+function build() {
+  heading('build: node esbuild.js --production --tests');
+  const r = spawnSync(process.execPath, ['esbuild.js', '--production', '--tests'], { cwd: REPO, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`build failed (${r.signal ?? `exit ${r.status}`})`);
+}
+
+// Another build in the same checkout (npm run build / watch) would swap dist/ under the benchmark: fingerprint
+// what was measured and say so at the end if it changed.
+const WATCHED = ['dist/extension.js', 'dist/webview/main.js'];
+let builtFingerprint = null;
+function fingerprint() {
+  return WATCHED.map((f) => {
+    const st = fs.statSync(path.join(REPO, f), { throwIfNoEntry: false });
+    return st ? `${f}:${st.size}:${st.mtimeMs}` : `${f}:missing`;
+  }).join('|');
+}
+
+// --- 2. Sizes --------------------------------------------------------------------------------------------
+function sizes() {
+  heading('bundle sizes (1 kB = 1000 bytes; gzip at level 9)');
+  const files = [
+    { file: 'dist/extension.js', budget: 150_000 },
+    { file: 'dist/webview/main.js', budget: 80_000 },
+    { file: 'dist/webview/main.css' }, // shipped beside main.js when the webview imports CSS (no budget)
+  ];
+  for (const { file, budget } of files) {
+    const abs = path.join(REPO, file);
+    if (!fs.existsSync(abs)) {
+      if (budget) throw new Error(`${file} was not built`);
+      continue;
+    }
+    const buf = fs.readFileSync(abs);
+    const gz = zlib.gzipSync(buf, { level: 9 }).length;
+    console.log(`  ${file.padEnd(24)} ${kB(buf.length).padStart(9)} minified  ${kB(gz).padStart(8)} gzip  (${buf.length} bytes)`);
+    const measured = `${kB(buf.length)} (gzip ${kB(gz)})`;
+    if (budget) row(`${file} size, minified`, `≤ ${kB(budget)}`, measured, buf.length <= budget);
+    else row(`${file} size, minified`, '—', measured);
+  }
+}
+
+// --- 3. Plain Node ---------------------------------------------------------------------------------------
+function micro() {
+  heading('plain Node: node out/bench/micro.js');
+  const r = spawnSync(process.execPath, [path.join(REPO, 'out', 'bench', 'micro.js')], { cwd: REPO, stdio: 'inherit' });
+  if (r.status !== 0) throw new Error(`out/bench/micro.js failed (${r.signal ?? `exit ${r.status}`})`);
+  const m = JSON.parse(fs.readFileSync(path.join(REPO, 'out', 'results', 'bench-node.json'), 'utf8'));
+  const ratio = m.activateExtension / m.activateHelloWorld;
+  row(
+    'activation, plain Node + stub API (cold process)',
+    '≤ 1.5× hello-world',
+    `${ms(m.activateExtension)} vs ${ms(m.activateHelloWorld)} = ${ratio.toFixed(1)}×`,
+    ratio <= 1.5,
+  );
+  row('  of which require() of dist/extension.js (module load)', '—', ms(m.activateExtensionLoad));
+  row('  same activation, 10,000-attempt journal in workspaceState', '—', ms(m.activateExtensionWith10k));
+  row('tree: root + all children, 10,000 attempts (median of 15)', '≤ 50 ms', ms(m.treeAll10k), m.treeAll10k <= 50);
+  row('  same, first run (cold code, as right after activation)', '≤ 50 ms', ms(m.treeAll10kFirst), m.treeAll10kFirst <= 50);
+  row('store mutation @10,000: store only (no serialisation)', '≤ 20 ms', ms(m.storeMutationOwn10k), m.storeMutationOwn10k <= 20);
+  row('store mutation @10,000: incl. serialisation (VS Code-like)', '≤ 20 ms', ms(m.storeMutationVscode10k), m.storeMutationVscode10k <= 20);
+  row('  one JSON.stringify of the 10,000-attempt journal', '—', ms(m.storeBaseline10k));
+}
+
+// --- 4. Real extension host ------------------------------------------------------------------------------
+function extensionId(dir) {
+  const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+  return `${pkg.publisher}.${pkg.name}`;
+}
+
+/** One code-server session; returns the parsed MENTORING_BENCH records. Throws when the session fails. */
+async function hostSession(target, index) {
+  const lines = [];
+  const r = await runIntegration({
+    extensionDevelopmentPath: target.dir,
+    extensionTestsPath: path.join(REPO, 'out', 'bench', 'host', 'activationEntry.js'),
+    env: { MENTORING_BENCH_EXTENSION: target.id, MENTORING_BENCH_STORE: target.store ? '1' : '0' },
+    timeoutMs: 4 * 60_000,
+    log: (line) => lines.push(line),
+    logsDir: path.join(REPO, 'test-results', 'bench', `${target.name}-${index + 1}`),
+  });
+  const records = [];
+  for (const line of r.output.split('\n')) {
+    const i = line.indexOf(BENCH_PREFIX);
+    if (i >= 0) records.push(JSON.parse(line.slice(i + BENCH_PREFIX.length)));
+  }
+  const activation = records.find((x) => x.kind === 'activation');
+  if (r.exitCode !== 0 || !activation) {
+    console.log(lines.map((l) => `    | ${l}`).join('\n'));
+    throw new Error(`host session ${target.name} #${index + 1} failed (exit ${r.exitCode}${activation ? '' : ', no activation record'})`);
+  }
+  return { records, activation, store: records.find((x) => x.kind === 'store'), totalMs: r.timings.totalMs };
+}
+
+async function host() {
+  heading(`extension host (code-server): ${opts.hostRuns} session(s) per extension, interleaved`);
+  const targets = [
+    { name: 'hello-world', dir: HELLO, id: extensionId(HELLO), store: true, samples: [], busy: [], storeSamples: [], storeBusy: [] },
+    { name: 'mentoring-outreach', dir: REPO, id: extensionId(REPO), store: false, samples: [], busy: [], storeSamples: [], storeBusy: [] },
+  ];
+  let wasActive = false;
+  for (let i = 0; i < opts.hostRuns; i++) {
+    // Alternate which goes first, so neither always gets the colder machine.
+    for (const t of i % 2 ? [...targets].reverse() : targets) {
+      try {
+        const s = await hostSession(t, i);
+        t.samples.push(s.activation.ms);
+        t.busy.push(s.activation.busyMs);
+        wasActive ||= s.activation.wasActive;
+        let extra = '';
+        if (s.store) {
+          t.storeSamples.push(...s.store.samplesMs);
+          t.storeBusy.push(...s.store.busySamplesMs);
+          extra = `; store mutation @10,000: median ${ms(s.store.medianMs)}, ext-host thread busy ${ms(s.store.busyMs)}`;
+        }
+        const flag = s.activation.wasActive ? ' [WAS ALREADY ACTIVE]' : '';
+        console.log(`  #${i + 1} ${t.name.padEnd(19)} activate() ${ms(s.activation.ms).padStart(9)} (thread busy ${ms(s.activation.busyMs)})${flag}${extra}  (session ${(s.totalMs / 1000).toFixed(1)} s, ${s.activation.host})`);
+      } catch (e) {
+        failures.push(e.message);
+        console.log(`  #${i + 1} ${t.name.padEnd(19)} FAILED: ${e.message}`);
+      }
+    }
+  }
+  const [hello, ext] = targets;
+  const h = median(hello.samples);
+  const x = median(ext.samples);
+  console.log(`  median activate(): ${ext.name} ${ms(x)} [${ext.samples.map((v) => v.toFixed(1)).join(', ')}], ` +
+    `${hello.name} ${ms(h)} [${hello.samples.map((v) => v.toFixed(1)).join(', ')}]`);
+  console.log(`  median ext-host thread busy during activate(): ${ext.name} ${ms(median(ext.busy))}, ${hello.name} ${ms(median(hello.busy))}`);
+  if (wasActive) console.log('  WARNING: an extension was already active before it was timed; those figures measure nothing.');
+  else console.log('  in every session the extension was not yet active when the entry timed activate() (checked with isActive)');
+  const ratio = x / h;
+  row(
+    `activation, extension host (median of ${Math.min(hello.samples.length, ext.samples.length)} sessions each)`,
+    '≤ 1.5× hello-world',
+    `${ms(x)} vs ${ms(h)} = ${Number.isFinite(ratio) ? ratio.toFixed(2) : '?'}×`,
+    Number.isFinite(ratio) && !wasActive ? ratio <= 1.5 : null,
+  );
+  const st = median(hello.storeSamples);
+  row(
+    `store mutation @10,000: real workspaceState in the host (median of ${hello.storeSamples.length})`,
+    '≤ 20 ms',
+    `${ms(st)} (ext-host thread busy ${ms(median(hello.storeBusy))})`,
+    Number.isFinite(st) ? st <= 20 : null,
+  );
+}
+
+// --- 5. Summary ------------------------------------------------------------------------------------------
+function summary() {
+  heading('summary (numbers are reported, not asserted)');
+  const cols = ['metric', 'budget', 'measured', 'verdict'];
+  const width = cols.map((c) => Math.max(c.length, ...rows.map((r) => r[c].length)));
+  const line = (cells) => cells.map((c, i) => c.padEnd(width[i])).join('  ');
+  console.log(line(cols));
+  console.log(line(width.map((w) => '-'.repeat(w))));
+  for (const r of rows) console.log(line(cols.map((c) => r[c])));
+  console.log(`(${machine()} at the end)`);
+  const over = rows.filter((r) => r.verdict === 'OVER').length;
+  console.log(`\n${over} over budget, ${rows.filter((r) => r.verdict === 'OK').length} within budget.`);
+  if (failures.length) console.log(`The benchmark itself failed:\n  ${failures.join('\n  ')}`);
+}
+
+async function main() {
+  exitWhenOrphaned();
+  // Timings depend on what else the machine is doing: say so up front and at the end.
+  console.log(`bench: Node ${process.version}, ${machine()}`);
+  try {
+    if (opts.build) build();
+    builtFingerprint = fingerprint();
+    sizes();
+    micro();
+    if (opts.host) await host();
+    else row('activation, extension host', '≤ 1.5× hello-world', 'skipped (--no-host)', null);
+  } catch (e) {
+    failures.push(e?.message ?? String(e));
+    console.error(`bench: ${e?.stack ?? e}`);
+  } finally {
+    await stopAll();
+  }
+  summary();
+  if (builtFingerprint && fingerprint() !== builtFingerprint) {
+    console.log('WARNING: dist/ changed while the benchmark ran (another build in this checkout?): the figures may mix two builds.');
+  }
+  process.exit(failures.length ? 1 : 0);
+}
+
+await main();
