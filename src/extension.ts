@@ -12,9 +12,8 @@ import { registerAttemptCommands } from './commands/attempts';
 import { applyImport, readJournalFile, registerJournalFileCommands } from './commands/journalFiles';
 import { registerDraftRequest } from './commands/draftRequest';
 import { Commands } from './commands/ids';
-import { registerBuilder } from './commands/builder';
+import { openBuilder, registerBuilder } from './commands/builder';
 import { UserTemplates } from './templating/userTemplates';
-import { BuilderPanel } from './webview/builderPanel';
 
 /** What `activate` returns: read access for other extensions and tests, and a movable clock for tests. */
 export interface MentoringApi {
@@ -97,7 +96,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     journal: () => store.journal,
     onDidChange: (listener) => store.onDidChange(listener),
     builderMessage: async (message) => {
-      const panel = BuilderPanel.instance;
+      const panel = openBuilder();
       if (!panel) return false;
       await panel.controller.receive(message);
       return true;

@@ -1,9 +1,9 @@
 /** mentoring.openBuilder — the Assessment & Request Builder panel, and its restore after a reload. */
 import * as vscode from 'vscode';
-import { renderRequest } from '../domain/templates';
 import type { UserTemplates } from '../templating/userTemplates';
-import { BuilderPanel, registerBuilderSerializer, type BuilderServices } from '../webview/builderPanel';
-import { isStep, STEPS } from '../webview/protocol';
+import { lazy } from '../util/lazy';
+import type { BuilderPanel, BuilderServices } from '../webview/builderPanel';
+import { isStep, STEPS, type Step } from '../webview/steps';
 import type { Deps } from './context';
 import { CommandError, guarded } from './errors';
 import { Commands } from './ids';
@@ -15,6 +15,7 @@ export function registerBuilder(context: vscode.ExtensionContext, deps: Deps, ex
     defaultSessions: extras.defaultSessions,
     render: (model) => {
       const user = extras.templates.get('request');
+      const { renderRequest } = lazy.templates();
       try {
         return { text: renderRequest(model, user.template), templateError: user.error };
       } catch (e) {
@@ -39,16 +40,28 @@ export function registerBuilder(context: vscode.ExtensionContext, deps: Deps, ex
       guarded(async (arg) => {
         const step = stepFrom(arg);
         await extras.templates.load('request');
-        const panel = BuilderPanel.show(context.extensionUri, services, step);
+        const panel = (loaded = true, lazy.builderPanel()).BuilderPanel.show(context.extensionUri, services, step);
         return { step: step ?? null, visible: panel.panel.visible };
       }),
     ),
-    registerBuilderSerializer(context.extensionUri, services),
-    { dispose: () => BuilderPanel.instance?.dispose() },
+    // Brings the panel back after a window reload (the webview restores its own form with getState).
+    vscode.window.registerWebviewPanelSerializer('mentoring.builder', {
+      deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
+        loaded = true;
+        lazy.builderPanel().BuilderPanel.revive(panel, context.extensionUri, services);
+      },
+    }),
+    { dispose: () => openBuilder()?.dispose() },
   );
 }
 
-function stepFrom(arg: unknown): (typeof STEPS)[number] | undefined {
+/** The open builder, if any — without loading the builder's code when none was ever opened. */
+export function openBuilder(): BuilderPanel | undefined {
+  return loaded ? lazy.builderPanel().BuilderPanel.instance : undefined;
+}
+let loaded = false;
+
+function stepFrom(arg: unknown): Step | undefined {
   if (arg === undefined || (typeof arg === 'object' && arg !== null && 'nodeType' in arg)) return undefined;
   if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError('Expected an argument like { step: "assess" | "identify" | "ask" }.');
   const step = (arg as Record<string, unknown>).step;

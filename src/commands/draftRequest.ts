@@ -1,6 +1,7 @@
 /** mentoring.draftRequest — the method without the webview: skill, person, a bounded ask → a draft. */
 import * as vscode from 'vscode';
-import { addDraft, type DraftInput } from '../domain/drafting';
+import type { DraftInput } from '../domain/drafting';
+import { lazy } from '../util/lazy';
 import { ORGS, SENIORITIES, type Org, type Seniority } from '../domain/journal';
 import type { Deps } from './context';
 import { Cancelled, CommandError, guarded } from './errors';
@@ -19,7 +20,7 @@ export function registerDraftRequest(context: vscode.ExtensionContext, deps: Dep
         const input = arg === undefined ? await askDraft(deps, defaultSessions()) : draftArg(deps, arg, defaultSessions());
         let result: DraftResult | undefined;
         await deps.store.change((j) => {
-          const r = addDraft(j, input, deps.clock());
+          const r = lazy.drafting().addDraft(j, input, deps.clock());
           if (!r.ok) return r;
           result = { attemptId: r.value.attempt.id, text: r.value.attempt.text };
           return { ok: true, value: r.value.journal };

@@ -6,7 +6,7 @@
  */
 import * as vscode from 'vscode';
 import { BuilderController, type BuilderHost } from './builderController';
-import { isStep, type Step, type ToWebview } from './protocol';
+import type { Step, ToWebview } from './protocol';
 
 export const BUILDER_VIEW_TYPE = 'mentoring.builder';
 
@@ -125,15 +125,3 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
 </body>
 </html>`;
 }
-
-/** Registers the serializer that brings the panel back after a window reload. */
-export function registerBuilderSerializer(extensionUri: vscode.Uri, services: BuilderServices): vscode.Disposable {
-  return vscode.window.registerWebviewPanelSerializer(BUILDER_VIEW_TYPE, {
-    async deserializeWebviewPanel(panel: vscode.WebviewPanel) {
-      // The webview restores its own form from getState(); the journal parts come from the store.
-      BuilderPanel.revive(panel, extensionUri, services);
-    },
-  });
-}
-
-export { isStep };

@@ -7,8 +7,8 @@
 import * as v from 'valibot';
 import { LIMITS, ORGS, SENIORITIES, type Org, type Seniority } from '../domain/journal';
 
-export const STEPS = ['assess', 'identify', 'ask'] as const;
-export type Step = (typeof STEPS)[number];
+import type { Step } from './steps';
+export { isStep, STEPS, type Step } from './steps';
 
 /** A message larger than this (as JSON) is dropped unread. */
 export const MAX_MESSAGE_CHARS = 64 * 1024;
@@ -157,8 +157,4 @@ export interface WebviewState {
   ask: AskForm;
   /** The person form being typed on the Identify step. */
   person: PersonForm | null;
-}
-
-export function isStep(value: unknown): value is Step {
-  return typeof value === 'string' && (STEPS as readonly string[]).includes(value);
 }
