@@ -13,6 +13,8 @@ import { applyImport, readJournalFile, registerJournalFileCommands } from './com
 import { registerDraftRequest } from './commands/draftRequest';
 import { Commands } from './commands/ids';
 import { openBuilder, registerBuilder } from './commands/builder';
+import { registerResponseCommands } from './commands/responses';
+import { Reminders } from './views/reminders';
 import { UserTemplates } from './templating/userTemplates';
 
 /** What `activate` returns: read access for other extensions and tests, and a movable clock for tests. */
@@ -21,6 +23,8 @@ export interface MentoringApi {
   onDidChange(listener: (journal: Journal) => void): vscode.Disposable;
   /** Tests only: pretend the time is `now` (undefined = the real clock). Refreshes the view. */
   setNow(now: Date | string | undefined): void;
+  /** The status-bar text of what is due ('' when nothing is). */
+  dueStatus(): string;
   /**
    * Tests only: hands `message` to the open builder exactly as if its webview had posted it (it is
    * validated like any webview message). False when no builder is open.
@@ -42,10 +46,18 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   const view = vscode.window.createTreeView<OutreachNode>('mentoring.outreach', { treeDataProvider: tree, showCollapseAll: true });
   context.subscriptions.push(tree, view);
 
+  const log = vscode.window.createOutputChannel('Mentoring Outreach', { log: true });
+  const templates = new UserTemplates(vscode.Uri.joinPath(context.extensionUri, 'dist', 'templateCompiler.js').fsPath, (message) => {
+    log.warn(message);
+    void vscode.window.showWarningMessage(message);
+  });
+  context.subscriptions.push(log, templates);
+
   const deps: Deps = {
     store,
     clock,
     nudgeAfterDays,
+    templates,
     reveal: (attemptId) => {
       if (!view.visible) return;
       const node = findAttemptNode(tree, attemptId);
@@ -53,8 +65,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     },
   };
 
+  const reminders = new Reminders({ journal: () => store.journal, today: () => localDate(clock()), nudgeAfterDays, memento: context.workspaceState });
+  context.subscriptions.push(
+    reminders,
+    vscode.commands.registerCommand(Commands.showDue, async () => {
+      await vscode.commands.executeCommand('mentoring.outreach.focus');
+      const due = tree.getChildren().find((n) => n.nodeType === 'group' && n.group === 'due');
+      if (due) await view.reveal(due, { expand: true, select: true, focus: true }).then(undefined, () => undefined);
+    }),
+  );
+
   const updateViewState = () => {
     const journal = store.journal;
+    void reminders.update();
     const due = countDue(journal, { today: localDate(clock()), nudgeAfterDays: nudgeAfterDays() });
     view.badge = due > 0 ? { value: due, tooltip: `${due} outreach attempt${due === 1 ? '' : 's'} due` } : undefined;
     view.message = store.readOnly;
@@ -68,17 +91,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerJournalFileCommands(context, deps);
   registerDraftRequest(context, deps, defaultSessions);
 
-  const log = vscode.window.createOutputChannel('Mentoring Outreach', { log: true });
-  const templates = new UserTemplates(vscode.Uri.joinPath(context.extensionUri, 'dist', 'templateCompiler.js').fsPath, (message) => {
-    log.warn(message);
-    void vscode.window.showWarningMessage(message);
-  });
-  context.subscriptions.push(log, templates);
   registerBuilder(context, deps, { defaultSessions, templates, log });
+  registerResponseCommands(context, deps);
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (e.affectsConfiguration('mentoring.nudgeAfterDays')) {
+      if (e.affectsConfiguration('mentoring.nudgeAfterDays') || e.affectsConfiguration('mentoring.reminders.enabled')) {
         tree.refresh();
         updateViewState();
       }
@@ -95,6 +113,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   return {
     journal: () => store.journal,
     onDidChange: (listener) => store.onDidChange(listener),
+    dueStatus: () => reminders.statusText,
     builderMessage: async (message) => {
       const panel = openBuilder();
       if (!panel) return false;

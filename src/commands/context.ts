@@ -5,6 +5,8 @@ import { groupAttempts, GROUP_LABELS, GROUPS, type AttemptView } from '../domain
 import type { JournalStore } from '../storage/journalStore';
 import type { OutreachNode } from '../views/outreachTree';
 import { Cancelled, CommandError } from './errors';
+import type { TemplateOverrides } from '../domain/templates';
+import type { TemplateName, UserTemplates } from '../templating/userTemplates';
 
 /** What every command family needs; built once in activate(). */
 export interface Deps {
@@ -13,6 +15,21 @@ export interface Deps {
   nudgeAfterDays(): number;
   /** Reveals an attempt in the tree after a change (no-op when the view is hidden). */
   reveal?(attemptId: string): void;
+  /** The user's own templates (compiled on demand); absent in tests of single commands. */
+  templates?: UserTemplates;
+  /** Opens text as a Markdown document (checked for request quality when it is a request). */
+  openMarkdown?(text: string): Promise<void>;
+}
+
+/** The user's templates for `names`, loaded (or reloaded if changed) now. */
+export async function userTemplates(deps: Deps, names: readonly TemplateName[]): Promise<TemplateOverrides> {
+  const out: TemplateOverrides = {};
+  if (!deps.templates) return out;
+  for (const name of names) {
+    const lookup = await deps.templates.load(name);
+    if (lookup.template) out[name] = lookup.template;
+  }
+  return out;
 }
 
 export function today(deps: Deps): string {

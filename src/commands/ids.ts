@@ -2,6 +2,10 @@
 export const Commands = {
   openBuilder: 'mentoring.openBuilder',
   draftRequest: 'mentoring.draftRequest',
+  draftFollowUp: 'mentoring.draftFollowUp',
+  recordResponse: 'mentoring.recordResponse',
+  logSession: 'mentoring.logSession',
+  checkRequest: 'mentoring.checkRequest',
   markSent: 'mentoring.markSent',
   deleteAttempt: 'mentoring.deleteAttempt',
   exportJournal: 'mentoring.exportJournal',

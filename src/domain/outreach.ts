@@ -12,13 +12,17 @@ export type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });
 const refuse = <T>(reason: string): Result<T> => ({ ok: false, reason });
 
-/** draft → sent → accepted | deferred | declined | withdrawn; deferred → sent; accepted → completed. */
+/**
+ * draft → sent → accepted | deferred | declined | withdrawn; deferred → sent; accepted → completed.
+ * One addition to the method's basic machine: declined → deferred. After a "no" the method asks
+ * "might you be willing later? If so, when?" — a "yes, in March" turns the no into a later.
+ */
 export const TRANSITIONS: Readonly<Record<AttemptStatus, readonly AttemptStatus[]>> = {
   draft: ['sent'],
   sent: ['accepted', 'deferred', 'declined', 'withdrawn'],
   deferred: ['sent'],
   accepted: ['completed'],
-  declined: [],
+  declined: ['deferred'],
   completed: [],
   withdrawn: [],
 };
@@ -26,7 +30,7 @@ export const TRANSITIONS: Readonly<Record<AttemptStatus, readonly AttemptStatus[
 export function checkTransition(from: AttemptStatus, to: AttemptStatus): Result<AttemptStatus> {
   const allowed = TRANSITIONS[from];
   if (allowed.includes(to)) return ok(to);
-  if (allowed.length === 0) return refuse(`The attempt is ${from}, which is final: it cannot become ${to}.`);
+  if (allowed.length === 0 || (from === 'declined' && to !== 'declined')) return refuse(`The attempt is ${from}, which is final: it cannot become ${to}${from === 'declined' ? ' (only a later answer to "might you be willing later?" can reopen it)' : ''}.`);
   if (from === to) return refuse(`The attempt is already ${to}.`);
   return refuse(`An attempt that is ${from} cannot become ${to}; it can only become ${allowed.join(' or ')}.`);
 }

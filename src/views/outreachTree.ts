@@ -121,7 +121,10 @@ function groupItem(node: GroupNode): vscode.TreeItem {
 /** Tokens for `viewItem =~ /\btoken\b/` in package.json menus. */
 export function attemptContextValue(view: AttemptView): string {
   const tokens = ['attempt', view.attempt.status];
-  if (view.attempt.status === 'draft' || view.attempt.status === 'deferred') tokens.push('can-send');
+  const status = view.attempt.status;
+  if (status === 'draft' || status === 'deferred') tokens.push('can-send');
+  if (status === 'sent' || status === 'declined') tokens.push('can-respond');
+  if (status !== 'draft' && status !== 'withdrawn') tokens.push('can-follow-up');
   if (view.due) tokens.push('due', view.attempt.status === 'sent' ? 'nudge-due' : 'ask-again-due');
   return tokens.join(' ');
 }

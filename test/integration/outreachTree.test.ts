@@ -43,11 +43,11 @@ describe('Outreach tree (real TreeItems)', () => {
     const dueItem = items(tree, tree.getChildren(due))[0]!;
     assert.equal(dueItem.label, 'Terry');
     assert.equal(dueItem.description, 'Financial acumen · no reply for 16 days');
-    assert.equal(dueItem.contextValue, 'attempt sent due nudge-due');
+    assert.equal(dueItem.contextValue, 'attempt sent can-respond can-follow-up due nudge-due');
     const later = items(tree, tree.getChildren(awaiting))[0]!;
     assert.equal(later.label, 'Robin Okafor');
     assert.equal(later.description, 'Public speaking · ask again on 15 Jan 2027');
-    assert.equal(later.contextValue, 'attempt deferred can-send');
+    assert.equal(later.contextValue, 'attempt deferred can-send can-follow-up');
     const draft = items(tree, tree.getChildren(drafts))[0]!;
     assert.equal(draft.contextValue, 'attempt draft can-send');
     assert.equal(items(tree, tree.getChildren(progress))[0]!.description, 'Financial acumen · 2/3 sessions');

@@ -25,6 +25,7 @@ describe('outreach: the status machine', () => {
     ['sent', 'withdrawn'],
     ['deferred', 'sent'],
     ['accepted', 'completed'],
+    ['declined', 'deferred'], // "might you be willing later?" — "yes, in March"
   ];
   it('allows exactly the documented transitions', () => {
     for (const from of STATUSES) {

@@ -31,7 +31,7 @@ function roundTrips(journal: Journal): Journal {
 const EXPECTED: Record<ResponseKind, Partial<Record<AttemptStatus, AttemptStatus>>> = {
   yes: { sent: 'accepted' },
   no: { sent: 'declined' },
-  later: { sent: 'deferred' },
+  later: { sent: 'deferred', declined: 'deferred' },
   referral: { sent: 'declined', declined: 'declined', deferred: 'deferred', accepted: 'accepted', completed: 'completed' },
 };
 
@@ -67,8 +67,11 @@ describe('recordResponse: every status × every response', () => {
     assert.match(draft.ok ? '' : draft.reason, /request to Terry has not been sent yet: mark it as sent/);
     const deferred = recordResponse(inStatus('deferred'), input('no'), NOW);
     assert.match(deferred.ok ? '' : deferred.reason, /deferred until 15 Dec: when you ask again, mark it as sent/);
-    const final = recordResponse(inStatus('declined'), input('later'), NOW);
-    assert.match(final.ok ? '' : final.reason, /declined, which is final.*draft a new request/);
+    const reopened = recordResponse(inStatus('declined'), { ...input('later'), askAgainOn: '2027-03-01' }, NOW);
+    assert.ok(reopened.ok, 'a no can become a later after the follow-up question');
+    assert.equal(reopened.ok && reopened.value.attempt.status, 'deferred');
+    const final = recordResponse(inStatus('declined'), input('yes'), NOW);
+    assert.match(final.ok ? '' : final.reason, /declined, which is final/);
     const again = recordResponse(inStatus('accepted'), input('yes'), NOW);
     assert.match(again.ok ? '' : again.reason, /already accepted/);
   });

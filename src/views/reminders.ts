@@ -1,0 +1,82 @@
+/**
+ * Reminders: what is due (ask-again dates reached, no reply after `mentoring.nudgeAfterDays`) shows in
+ * a status-bar item (click → the Due now group) and, at most once per day per attempt, as a
+ * notification (`mentoring.reminders.enabled` turns notifications off). Checked on activation, after
+ * every change, and each local midnight; the clock is injected, so tests move time instead of waiting.
+ */
+import * as vscode from 'vscode';
+import type { Journal } from '../domain/journal';
+import { countDue } from '../domain/outreach';
+import { dueReminders, markNotified, pruneNotified, type NotifiedLog, type Reminder } from '../domain/reminders';
+import { Commands } from '../commands/ids';
+
+export const NOTIFIED_KEY = 'mentoring.reminders.notified';
+/** More than this many reminders at once become one summary notification. */
+const MAX_SINGLE = 3;
+
+export interface ReminderDeps {
+  journal(): Journal;
+  today(): string;
+  nudgeAfterDays(): number;
+  /** Where the "already notified today" log lives (workspaceState). */
+  memento: vscode.Memento;
+}
+
+export class Reminders implements vscode.Disposable {
+  private readonly item: vscode.StatusBarItem;
+  private checking = Promise.resolve();
+
+  constructor(private readonly deps: ReminderDeps) {
+    this.item = vscode.window.createStatusBarItem('mentoring.due', vscode.StatusBarAlignment.Left, 50);
+    this.item.name = 'Mentoring Outreach: due';
+    this.item.command = Commands.showDue;
+  }
+
+  /** Refreshes the status bar, then notifies about anything newly due (serialised). */
+  update(): Promise<void> {
+    const options = { today: this.deps.today(), nudgeAfterDays: this.deps.nudgeAfterDays() };
+    const due = countDue(this.deps.journal(), options);
+    if (due > 0) {
+      this.item.text = `$(bell-dot) ${due} due`;
+      this.item.tooltip = `Mentoring Outreach: ${due} outreach attempt${due === 1 ? ' is' : 's are'} due — click to see them`;
+      this.item.accessibilityInformation = { label: `${due} mentoring outreach attempts due` };
+      this.item.show();
+    } else this.item.hide();
+    this.checking = this.checking.then(() => this.notify(options)).catch((e) => console.error('[mentoring] reminders', e));
+    return this.checking;
+  }
+
+  private async notify(options: { today: string; nudgeAfterDays: number }): Promise<void> {
+    if (!vscode.workspace.getConfiguration('mentoring').get<boolean>('reminders.enabled', true)) return;
+    const journal = this.deps.journal();
+    const log = pruneNotified(journal, this.deps.memento.get<NotifiedLog>(NOTIFIED_KEY));
+    const reminders = dueReminders(journal, options, log);
+    if (reminders.length === 0) return;
+    await this.deps.memento.update(NOTIFIED_KEY, markNotified(log, reminders, options.today));
+    if (reminders.length > MAX_SINGLE) {
+      void this.show(`Mentoring Outreach: ${reminders.length} outreach attempts are due — ${reminders.slice(0, 2).map((r) => r.message).join(' ')} …`, undefined);
+      return;
+    }
+    for (const r of reminders) void this.show(r.message, r);
+  }
+
+  private async show(message: string, reminder: Reminder | undefined): Promise<void> {
+    const actions = reminder ? [reminder.kind === 'nudge' ? 'Draft a Nudge' : 'Ask Again', 'Show'] : ['Show'];
+    const choice = await vscode.window.showInformationMessage(message, ...actions);
+    if (choice === 'Show') await vscode.commands.executeCommand(Commands.showDue);
+    else if (choice && reminder) {
+      // The interactive flow for this attempt (a tree-node argument picks it without asking).
+      const node = { nodeType: 'attempt', view: { attempt: { id: reminder.attemptId } } };
+      await vscode.commands.executeCommand(Commands.draftFollowUp, node).then(undefined, () => undefined);
+    }
+  }
+
+  /** For tests: the status-bar text ('' when hidden). */
+  get statusText(): string {
+    return this.item.text && countDue(this.deps.journal(), { today: this.deps.today(), nudgeAfterDays: this.deps.nudgeAfterDays() }) > 0 ? this.item.text : '';
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}
