@@ -1,6 +1,7 @@
 /**
  * activate(): builds the store, registers the view and the commands — nothing else.
  */
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { localDate, type Clock } from './domain/dates';
 import type { Journal } from './domain/journal';
@@ -13,6 +14,7 @@ import { applyImport, readJournalFile, registerJournalFileCommands } from './com
 import { registerDraftRequest } from './commands/draftRequest';
 import { Commands } from './commands/ids';
 import { openBuilder, registerBuilder } from './commands/builder';
+import { registerRequestDiagnostics } from './diagnostics/requestDiagnostics';
 import { registerResponseCommands } from './commands/responses';
 import { Reminders } from './views/reminders';
 import { UserTemplates } from './templating/userTemplates';
@@ -92,6 +94,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerDraftRequest(context, deps, defaultSessions);
 
   registerBuilder(context, deps, { defaultSessions, templates, log });
+  registerRequestDiagnostics(context, log);
   registerResponseCommands(context, deps);
 
   context.subscriptions.push(
@@ -110,6 +113,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   reportLoad(outcome);
   void seedDemoJournal(deps);
 
+  const setNow = (now: Date | string | undefined) => {
+    fixedNow = now === undefined ? undefined : new Date(now);
+    tree.refresh();
+    updateViewState();
+  };
+  const testClock = process.env.MENTORING_TEST_CLOCK_FILE;
+  if (testClock) context.subscriptions.push(watchTestClock(testClock, setNow));
+
   return {
     journal: () => store.journal,
     onDidChange: (listener) => store.onDidChange(listener),
@@ -120,11 +131,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
       await panel.controller.receive(message);
       return true;
     },
-    setNow: (now) => {
-      fixedNow = now === undefined ? undefined : new Date(now);
-      tree.refresh();
-      updateViewState();
-    },
+    setNow,
   };
 }
 
@@ -158,6 +165,26 @@ async function seedDemoJournal(deps: Deps): Promise<void> {
   } catch (e) {
     console.error('[mentoring] demo journal not loaded:', (e as Error).message);
   }
+}
+
+/**
+ * End-to-end tests run the extension as a user has it, so they cannot call setNow: when the test
+ * harness sets MENTORING_TEST_CLOCK_FILE, the clock is whatever date-time that file holds (checked
+ * every 200 ms). Users never set it; without it the real clock is used.
+ */
+function watchTestClock(file: string, setNow: (now: string | undefined) => void): vscode.Disposable {
+  const read = () => {
+    let text = '';
+    try {
+      text = fs.readFileSync(file, 'utf8').trim();
+    } catch {
+      /* no file: the real clock */
+    }
+    setNow(text && !Number.isNaN(Date.parse(text)) ? text : undefined);
+  };
+  read();
+  fs.watchFile(file, { interval: 200 }, read);
+  return { dispose: () => fs.unwatchFile(file, read) };
 }
 
 /** Due flags depend on the date: refresh just after each local midnight while VS Code stays open. */

@@ -1,0 +1,86 @@
+// End-to-end: a person records a "no", drafts both follow-ups of the method, answers "later" with a date, and —
+// once the (injected) clock passes that date — finds the attempt under Due now and in the status bar.
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { answerInput, openView, pickItem, REPO, runCommand, startSession, treeItems, waitForQuickInput } from './harness.mjs';
+
+async function eventually(check, what, ms = 20_000) {
+  const end = Date.now() + ms;
+  let last;
+  for (;;) {
+    last = await check().catch((e) => e);
+    if (last === true) return;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The rows of the Outreach tree as "Group > Person: description". */
+async function rows(page) {
+  let group = '';
+  return (await treeItems(page, 'Outreach')).map((r) => {
+    if (r.level === 1) group = r.label;
+    return r.level === 1 ? `${r.label} (${r.description})` : `${group} > ${r.label}: ${r.description}`;
+  });
+}
+
+async function dueStatus(page) {
+  const item = page.locator('.statusbar-item[id$="mentoring.due"]');
+  if (!(await item.isVisible().catch(() => false))) return '';
+  return (await item.innerText()).trim();
+}
+
+describe('Answers and follow-ups (a person in a real VS Code)', function () {
+  let s;
+  let clockFile;
+  before(async () => {
+    clockFile = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'mentoring-clock-')), 'now');
+    fs.writeFileSync(clockFile, '2026-11-26T12:00:00');
+    s = await startSession({ env: { MENTORING_SEED_JOURNAL: path.join(REPO, 'demo', 'journal.json'), MENTORING_TEST_CLOCK_FILE: clockFile } });
+    await openView(s.page, 'Mentoring');
+    await eventually(async () => (await rows(s.page)).includes('Due now > Terry Lindqvist: Financial acumen · no reply for 23 days'), 'the demo journal');
+  });
+  after(async () => {
+    await s?.stop();
+    fs.rmSync(path.dirname(clockFile), { recursive: true, force: true });
+  });
+
+  it('records a "no" from the palette', async () => {
+    assert.equal(await dueStatus(s.page), '2 due');
+    await runCommand(s.page, 'Mentoring: Record a Response…');
+    await pickItem(s.page, 'Terry Lindqvist');
+    await pickItem(s.page, 'No');
+    await eventually(async () => (await rows(s.page)).some((r) => r.startsWith('Closed > Terry Lindqvist: Financial acumen · declined')), 'Terry under Closed');
+  });
+
+  it('drafts both follow-ups of the method', async () => {
+    for (const kind of ['Might you be willing later? If so, when?', 'Is there anyone else you would recommend I approach?']) {
+      await runCommand(s.page, 'Mentoring: Draft a Follow-up…');
+      await pickItem(s.page, 'Terry Lindqvist');
+      await pickItem(s.page, kind);
+      await s.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
+    }
+    await s.page.locator('.monaco-list-row', { hasText: 'Terry Lindqvist' }).first().click(); // expand the history
+    await eventually(async () => (await rows(s.page)).filter((r) => r.includes('follow-up')).length === 2, 'two follow-up events in the history');
+  });
+
+  it('answers "later" with a date; on that date it is under Due now and in the status bar', async () => {
+    await runCommand(s.page, 'Mentoring: Record a Response…');
+    await pickItem(s.page, 'Terry Lindqvist');
+    await pickItem(s.page, 'Later');
+    await waitForQuickInput(s.page, 'When should you ask Terry Lindqvist again?');
+    await answerInput(s.page, '2026-12-10');
+    await eventually(async () => (await rows(s.page)).includes('Awaiting reply > Terry Lindqvist: Financial acumen · ask again on 10 Dec'), 'Terry awaiting, ask again on 10 Dec');
+    assert.equal(await dueStatus(s.page), '1 due');
+    await s.screenshot('e2e-answers-deferred');
+
+    fs.writeFileSync(clockFile, '2026-12-10T08:30:00'); // the injected clock moves on: no waiting for days
+    await eventually(async () => (await rows(s.page)).includes('Due now > Terry Lindqvist: Financial acumen · ask again today'), 'Terry due today');
+    await eventually(async () => (await dueStatus(s.page)) === '2 due', 'the status bar: 2 due');
+    await s.screenshot('e2e-answers-due');
+    await s.page.locator('.statusbar-item[id$="mentoring.due"]').click();
+    await eventually(async () => (await treeItems(s.page, 'Outreach')).some((r) => r.label === 'Due now' && r.expanded === true), 'the Due now group shown');
+  });
+});
