@@ -140,6 +140,8 @@ function copyWebviewAssets() {
 }
 
 async function main() {
+  // A production build starts from an empty dist/, so no stale file (a source map, an old bundle) is shipped.
+  if (production && !watch) fs.rmSync('dist', { recursive: true, force: true });
   const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
   if (watch) {
     copyWebviewAssets();

@@ -120,10 +120,18 @@ async function integrationRing() {
   return { ...result, tests: r.passed + r.failed };
 }
 
-async function e2eRing() {
+async function e2eRing({ build }) {
   const dir = path.join(REPO, 'test', 'e2e');
   const files = fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.test.mjs')).sort().map((f) => path.join(dir, f)) : [];
   if (!files.length) return { crashed: 'no test files test/e2e/*.test.mjs' };
+  if (build && !process.env.MENTORING_E2E_VSIX) {
+    // The end-to-end ring tests what users install: the packaged .vsix, installed with --install-extension.
+    const vsix = path.join(REPO, 'test-results', 'e2e', 'mentoring-outreach.vsix');
+    console.log(`[e2e] packaging ${path.relative(REPO, vsix)} (node scripts/package.mjs)`);
+    const p = await run(process.execPath, [path.join(REPO, 'scripts', 'package.mjs'), '--out', vsix]);
+    if (p.code !== 0) return { crashed: 'packaging the .vsix failed' };
+    process.env.MENTORING_E2E_VSIX = vsix;
+  }
   return mochaRing('e2e', files, {
     timeout: Number(process.env.MENTORING_E2E_TIMEOUT ?? 90_000),
     rootHooks: [path.join(dir, 'harness.mjs')],
@@ -152,7 +160,7 @@ async function main() {
     }
   }
 
-  const rings = { unit: unitRing, integration: integrationRing, e2e: e2eRing };
+  const rings = { unit: unitRing, integration: integrationRing, e2e: () => e2eRing({ build: !values['no-build'] }) };
   const summary = [];
   for (const name of selected) {
     console.log(`\n── ${name}`);

@@ -55,7 +55,8 @@ function safeName(name) {
  * @param {object} [o]
  * @param {string} [o.workspace]       folder to open (default: a fresh temp copy of test/fixtures/workspace)
  * @param {Record<string,string>} [o.env]  environment for code-server, inherited by the extension host
- * @param {string} [o.vsix]            install this VSIX instead of linking the repo
+ * @param {string} [o.vsix]            install this VSIX instead of linking the repo (default: $MENTORING_E2E_VSIX,
+ *                                     which `npm test` sets to the freshly packaged .vsix)
  * @param {string} [o.extensionPath]   extension folder to link in (default: the repo)
  * @param {object} [o.settings]        user settings (default: the harness' test settings)
  * @param {{width:number,height:number}} [o.viewport]
@@ -91,8 +92,9 @@ export async function startSession(o = {}) {
     const extensionsDir = path.join(tmp, 'extensions');
     fs.mkdirSync(extensionsDir);
     const installExtensions = [];
-    if (o.vsix) {
-      installExtensions.push(path.resolve(o.vsix));
+    const vsix = o.vsix ?? (o.extensionPath ? undefined : process.env.MENTORING_E2E_VSIX);
+    if (vsix) {
+      installExtensions.push(path.resolve(vsix));
     } else {
       const extensionPath = path.resolve(o.extensionPath ?? REPO);
       const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8'));
