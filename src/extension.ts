@@ -84,6 +84,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     view.badge = due > 0 ? { value: due, tooltip: `${due} outreach attempt${due === 1 ? '' : 's'} due` } : undefined;
     view.message = store.readOnly;
     void vscode.commands.executeCommand('setContext', 'mentoring.noAttempts', journal.attempts.length === 0);
+    // The walkthrough's steps are completed by doing them.
+    void vscode.commands.executeCommand('setContext', 'mentoring.hasFocus', journal.focusSkillId !== null);
+    void vscode.commands.executeCommand('setContext', 'mentoring.hasPeople', journal.people.some((p) => journal.focusSkillId !== null && p.skillIds.includes(journal.focusSkillId)));
+    void vscode.commands.executeCommand('setContext', 'mentoring.hasRequest', journal.attempts.length > 0);
+    void vscode.commands.executeCommand('setContext', 'mentoring.hasAnswer', journal.attempts.some((a) => a.events.some((e) => e.kind === 'response')));
     void vscode.commands.executeCommand('setContext', 'mentoring.hasDamagedData', store.damagedKeys().length > 0);
   };
   context.subscriptions.push(store.onDidChange(updateViewState));
