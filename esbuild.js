@@ -93,14 +93,16 @@ const builds = [
     sourcesContent: false,
     metafile: true,
   },
-  // The Handlebars compiler for users' own templates: loaded on first use only, never at activation.
+  // Loaded on first use only, never at activation: the heavier features (src/features.ts), the Handlebars
+  // compiler for users' own templates, and the iCalendar export (ical-generator).
   {
     ...common,
-    entryPoints: { templateCompiler: 'src/templating/compiler.ts' },
+    entryPoints: { features: 'src/features.ts', templateCompiler: 'src/templating/compiler.ts', calendar: 'src/domain/calendar.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
     target: 'node20',
+    external: ['vscode'],
     minify: production,
     sourcemap: !production,
     sourcesContent: false,

@@ -2,15 +2,16 @@
 import * as vscode from 'vscode';
 import { formatProblems, parseJournalText, type Journal } from '../domain/journal';
 import { describeCounts, planImport, type ImportMode, type ImportPlan } from '../domain/importPlan';
-import { journalToMarkdown } from '../domain/report';
 import { today, uriFrom, type Deps } from './context';
 import { Cancelled, CommandError, guarded } from './errors';
 import { Commands } from './ids';
+import { lazy } from '../util/lazy';
 
 /** Larger files are refused before they are read. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-type ExportFormat = 'json' | 'markdown';
+type ExportFormat = 'json' | 'markdown' | 'ics';
+const FORMATS: readonly ExportFormat[] = ['json', 'markdown', 'ics'];
 
 export function registerJournalFileCommands(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
@@ -18,7 +19,7 @@ export function registerJournalFileCommands(context: vscode.ExtensionContext, de
       Commands.exportJournal,
       guarded(async (arg) => {
         const { uri, format } = arg === undefined ? await askExportTarget() : exportArg(arg);
-        const content = format === 'json' ? journalJson(deps.store.journal) : journalToMarkdown(deps.store.journal, { today: today(deps), nudgeAfterDays: deps.nudgeAfterDays() });
+        const content = exportContent(context, deps, format);
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
         if (arg === undefined) {
           void vscode.window.showInformationMessage(`Journal exported to ${uri.fsPath || uri.toString()}.`, 'Open').then((c) => {
@@ -63,15 +64,28 @@ export function registerJournalFileCommands(context: vscode.ExtensionContext, de
   );
 }
 
+type CalendarModule = { journalToIcs(journal: Journal, options: { now: Date }): string };
+
+/** The export in `format`; the report and the calendar code are loaded only now. */
+function exportContent(context: vscode.ExtensionContext, deps: Deps, format: ExportFormat): string {
+  const journal = deps.store.journal;
+  if (format === 'json') return journalJson(journal);
+  if (format === 'markdown') return lazy.report().journalToMarkdown(journal, { today: today(deps), nudgeAfterDays: deps.nudgeAfterDays() });
+  // A bundle of its own (dist/calendar.js, with ical-generator), so the extension's main bundle stays small.
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by path on first use
+  const calendar = require(vscode.Uri.joinPath(context.extensionUri, 'dist', 'calendar.js').fsPath) as CalendarModule;
+  return calendar.journalToIcs(journal, { now: deps.clock() });
+}
+
 export function journalJson(journal: Journal): string {
   return JSON.stringify(journal, null, 2) + '\n';
 }
 
 function exportArg(arg: unknown): { uri: vscode.Uri; format: ExportFormat } {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError('Expected an argument like { uri, format: "json" | "markdown" }.');
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError('Expected an argument like { uri, format: "json" | "markdown" | "ics" }.');
   const { uri, format } = arg as Record<string, unknown>;
-  if (format !== 'json' && format !== 'markdown') throw new CommandError('format must be "json" or "markdown".');
-  return { uri: uriFrom(uri), format };
+  if (!FORMATS.includes(format as ExportFormat)) throw new CommandError('format must be "json", "markdown" or "ics".');
+  return { uri: uriFrom(uri), format: format as ExportFormat };
 }
 
 function importArg(arg: unknown): { uri: vscode.Uri; mode: ImportMode } {
@@ -90,10 +104,10 @@ async function askExportTarget(): Promise<{ uri: vscode.Uri; format: ExportForma
   const uri = await vscode.window.showSaveDialog({
     title: 'Export the Mentoring Outreach journal',
     defaultUri: defaultUri('mentoring-journal.json'),
-    filters: { 'Journal (JSON)': ['json'], 'Report (Markdown)': ['md'] },
+    filters: { 'Journal (JSON)': ['json'], 'Report (Markdown)': ['md'], 'Calendar (iCalendar)': ['ics'] },
   });
   if (!uri) throw new Cancelled();
-  return { uri, format: /\.(md|markdown)$/i.test(uri.path) ? 'markdown' : 'json' };
+  return { uri, format: /\.(md|markdown)$/i.test(uri.path) ? 'markdown' : /\.(ics|ical)$/i.test(uri.path) ? 'ics' : 'json' };
 }
 
 async function askImportSource(): Promise<vscode.Uri> {

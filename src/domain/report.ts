@@ -1,16 +1,51 @@
 /**
  * The readable Markdown report of a journal. Everything the user typed is escaped, so it shows as
  * text in any Markdown renderer — never as markup, links or HTML.
+ *
+ * Sections, in order: title and date; Aspiration; Skill assessment (a table by rank, the focus
+ * marked); Portfolio (per skill area: identified, inside/outside, asked, said yes, sponsors, and the
+ * warnings); People; Outreach attempts, grouped by status, each with its ask, request text, session
+ * plan, full history and the follow-ups sent; Sponsors, each with their "advocated for me" log.
  */
-import type { Attempt, Journal } from './journal';
+import { rankSkills } from './assessment';
+import type { Attempt, AttemptStatus, Journal, Person } from './journal';
 import { describeAttempt, type DueOptions } from './outreach';
+import { portfolio, portfolioWarnings } from './portfolio';
+import { readPlan, spreadTopics } from './sessions';
+import { readAdvocacy } from './sponsors';
 
-/** Escapes Markdown and HTML metacharacters; line breaks become spaces. */
+/**
+ * Escapes Markdown and HTML metacharacters so the value renders as the same text inline (in a
+ * paragraph, a list item, a heading or a table cell): `\` `` ` `` `*` `_` `{}` `[]` `()` `#` `+` `-`
+ * `!` `|` `~` `"` `'` `=` get a backslash; `<` `>` `&` become entities; line breaks become spaces
+ * (a table row and a list item are one line); a leading `1.` gets its dot escaped (no list starts).
+ * Bare URLs stay as typed: a GFM renderer may make them clickable, showing the real address.
+ */
 export function mdText(value: string): string {
   return value
     .replace(/\r\n?|\n/g, ' ')
-    .replace(/[\\`*_{}[\]()<>#+!|~&"'=-]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`));
+    .replace(/[\\`*_{}[\]()<>#+!|~&"'=-]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+    .replace(/^(\s*\d+)\./, '$1\\.');
 }
+
+/** Multi-line text as a block quote, each line escaped; blank lines kept as quote breaks. */
+function quote(text: string): string[] {
+  return text
+    .trim()
+    .split(/\r\n?|\n/)
+    .map((line) => (line.trim() ? `> ${mdText(line)}` : '>'));
+}
+
+/** Status groups, in the order they need attention; each attempt appears under exactly one. */
+const STATUS_GROUPS: readonly { status: AttemptStatus; title: string }[] = [
+  { status: 'accepted', title: 'Accepted — sessions in progress' },
+  { status: 'sent', title: 'Sent — awaiting a reply' },
+  { status: 'deferred', title: 'Deferred — ask again later' },
+  { status: 'draft', title: 'Drafts — not sent yet' },
+  { status: 'completed', title: 'Completed' },
+  { status: 'declined', title: 'Declined' },
+  { status: 'withdrawn', title: 'Withdrawn' },
+];
 
 export function journalToMarkdown(journal: Journal, options: DueOptions): string {
   const people = new Map(journal.people.map((p) => [p.id, p]));
@@ -19,23 +54,15 @@ export function journalToMarkdown(journal: Journal, options: DueOptions): string
 
   out.push('## Aspiration', '', journal.aspiration.trim() ? `I am working on ${mdText(journal.aspiration)}.` : '_Not written yet._', '');
 
-  out.push('## Skill assessment', '');
-  if (journal.skills.length === 0) out.push('_No skills assessed yet._', '');
-  else {
-    out.push('| Skill | Current (1–5) | Importance (1–5) | Focus |', '|---|---|---|---|');
-    for (const s of journal.skills) {
-      out.push(`| ${mdText(s.name)} | ${s.current} | ${s.importance} | ${s.id === journal.focusSkillId ? 'yes' : ''} |`);
-    }
-    out.push('');
-  }
+  out.push(...assessmentSection(journal));
+  out.push(...portfolioSection(journal));
 
   out.push('## People', '');
   if (journal.people.length === 0) out.push('_Nobody identified yet._', '');
   for (const p of journal.people) {
     const skillNames = p.skillIds.map((id) => skills.get(id)?.name).filter((n): n is string => !!n);
     const referrer = p.referredBy ? people.get(p.referredBy)?.name : undefined;
-    const facts = [p.org, p.seniority, ...(p.sponsor ? ['sponsor'] : [])].join(', ');
-    out.push(`- **${mdText(p.name)}** (${facts})${skillNames.length ? ` — ${skillNames.map(mdText).join(', ')}` : ''}`);
+    out.push(`- **${mdText(p.name)}** (${personFacts(p)})${skillNames.length ? ` — ${skillNames.map(mdText).join(', ')}` : ''}`);
     if (p.evidence.trim()) out.push(`  - Seen: ${mdText(p.evidence)}`);
     if (referrer) out.push(`  - Referred by ${mdText(referrer)}`);
   }
@@ -43,27 +70,107 @@ export function journalToMarkdown(journal: Journal, options: DueOptions): string
 
   out.push('## Outreach attempts', '');
   if (journal.attempts.length === 0) out.push('_No attempts yet._', '');
-  for (const a of journal.attempts) out.push(...attemptSection(a, people.get(a.personId)?.name, skills.get(a.skillId)?.name, options));
-
-  const sponsors = journal.people.filter((p) => p.sponsor);
-  if (sponsors.length) {
-    out.push('## Sponsors', '');
-    for (const p of sponsors) out.push(`- ${mdText(p.name)}`);
-    out.push('');
+  for (const group of STATUS_GROUPS) {
+    const attempts = journal.attempts.filter((a) => a.status === group.status);
+    if (attempts.length === 0) continue;
+    out.push(`### ${group.title} (${attempts.length})`, '');
+    for (const a of attempts) out.push(...attemptSection(a, people.get(a.personId)?.name, skills.get(a.skillId)?.name, options));
   }
+
+  out.push(...sponsorsSection(journal));
   return out.join('\n');
 }
 
-function attemptSection(a: Attempt, person: string | undefined, skill: string | undefined, options: DueOptions): string[] {
-  const out = [`### ${mdText(person ?? a.personId)} — ${mdText(skill ?? a.skillId)}`, ''];
-  out.push(`- Status: ${a.status} (${describeAttempt(a, options).nextStep})`);
-  out.push(`- Ask: ${a.ask.sessions} session${a.ask.sessions === 1 ? '' : 's'} of ${a.ask.minutesPerSession} minutes${a.ask.timeframe ? `, ${mdText(a.ask.timeframe)}` : ''}`);
-  for (const t of a.ask.topics) out.push(`  - ${mdText(t)}`);
-  if (a.text.trim()) out.push('', ...a.text.split(/\r\n?|\n/).map((line) => `> ${mdText(line)}`));
-  if (a.events.length) {
-    out.push('', '| When | What | Detail |', '|---|---|---|');
-    for (const e of a.events) out.push(`| ${e.at.slice(0, 10)} | ${mdText(e.kind)} | ${mdText(e.detail)} |`);
+function personFacts(p: Person): string {
+  return [p.org, p.seniority, ...(p.sponsor ? ['sponsor'] : [])].join(', ');
+}
+
+function assessmentSection(journal: Journal): string[] {
+  const out = ['## Skill assessment', ''];
+  if (journal.skills.length === 0) return [...out, '_No skills assessed yet._', ''];
+  out.push(
+    'Priority = importance × (5 − current): what matters most and where you are weakest comes first.',
+    '',
+    '| Skill | Current (1–5) | Importance (1–5) | Priority (0–20) | Rank | Focus |',
+    '|---|---|---|---|---|---|',
+  );
+  for (const r of rankSkills(journal.skills)) {
+    out.push(`| ${mdText(r.skill.name)} | ${r.skill.current} | ${r.skill.importance} | ${r.priority} | ${r.rank} | ${r.skill.id === journal.focusSkillId ? 'yes' : ''} |`);
+  }
+  const focus = journal.skills.find((s) => s.id === journal.focusSkillId);
+  out.push('', focus ? `Focus: **${mdText(focus.name)}**` : '_No focus area chosen yet._', '');
+  return out;
+}
+
+function portfolioSection(journal: Journal): string[] {
+  const out = ['## Portfolio', ''];
+  if (journal.skills.length === 0) return [...out, '_No skill areas yet._', ''];
+  const names = (list: readonly Person[]) => (list.length ? `${list.length}: ${list.map((p) => mdText(p.name)).join(', ')}` : '0');
+  out.push(
+    "Who you have for each area. Don't rely on one mentor: keep some inside your organisation and some outside.",
+    '',
+    '| Skill | Identified | Inside | Outside | Asked | Said yes | Sponsors |',
+    '|---|---|---|---|---|---|---|',
+  );
+  for (const row of portfolio(journal)) {
+    const skill = `${mdText(row.skill.name)}${row.focus ? ' (focus)' : ''}`;
+    out.push(`| ${skill} | ${names(row.identified)} | ${row.inside} | ${row.outside} | ${names(row.asked)} | ${names(row.accepted)} | ${names(row.sponsors)} |`);
   }
   out.push('');
+  const warnings = portfolioWarnings(journal);
+  if (warnings.length) {
+    out.push('**Watch out:**', '');
+    for (const w of warnings) out.push(`- ${mdText(w)}`);
+    out.push('');
+  }
+  return out;
+}
+
+// Dates are printed raw (`e.at.slice(0, 10)`): the schema and readAdvocacy accept only ISO date-times.
+function attemptSection(a: Attempt, person: string | undefined, skill: string | undefined, options: DueOptions): string[] {
+  const out = [`#### ${mdText(person ?? a.personId)} — ${mdText(skill ?? a.skillId)}`, ''];
+  out.push(`- Status: ${a.status} (${describeAttempt(a, options).nextStep})`);
+  if (a.status === 'deferred' && a.askAgainOn) out.push(`- Ask again on: ${a.askAgainOn}`);
+  out.push(`- Ask: ${a.ask.sessions} session${a.ask.sessions === 1 ? '' : 's'} of ${a.ask.minutesPerSession} minutes${a.ask.timeframe ? `, ${mdText(a.ask.timeframe)}` : ''}`);
+  for (const t of a.ask.topics) out.push(`  - ${mdText(t)}`);
+  if (a.status === 'accepted' || a.status === 'completed') {
+    out.push(`- Sessions done: ${a.sessionsDone} of ${a.ask.sessions}`);
+    const plan = readPlan(a)?.map((p) => p.topics) ?? spreadTopics(a.ask.topics, a.ask.sessions);
+    plan.forEach((topics, i) => {
+      const what = topics.length ? topics.map(mdText).join('; ') : 'open questions and review';
+      out.push(`  - Session ${i + 1}: ${what}${i < a.sessionsDone ? ' — done' : ''}`);
+    });
+  }
+  if (a.text.trim()) out.push('', '**Request:**', '', ...quote(a.text));
+  if (a.events.length) {
+    out.push('', '**History:**', '', '| When | What | Detail |', '|---|---|---|');
+    for (const e of a.events) out.push(`| ${e.at.slice(0, 10)} | ${mdText(e.kind)} | ${mdText(e.detail)} |`);
+    for (const e of a.events) {
+      const text = typeof e.text === 'string' ? e.text.trim() : '';
+      if (!text) continue;
+      const what = e.kind === 'follow-up' && e.detail ? `Follow-up (${mdText(e.detail)})` : mdText(e.kind);
+      out.push('', `**${what} sent ${e.at.slice(0, 10)}:**`, '', ...quote(text));
+    }
+  }
+  out.push('');
+  return out;
+}
+
+function sponsorsSection(journal: Journal): string[] {
+  const out = ['## Sponsors', ''];
+  const sponsors = journal.people.filter((p) => p.sponsor);
+  if (sponsors.length === 0) {
+    return [...out, '_No sponsors yet. Mentors can become sponsors: when someone speaks up for you, log it._', ''];
+  }
+  for (const p of sponsors) {
+    out.push(`### ${mdText(p.name)} (${personFacts(p)})`, '');
+    const log = readAdvocacy(p);
+    if (log.length === 0) out.push('_No advocacy logged yet._', '');
+    else {
+      out.push('| When | What they did for me |', '|---|---|');
+      for (const entry of log) out.push(`| ${entry.at.slice(0, 10)} | ${mdText(entry.detail)} |`);
+      out.push('');
+    }
+  }
   return out;
 }

@@ -1,24 +1,28 @@
 /**
- * Heavy modules (the request checker, the templates, the builder) are loaded on first use, not at
- * activation. esbuild turns a `require()` of one of our ES modules into a lazy initialiser inside the
- * same bundle, so the module's code runs only when a command first needs it.
+ * Heavy modules (the request checker, the templates, the builder, …) are loaded on first use, not at
+ * activation: they live in their own bundle, dist/features.js (entry src/features.ts), required by
+ * path the first time a command needs one of them. Only types are imported here.
  */
-import type * as BuilderPanelModule from '../webview/builderPanel';
-import type * as DraftingModule from '../domain/drafting';
-import type * as TemplatesModule from '../domain/templates';
-import type * as RequestCheckModule from '../domain/requestCheck';
-import type * as ResponsesModule from '../domain/responses';
-import type * as FollowUpsModule from '../domain/followUps';
-import type * as SessionsModule from '../domain/sessions';
+import * as path from 'node:path';
+import type * as Features from '../features';
 
-/* eslint-disable @typescript-eslint/no-require-imports -- deliberate lazy loading, see above */
+let features: typeof Features | undefined;
+
+/** dist/features.js, next to dist/extension.js (this code is bundled into the latter). */
+function load(): typeof Features {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy loading by path, see above
+  features ??= require(path.join(__dirname, 'features.js')) as typeof Features;
+  return features;
+}
+
 export const lazy = {
-  builderPanel: () => require('../webview/builderPanel') as typeof BuilderPanelModule,
-  drafting: () => require('../domain/drafting') as typeof DraftingModule,
-  templates: () => require('../domain/templates') as typeof TemplatesModule,
-  requestCheck: () => require('../domain/requestCheck') as typeof RequestCheckModule,
-  responses: () => require('../domain/responses') as typeof ResponsesModule,
-  followUps: () => require('../domain/followUps') as typeof FollowUpsModule,
-  sessions: () => require('../domain/sessions') as typeof SessionsModule,
+  builderPanel: () => load().builderPanel,
+  drafting: () => load().drafting,
+  templates: () => load().templates,
+  requestCheck: () => load().requestCheck,
+  assessment: () => load().assessment,
+  responses: () => load().responses,
+  followUps: () => load().followUps,
+  sessions: () => load().sessions,
+  report: () => load().report,
 };
-/* eslint-enable @typescript-eslint/no-require-imports */

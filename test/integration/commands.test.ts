@@ -147,7 +147,18 @@ describe('commands with arguments (inside a real extension host)', () => {
       await vscode.commands.executeCommand('mentoring.exportJournal', { uri, format: 'markdown' });
       const md = await readText(uri);
       assert.match(md, /^# Mentoring Outreach journal/);
-      assert.match(md, /### Terry — Financial acumen/);
+      assert.match(md, /#### Terry — Financial acumen/);
+      assert.match(md, /## Sponsors/);
+    });
+
+    it('exports an iCalendar file of planned sessions and ask-again dates (loaded on first use)', async () => {
+      const uri = tempUri('calendar.ics');
+      await vscode.commands.executeCommand('mentoring.exportJournal', { uri, format: 'ics' });
+      const ics = await readText(uri);
+      assert.match(ics, /^BEGIN:VCALENDAR\r\n/);
+      assert.match(ics, /PRODID:-\/\/Mentoring Outreach\/\/EN/);
+      assert.match(ics, /SUMMARY:Session 2 of 3 with Terry/, 'a2 is accepted with 1 of 3 sessions done');
+      assert.match(ics, /END:VCALENDAR\r\n$/);
     });
 
     it('refuses a bad format or location and writes nothing', async () => {

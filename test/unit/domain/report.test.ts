@@ -1,29 +1,180 @@
 import * as assert from 'node:assert/strict';
+import type { Journal } from '../../../src/domain/journal';
 import { journalToMarkdown, mdText } from '../../../src/domain/report';
+import { logAdvocacy } from '../../../src/domain/sponsors';
 import { attempt, terryJournal } from '../support/journals';
+
+const OPTIONS = { today: '2026-11-26', nudgeAfterDays: 7 };
+
+/** The text of one `## ` section, up to the next `## ` heading. */
+function section(md: string, title: string): string {
+  const start = md.indexOf(`\n## ${title}\n`);
+  assert.ok(start >= 0, `no section "${title}"`);
+  const end = md.indexOf('\n## ', start + 1);
+  return md.slice(start, end < 0 ? undefined : end);
+}
+
+/** Terry (inside, sponsor with two advocacy entries) and Robin (outside, referred by Terry); one attempt per status group used. */
+function fullJournal(): Journal {
+  const j = terryJournal([
+    attempt({
+      id: 'a1',
+      status: 'accepted',
+      sessionsDone: 1,
+      events: [
+        { at: '2026-11-02T10:00:00.000Z', kind: 'created', detail: '' },
+        { at: '2026-11-03T10:00:00.000Z', kind: 'sent', detail: '' },
+        { at: '2026-11-05T10:00:00.000Z', kind: 'response', detail: 'yes' },
+        { at: '2026-11-19T10:00:00.000Z', kind: 'session', detail: 'Read the P&L together' },
+      ],
+    }),
+    attempt({
+      id: 'a2',
+      personId: 'p2',
+      skillId: 's2',
+      status: 'deferred',
+      askAgainOn: '2027-01-15',
+      text: '',
+      events: [
+        { at: '2026-11-02T10:00:00.000Z', kind: 'created', detail: '' },
+        { at: '2026-11-03T10:00:00.000Z', kind: 'sent', detail: '' },
+        { at: '2026-11-10T10:00:00.000Z', kind: 'response', detail: 'no' },
+        { at: '2026-11-11T10:00:00.000Z', kind: 'follow-up', detail: 'later', text: 'Hi Robin,\nIs it a busy time?\n\nThanks' },
+        { at: '2026-11-12T10:00:00.000Z', kind: 'response', detail: 'later: 2027-01-15' },
+      ],
+    }),
+    attempt({ id: 'a3', personId: 'p2', status: 'draft', text: '' }),
+  ]);
+  j.people[1]!.skillIds = ['s1', 's2'];
+  let next = logAdvocacy(j, 'p1', 'Recommended me for the Q3 planning lead', new Date('2026-11-20T10:00:00Z'));
+  assert.ok(next.ok);
+  next = logAdvocacy(next.value.journal, 'p1', 'Named me in the leadership review', new Date('2026-11-24T10:00:00Z'));
+  assert.ok(next.ok);
+  return next.value.journal;
+}
 
 describe('Markdown report', () => {
   it('has the aspiration, the assessment, people and attempts with their history', () => {
-    const md = journalToMarkdown(terryJournal([attempt({ id: 'a1', status: 'sent', events: [{ at: '2026-11-20T10:00:00.000Z', kind: 'sent', detail: 'by e-mail' }] })]), {
-      today: '2026-11-26',
-      nudgeAfterDays: 7,
-    });
+    const md = journalToMarkdown(terryJournal([attempt({ id: 'a1', status: 'sent', events: [{ at: '2026-11-20T10:00:00.000Z', kind: 'sent', detail: 'by e-mail' }] })]), OPTIONS);
     assert.match(md, /^# Mentoring Outreach journal/);
     assert.match(md, /I am working on developing my leadership skills\./);
-    assert.match(md, /\| Financial acumen \| 2 \| 5 \| yes \|/);
+    // Changed with issue 5: the assessment table gained Priority and Rank columns (before: "| Financial acumen | 2 | 5 | yes |").
+    assert.match(md, /\| Financial acumen \| 2 \| 5 \| 15 \| 1 \| yes \|/);
     assert.match(md, /\*\*Terry\*\* \(inside, senior\)/);
     assert.match(md, /### Terry — Financial acumen/);
     assert.match(md, /\| 2026-11-20 \| sent \| by e\\-mail \|/);
   });
 
+  it('has the sections in order: title and date, aspiration, assessment, portfolio, people, attempts, sponsors', () => {
+    const md = journalToMarkdown(fullJournal(), OPTIONS);
+    assert.match(md, /^# Mentoring Outreach journal\n\n_Exported 2026-11-26_\n/);
+    const headings = md.split('\n').filter((l) => l.startsWith('## '));
+    assert.deepEqual(headings, ['## Aspiration', '## Skill assessment', '## Portfolio', '## People', '## Outreach attempts', '## Sponsors']);
+  });
+
+  it('ranks the assessment table, marks the focus, and names it', () => {
+    const j = fullJournal();
+    j.skills.push({ id: 's3', name: 'Negotiation', current: 1, importance: 5, notes: '' });
+    const s = section(journalToMarkdown(j, OPTIONS), 'Skill assessment');
+    assert.match(s, /\| Skill \| Current \(1–5\) \| Importance \(1–5\) \| Priority \(0–20\) \| Rank \| Focus \|/);
+    const rows = s.split('\n').filter((l) => /^\| [A-Z]/.test(l) && !l.startsWith('| Skill'));
+    assert.deepEqual(rows, ['| Negotiation | 1 | 5 | 20 | 1 |  |', '| Financial acumen | 2 | 5 | 15 | 2 | yes |', '| Public speaking | 3 | 3 | 6 | 3 |  |']);
+    assert.match(s, /Focus: \*\*Financial acumen\*\*/);
+    assert.match(section(journalToMarkdown({ ...j, focusSkillId: null }, OPTIONS), 'Skill assessment'), /_No focus area chosen yet\._/);
+  });
+
+  it('shows the portfolio per skill, the focus first, with warnings', () => {
+    const s = section(journalToMarkdown(fullJournal(), OPTIONS), 'Portfolio');
+    assert.match(s, /\| Skill \| Identified \| Inside \| Outside \| Asked \| Said yes \| Sponsors \|/);
+    assert.match(s, /\| Financial acumen \(focus\) \| 2: Terry, Robin Okafor \| 1 \| 1 \| 1: Terry \| 1: Terry \| 1: Terry \|/);
+    assert.match(s, /\| Public speaking \| 1: Robin Okafor \| 0 \| 1 \| 1: Robin Okafor \| 0 \| 0 \|/);
+    assert.doesNotMatch(s, /Watch out/, 'two people, inside and outside: no warning');
+
+    const lonely = section(journalToMarkdown(terryJournal(), OPTIONS), 'Portfolio');
+    assert.match(lonely, /\*\*Watch out:\*\*\n\n- Only one person for Financial acumen so far \\\(Terry\\\): don\\'t rely on one mentor/);
+  });
+
+  it('lists people with org, seniority, sponsor, skills, evidence and who referred them', () => {
+    const s = section(journalToMarkdown(fullJournal(), OPTIONS), 'People');
+    assert.match(s, /- \*\*Terry\*\* \(inside, senior, sponsor\) — Financial acumen\n {2}- Seen: I\\'ve seen you present at the All Hands meeting\./);
+    assert.match(s, /- \*\*Robin Okafor\*\* \(outside, peer\) — Financial acumen, Public speaking\n {2}- Referred by Terry/);
+  });
+
+  it('groups attempts by status with the ask, plan, history and follow-up texts', () => {
+    const s = section(journalToMarkdown(fullJournal(), OPTIONS), 'Outreach attempts');
+    const groups = s.split('\n').filter((l) => l.startsWith('### '));
+    assert.deepEqual(groups, ['### Accepted — sessions in progress (1)', '### Deferred — ask again later (1)', '### Drafts — not sent yet (1)']);
+    assert.match(s, /#### Terry — Financial acumen\n\n- Status: accepted \(1\/3 sessions\)/);
+    assert.match(s, /- Sessions done: 1 of 3\n {2}- Session 1: reading our financial reports — done\n {2}- Session 2: turning numbers into a story\n {2}- Session 3: open questions and review\n/);
+    assert.match(s, /\| 2026-11-19 \| session \| Read the P&amp;L together \|/);
+    assert.match(s, /#### Robin Okafor — Public speaking\n\n- Status: deferred \(ask again on 15 Jan 2027\)\n- Ask again on: 2027-01-15/);
+    assert.match(s, /\| 2026-11-11 \| follow\\-up \| later \|/);
+    assert.match(s, /\*\*Follow-up \(later\) sent 2026-11-11:\*\*\n\n> Hi Robin,\n> Is it a busy time\?\n>\n> Thanks\n/);
+    assert.match(s, /\*\*Request:\*\*\n\n> Hi Terry, I am working on/);
+  });
+
+  it('has a Sponsors section with each sponsor and their advocacy log', () => {
+    const s = section(journalToMarkdown(fullJournal(), OPTIONS), 'Sponsors');
+    assert.match(s, /### Terry \(inside, senior, sponsor\)\n\n\| When \| What they did for me \|\n\|---\|---\|\n\| 2026-11-20 \| Recommended me for the Q3 planning lead \|\n\| 2026-11-24 \| Named me in the leadership review \|/);
+    assert.doesNotMatch(s, /Robin/);
+
+    const j = terryJournal();
+    j.people[1]!.sponsor = true;
+    j.people[1]!.advocacy = 'not a list';
+    const marked = section(journalToMarkdown(j, OPTIONS), 'Sponsors');
+    assert.match(marked, /### Robin Okafor \(outside, peer, sponsor\)\n\n_No advocacy logged yet\._/);
+    assert.match(section(journalToMarkdown(terryJournal(), OPTIONS), 'Sponsors'), /_No sponsors yet\. Mentors can become sponsors/);
+  });
+
   it('shows hostile text as text: no HTML, no links, no table breaks', () => {
     const j = terryJournal();
     j.people[0]!.name = '<img src=x onerror=alert(1)> [click](javascript:alert(1)) | **bold**';
-    const md = journalToMarkdown(j, { today: '2026-11-26', nudgeAfterDays: 7 });
+    const md = journalToMarkdown(j, OPTIONS);
     assert.ok(!md.includes('<img'));
     assert.ok(!md.includes('](javascript'));
     assert.equal(mdText('a|b'), 'a\\|b');
     assert.equal(mdText('line1\nline2'), 'line1 line2');
     assert.equal(mdText('<script>'), '&lt;script&gt;');
+  });
+
+  it('escapes every Markdown metacharacter, leading headings and list markers, and entities', () => {
+    assert.equal(mdText('# not a heading'), '\\# not a heading');
+    assert.equal(mdText('1. not a list'), '1\\. not a list');
+    assert.equal(mdText('- not a list'), '\\- not a list');
+    assert.equal(mdText('+ not a list'), '\\+ not a list');
+    assert.equal(mdText('*a* _b_ `c` [d] ~e~'), '\\*a\\* \\_b\\_ \\`c\\` \\[d\\] \\~e\\~');
+    assert.equal(mdText('&lt;b&gt; &amp;'), '&amp;lt;b&amp;gt; &amp;amp;', 'entities stay as typed');
+    assert.equal(mdText('a\r\nb\rc\nd'), 'a b c d');
+    assert.equal(mdText('C:\\path'), 'C:\\\\path');
+    assert.equal(mdText('==='), '\\=\\=\\=', 'no setext heading underline');
+  });
+
+  it('keeps hostile text as text in every section: tables stay intact and nothing is markup', () => {
+    const evil = '<b>x</b> | [a](javascript:1) `c` **d**\n# H\n| --- |';
+    const j = fullJournal();
+    j.aspiration = evil;
+    j.skills[0]!.name = evil;
+    j.people[0]!.name = evil;
+    j.people[0]!.evidence = evil;
+    j.attempts[0]!.text = `${evil}\n1. item\n> quote`;
+    j.attempts[0]!.ask = { ...j.attempts[0]!.ask, timeframe: evil, topics: [evil] };
+    j.attempts[0]!.events.push({ at: '2026-11-25T10:00:00.000Z', kind: 'follow-up', detail: evil, text: evil });
+    const logged = logAdvocacy(j, 'p1', evil, new Date('2026-11-25T10:00:00Z'));
+    assert.ok(logged.ok);
+    const md = journalToMarkdown(logged.value.journal, OPTIONS);
+    assert.ok(!/<[a-z/]/i.test(md), 'no HTML tag');
+    assert.ok(!md.includes(']('), 'no inline link');
+    assert.ok(!/(^|[^\\])`/.test(md), 'no unescaped backtick');
+    assert.ok(!/(^|[^\\])\*\*d/.test(md), 'no bold from user text');
+    const cellsOf = (row: string) => row.replace(/\\\|/g, '').split('|').length - 2;
+    let columns = 0;
+    for (const line of md.split('\n')) {
+      if (/^#{1,6} /.test(line)) assert.doesNotMatch(line, /^#+ (\\#|H)/, `a heading from user text: ${line}`);
+      assert.doesNotMatch(line, /^(> )?H$/, 'a user line break became a line');
+      assert.doesNotMatch(line, /^(> )?1\. item/, 'a user line became a list item');
+      if (!line.startsWith('|')) columns = 0;
+      else if (columns === 0) columns = cellsOf(line);
+      else assert.equal(cellsOf(line), columns, `a table row has the wrong number of cells: ${line}`);
+    }
   });
 });

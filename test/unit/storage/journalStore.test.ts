@@ -39,7 +39,8 @@ describe('JournalStore', () => {
     assert.deepEqual(seen, ['sent']);
   });
 
-  it('loses nothing across 1,000 interleaved mutations', async () => {
+  it('loses nothing across 1,000 interleaved mutations', async function () {
+    this.timeout(20_000); // correctness, not speed: a busy machine must not fail it
     const memento = new InMemoryMemento({ [STORE_KEY]: { v: 1, data: terryJournal([]) } });
     const { store } = await JournalStore.open(memento);
     const writes = Array.from({ length: 1_000 }, (_, i) =>
@@ -142,7 +143,8 @@ describe('JournalStore', () => {
     assert.equal(second.store.journal.aspiration, 'old words (migrated)');
   });
 
-  it('handles 10,000 attempts', async () => {
+  it('handles 10,000 attempts', async function () {
+    this.timeout(20_000); // size, not speed (speed is measured in bench/)
     const memento = new InMemoryMemento({ [STORE_KEY]: { v: 1, data: bigJournal(10_000) } });
     const { store, outcome } = await JournalStore.open(memento);
     assert.equal(outcome.kind, 'loaded');
