@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { UserTemplates } from '../templating/userTemplates';
 import { lazy } from '../util/lazy';
+import { openRequestDocument } from '../diagnostics/requestDiagnostics';
 import type { BuilderPanel, BuilderServices } from '../webview/builderPanel';
 import { isStep, STEPS, type Step } from '../webview/steps';
 import type { Deps } from './context';
@@ -26,8 +27,8 @@ export function registerBuilder(context: vscode.ExtensionContext, deps: Deps, ex
     },
     copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
     openMarkdown: async (text) => {
-      const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-      await vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
+      // Opened as a request: its quality findings appear as diagnostics with quick fixes, live as you edit.
+      await openRequestDocument(text, { viewColumn: vscode.ViewColumn.Beside });
     },
     log: (message) => extras.log.warn(message),
     notify: (message) => void vscode.window.showInformationMessage(message),

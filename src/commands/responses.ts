@@ -9,6 +9,7 @@ import type { FollowUpKind } from '../domain/followUps';
 import type { Attempt, AttemptStatus, Journal } from '../domain/journal';
 import type { ResponseInput, ResponseKind } from '../domain/responses';
 import { lazy } from '../util/lazy';
+import { openRequestDocument } from '../diagnostics/requestDiagnostics';
 import { attemptIdFrom, pickAttempt, today, userTemplates, type Deps } from './context';
 import { Cancelled, CommandError, guarded, isProgrammatic } from './errors';
 import { Commands } from './ids';
@@ -222,7 +223,7 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
       const created = result.createdAttemptId ? journal.attempts.find((a) => a.id === result.createdAttemptId) : undefined;
       const who = created ? personName(journal, created) : 'them';
       const choice = await vscode.window.showInformationMessage(`A draft request to ${who} is under Drafts, ready to edit.`, 'Open Draft');
-      if (choice === 'Open Draft' && created) await openMarkdown(deps, created.text);
+      if (choice === 'Open Draft' && created) await openRequestDocument(created.text, { preview: false });
       return;
     }
   }

@@ -9,10 +9,11 @@ describe('extension: activation and contributions', () => {
     assert.equal(a.journal().format, 'mentoring-outreach/journal');
   });
 
-  it('registers every contract command of the Foundation', async () => {
+  it('registers every command of the public contract (DESIGN.md)', async () => {
     await api();
     const all = new Set(await vscode.commands.getCommands(true));
-    for (const id of ['mentoring.draftRequest', 'mentoring.markSent', 'mentoring.deleteAttempt', 'mentoring.exportJournal', 'mentoring.importJournal']) {
+    const contract = ['openBuilder', 'draftRequest', 'draftFollowUp', 'recordResponse', 'markSent', 'logSession', 'deleteAttempt', 'exportJournal', 'importJournal', 'checkRequest'];
+    for (const id of contract.map((c) => `mentoring.${c}`)) {
       assert.ok(all.has(id), `${id} is registered`);
     }
   });
