@@ -16,6 +16,8 @@ import { Commands } from './commands/ids';
 import { openBuilder, registerBuilder } from './commands/builder';
 import { registerRequestDiagnostics } from './diagnostics/requestDiagnostics';
 import { registerResponseCommands } from './commands/responses';
+import { registerSponsorCommands } from './commands/sponsors';
+import { PortfolioTreeProvider } from './views/portfolioTree';
 import { Reminders } from './views/reminders';
 import { UserTemplates } from './templating/userTemplates';
 
@@ -88,6 +90,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     void vscode.commands.executeCommand('setContext', 'mentoring.hasFocus', journal.focusSkillId !== null);
     void vscode.commands.executeCommand('setContext', 'mentoring.hasPeople', journal.people.some((p) => journal.focusSkillId !== null && p.skillIds.includes(journal.focusSkillId)));
     void vscode.commands.executeCommand('setContext', 'mentoring.hasRequest', journal.attempts.length > 0);
+    void vscode.commands.executeCommand('setContext', 'mentoring.noSkills', journal.skills.length === 0);
     void vscode.commands.executeCommand('setContext', 'mentoring.hasAnswer', journal.attempts.some((a) => a.events.some((e) => e.kind === 'response')));
     void vscode.commands.executeCommand('setContext', 'mentoring.hasDamagedData', store.damagedKeys().length > 0);
   };
@@ -101,6 +104,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerBuilder(context, deps, { defaultSessions, templates, log });
   registerRequestDiagnostics(context, log);
   registerResponseCommands(context, deps);
+  registerSponsorCommands(context, deps);
+
+  const portfolioTree = new PortfolioTreeProvider(store);
+  context.subscriptions.push(portfolioTree, vscode.window.createTreeView('mentoring.portfolio', { treeDataProvider: portfolioTree, showCollapseAll: true }));
 
   context.subscriptions.push(
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -6,6 +6,8 @@ export const Commands = {
   recordResponse: 'mentoring.recordResponse',
   logSession: 'mentoring.logSession',
   checkRequest: 'mentoring.checkRequest',
+  markSponsor: 'mentoring.markSponsor',
+  logAdvocacy: 'mentoring.logAdvocacy',
   markSent: 'mentoring.markSent',
   deleteAttempt: 'mentoring.deleteAttempt',
   exportJournal: 'mentoring.exportJournal',

@@ -1,0 +1,85 @@
+/**
+ * Sponsors: someone who speaks up for you, not only advises. mentoring.markSponsor moves a person to
+ * (or from) the sponsor stage; mentoring.logAdvocacy records that they advocated for you. Both work
+ * from the Portfolio view, the palette, and with an argument ({ personId, … }), which asks nothing.
+ */
+import * as vscode from 'vscode';
+import { logAdvocacy } from '../domain/sponsors';
+import type { PortfolioNode } from '../views/portfolioTree';
+import type { Deps } from './context';
+import { Cancelled, CommandError, guarded, isProgrammatic } from './errors';
+import { Commands } from './ids';
+import { lazy } from '../util/lazy';
+
+export function registerSponsorCommands(context: vscode.ExtensionContext, deps: Deps): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      Commands.markSponsor,
+      guarded(async (arg) => {
+        const programmatic = isProgrammatic(arg);
+        const personId = programmatic ? personIdFrom(arg) : personFromNode(arg) ?? (await pickPerson(deps, 'Mark as Potential Sponsor'));
+        const a = (arg ?? {}) as Record<string, unknown>;
+        if (programmatic && a.sponsor !== undefined && typeof a.sponsor !== 'boolean') throw new CommandError('sponsor must be true or false.');
+        const current = deps.store.journal.people.find((p) => p.id === personId);
+        const sponsor = programmatic ? ((a.sponsor as boolean | undefined) ?? true) : !current?.sponsor;
+        await deps.store.change((j) => {
+          const r = lazy.sessions().markSponsor(j, personId, sponsor);
+          return r.ok ? { ok: true, value: r.value.journal } : r;
+        });
+        return { personId, sponsor };
+      }),
+    ),
+    vscode.commands.registerCommand(
+      Commands.logAdvocacy,
+      guarded(async (arg) => {
+        const programmatic = isProgrammatic(arg);
+        const personId = programmatic ? personIdFrom(arg) : personFromNode(arg) ?? (await pickPerson(deps, 'Log Advocacy'));
+        let detail: string;
+        if (programmatic) {
+          const d = (arg as Record<string, unknown>).detail;
+          if (typeof d !== 'string') throw new CommandError('detail is required: what they did for you.');
+          detail = d;
+        } else {
+          const name = deps.store.journal.people.find((p) => p.id === personId)?.name ?? 'they';
+          const answer = await vscode.window.showInputBox({
+            title: `What did ${name} do for you?`,
+            prompt: 'e.g. "Recommended me for the Q3 planning lead in the staff meeting"',
+            ignoreFocusOut: true,
+            validateInput: (v) => (v.trim() ? undefined : 'A few words, please.'),
+          });
+          if (answer === undefined) throw new Cancelled();
+          detail = answer;
+        }
+        await deps.store.change((j) => {
+          const r = logAdvocacy(j, personId, detail, deps.clock());
+          return r.ok ? { ok: true, value: r.value.journal } : r;
+        });
+        if (!programmatic) void vscode.window.showInformationMessage('Noted. Tell them what came of it — sponsors like to know.');
+        return { personId };
+      }),
+    ),
+  );
+}
+
+function personIdFrom(arg: unknown): string {
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError('Expected an argument like { personId: "p1" }.');
+  const id = (arg as Record<string, unknown>).personId;
+  if (typeof id !== 'string' || !id || id.length > 64) throw new CommandError('personId must be the id of a person in the journal.');
+  return id;
+}
+
+function personFromNode(arg: unknown): string | undefined {
+  const node = arg as PortfolioNode | undefined;
+  return node && typeof node === 'object' && node.nodeType === 'person' ? node.person.id : undefined;
+}
+
+async function pickPerson(deps: Deps, title: string): Promise<string> {
+  const people = deps.store.journal.people;
+  if (people.length === 0) throw new CommandError(`${title}: there is no one in your journal yet.`);
+  const picked = await vscode.window.showQuickPick(
+    people.map((p) => ({ label: p.name, description: `${p.org} · ${p.seniority}${p.sponsor ? ' · sponsor' : ''}`, id: p.id })),
+    { title, placeHolder: 'Who?', ignoreFocusOut: true },
+  );
+  if (!picked) throw new Cancelled();
+  return picked.id;
+}

@@ -1,0 +1,99 @@
+/**
+ * The Portfolio view (`mentoring.portfolio`): per skill area, who is great at it, whom you asked and who
+ * said yes, inside vs outside, sponsors — and a warning when the focus area depends on one person or
+ * on one side. The method's "don't rely on one mentor" made visible. Driven by the store.
+ */
+import * as vscode from 'vscode';
+import type { Person } from '../domain/journal';
+import { portfolio, type SkillPortfolio } from '../domain/portfolio';
+import type { JournalStore } from '../storage/journalStore';
+
+export type PortfolioNode =
+  | { nodeType: 'skill'; row: SkillPortfolio }
+  | { nodeType: 'warning'; skillId: string; index: number; text: string }
+  | { nodeType: 'summary'; skillId: string; text: string; tooltip: string }
+  | { nodeType: 'person'; skillId: string; person: Person; asked: boolean; accepted: boolean };
+
+export class PortfolioTreeProvider implements vscode.TreeDataProvider<PortfolioNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<PortfolioNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private rows: SkillPortfolio[] | undefined;
+  private readonly subscription: { dispose(): void };
+
+  constructor(private readonly store: JournalStore) {
+    this.subscription = store.onDidChange(() => this.refresh());
+  }
+
+  refresh(): void {
+    this.rows = undefined;
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: PortfolioNode): PortfolioNode[] {
+    this.rows ??= portfolio(this.store.journal);
+    if (!node) return this.rows.map((row) => ({ nodeType: 'skill', row }));
+    if (node.nodeType !== 'skill') return [];
+    const { row } = node;
+    const id = row.skill.id;
+    const summary: PortfolioNode = {
+      nodeType: 'summary',
+      skillId: id,
+      text: `${row.identified.length} identified · ${row.asked.length} asked · ${row.accepted.length} said yes`,
+      tooltip: `Inside your organisation: ${row.inside}. Outside: ${row.outside}. Sponsors: ${row.sponsors.map((p) => p.name).join(', ') || 'none yet'}.`,
+    };
+    const asked = new Set(row.asked.map((p) => p.id));
+    const accepted = new Set(row.accepted.map((p) => p.id));
+    return [
+      ...row.warnings.map((text, index): PortfolioNode => ({ nodeType: 'warning', skillId: id, index, text })),
+      summary,
+      ...row.identified.map((person): PortfolioNode => ({ nodeType: 'person', skillId: id, person, asked: asked.has(person.id), accepted: accepted.has(person.id) })),
+    ];
+  }
+
+  getTreeItem(node: PortfolioNode): vscode.TreeItem {
+    switch (node.nodeType) {
+      case 'skill': {
+        const { row } = node;
+        const item = new vscode.TreeItem(row.skill.name, row.focus ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+        item.id = `skill:${row.skill.id}`;
+        item.description = `${row.focus ? 'focus · ' : ''}${row.inside} inside · ${row.outside} outside`;
+        item.tooltip = `${row.skill.name}: priority ${row.priority} (rank ${row.rank}), current level ${row.skill.current}, importance ${row.skill.importance}`;
+        item.iconPath = new vscode.ThemeIcon(row.focus ? 'target' : 'circle-outline', row.warnings.length ? new vscode.ThemeColor('list.warningForeground') : undefined);
+        item.contextValue = `skill${row.focus ? ' focus' : ''}`;
+        return item;
+      }
+      case 'warning': {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        item.id = `warning:${node.skillId}:${node.index}`;
+        item.tooltip = node.text;
+        item.iconPath = new vscode.ThemeIcon('warning', new vscode.ThemeColor('list.warningForeground'));
+        item.contextValue = 'warning';
+        return item;
+      }
+      case 'summary': {
+        const item = new vscode.TreeItem(node.text, vscode.TreeItemCollapsibleState.None);
+        item.id = `summary:${node.skillId}`;
+        item.tooltip = node.tooltip;
+        item.iconPath = new vscode.ThemeIcon('graph');
+        item.contextValue = 'summary';
+        return item;
+      }
+      case 'person': {
+        const { person } = node;
+        const item = new vscode.TreeItem(person.name, vscode.TreeItemCollapsibleState.None);
+        item.id = `person:${node.skillId}:${person.id}`;
+        const stage = person.sponsor ? 'sponsor' : node.accepted ? 'said yes' : node.asked ? 'asked' : 'identified';
+        item.description = `${person.org} · ${person.seniority} · ${stage}`;
+        item.tooltip = person.evidence ? `${person.name} — what you have seen: ${person.evidence}` : person.name;
+        item.iconPath = new vscode.ThemeIcon(person.sponsor ? 'star-full' : 'person');
+        item.contextValue = `person ${person.sponsor ? 'sponsor' : 'not-sponsor'}`;
+        return item;
+      }
+    }
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}

@@ -1,0 +1,59 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { emptyJournal, type Journal } from '../../src/domain/journal';
+import { api, setJournal, snapshot } from './support';
+
+function journal(): Journal {
+  return {
+    ...emptyJournal(),
+    aspiration: 'developing my leadership skills',
+    skills: [
+      { id: 's1', name: 'Financial acumen', current: 2, importance: 5, notes: '' },
+      { id: 's2', name: 'Public speaking', current: 3, importance: 3, notes: '' },
+    ],
+    focusSkillId: 's1',
+    people: [
+      { id: 'p1', name: 'Terry', org: 'inside', seniority: 'senior', skillIds: ['s1'], evidence: 'All Hands.', referredBy: null, sponsor: false },
+      { id: 'p2', name: 'Robin', org: 'inside', seniority: 'peer', skillIds: ['s2'], evidence: '', referredBy: null, sponsor: false },
+    ],
+    attempts: [],
+  };
+}
+
+const run = (command: string, arg: unknown) => Promise.resolve(vscode.commands.executeCommand(command, arg));
+
+describe('portfolio and sponsors (inside a real extension host)', () => {
+  beforeEach(() => setJournal(journal()));
+  after(() => setJournal());
+
+  it('contributes the Portfolio view next to Outreach', () => {
+    const pkg = vscode.extensions.getExtension('careerkit.mentoring-outreach')!.packageJSON as { contributes: { views: Record<string, { id: string }[]> } };
+    assert.deepEqual(pkg.contributes.views.mentoring?.map((v) => v.id), ['mentoring.outreach', 'mentoring.portfolio']);
+  });
+
+  it('marks a sponsor and logs what they did; the person keeps a dated advocacy log', async () => {
+    assert.deepEqual(await run('mentoring.markSponsor', { personId: 'p1' }), { personId: 'p1', sponsor: true });
+    await run('mentoring.logAdvocacy', { personId: 'p2', detail: 'Recommended me for the planning lead.' });
+    const people = (await api()).journal().people;
+    assert.equal(people.find((p) => p.id === 'p1')?.sponsor, true);
+    const robin = people.find((p) => p.id === 'p2') as unknown as { sponsor: boolean; advocacy: { detail: string }[] };
+    assert.equal(robin.sponsor, true);
+    assert.deepEqual(robin.advocacy.map((e) => e.detail), ['Recommended me for the planning lead.']);
+    assert.deepEqual(await run('mentoring.markSponsor', { personId: 'p1', sponsor: false }), { personId: 'p1', sponsor: false });
+  });
+
+  it('refuses bad arguments, changing nothing', async () => {
+    const a = await api();
+    const before = snapshot(a);
+    for (const [command, arg, reason] of [
+      ['mentoring.markSponsor', { personId: 'ghost' }, /ghost/],
+      ['mentoring.markSponsor', { personId: 'p1', sponsor: 'yes' }, /sponsor must be true or false/],
+      ['mentoring.logAdvocacy', { personId: 'p1' }, /detail is required/],
+      ['mentoring.logAdvocacy', { personId: 'p1', detail: '   ' }, /Say what they did for you/],
+      ['mentoring.logAdvocacy', 'p1', /Expected an argument/],
+    ] as const) {
+      await assert.rejects(run(command, arg), (e: Error) => reason.test(e.message) || assert.fail(`${command}: ${e.message}`));
+    }
+    assert.equal(snapshot(a), before);
+  });
+});
