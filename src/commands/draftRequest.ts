@@ -1,10 +1,17 @@
-/** mentoring.draftRequest — the method without the webview: skill, person, a bounded ask → a draft. */
+/**
+ * mentoring.draftRequest — the whole method without the webview, from the keyboard: a seven-step quick
+ * input (skill area, person, sessions, minutes, time frame, topics, review) with Back on every step and
+ * the request's quality check shown before anything is saved. With an argument it asks nothing.
+ */
 import * as vscode from 'vscode';
-import type { DraftInput } from '../domain/drafting';
+import type { DraftInput, NewPerson } from '../domain/drafting';
+import { LIMITS, ORGS, SENIORITIES, type Org, type Person, type Seniority, type Skill } from '../domain/journal';
+import type { CheckResult, Severity } from '../domain/requestCheck';
+import type { RequestModel } from '../domain/templates';
+import { MultiStepInput, type Step, type Validator } from '../ui/multiStepInput';
 import { lazy } from '../util/lazy';
-import { ORGS, SENIORITIES, type Org, type Seniority } from '../domain/journal';
-import type { Deps } from './context';
-import { Cancelled, CommandError, guarded } from './errors';
+import { userTemplates, type Deps } from './context';
+import { Cancelled, CommandError, guarded, isProgrammatic } from './errors';
 import { Commands } from './ids';
 
 export interface DraftResult {
@@ -17,27 +24,30 @@ export function registerDraftRequest(context: vscode.ExtensionContext, deps: Dep
     vscode.commands.registerCommand(
       Commands.draftRequest,
       guarded(async (arg): Promise<string> => {
-        const input = arg === undefined ? await askDraft(deps, defaultSessions()) : draftArg(deps, arg, defaultSessions());
-        let result: DraftResult | undefined;
-        await deps.store.change((j) => {
-          const r = lazy.drafting().addDraft(j, input, deps.clock());
-          if (!r.ok) return r;
-          result = { attemptId: r.value.attempt.id, text: r.value.attempt.text };
-          return { ok: true, value: r.value.journal };
-        });
-        if (!result) throw new Error('draft missing');
+        if (!isProgrammatic(arg)) return draftInteractively(deps, defaultSessions());
+        const result = await saveDraft(deps, draftArg(deps, arg, defaultSessions()));
         deps.reveal?.(result.attemptId);
-        if (arg === undefined) {
-          const { text } = result;
-          void vscode.window.showInformationMessage('Draft saved under Drafts in the Outreach view.', 'Copy Text').then((c) => {
-            if (c === 'Copy Text') void vscode.env.clipboard.writeText(text);
-          });
-        }
         return result.text;
       }),
     ),
   );
 }
+
+/** Saves the draft through the store's write queue; a refusal (e.g. the person was deleted meanwhile) throws. */
+async function saveDraft(deps: Deps, input: DraftInput): Promise<DraftResult> {
+  let result: DraftResult | undefined;
+  await deps.store.change((j) => {
+    const r = lazy.drafting().addDraft(j, input, deps.clock());
+    if (!r.ok) return r;
+    result = { attemptId: r.value.attempt.id, text: r.value.attempt.text };
+    return { ok: true, value: r.value.journal };
+  });
+  if (!result) throw new Error('draft missing');
+  return result;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// With an argument: { personId, skillId?, sessions?, minutesPerSession?, timeframe?, topics? }
 
 function draftArg(deps: Deps, arg: unknown, defaultSessions: number): DraftInput {
   if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError('Expected an argument like { personId, skillId?, sessions?, timeframe?, topics? }.');
@@ -49,69 +59,429 @@ function draftArg(deps: Deps, arg: unknown, defaultSessions: number): DraftInput
   const skillId = a.skillId ?? journal.focusSkillId ?? person.skillIds[0];
   if (typeof skillId !== 'string') throw new CommandError('skillId is required: this journal has no focus skill.');
   if (a.sessions !== undefined && typeof a.sessions !== 'number') throw new CommandError('sessions must be a number from 1 to 6.');
+  if (a.minutesPerSession !== undefined && typeof a.minutesPerSession !== 'number') throw new CommandError('minutesPerSession must be a number of minutes from 5 to 480.');
   if (a.timeframe !== undefined && typeof a.timeframe !== 'string') throw new CommandError('timeframe must be text.');
   if (a.topics !== undefined && !(Array.isArray(a.topics) && a.topics.every((t) => typeof t === 'string'))) throw new CommandError('topics must be a list of texts.');
-  return {
+  const topics = ((a.topics as string[] | undefined) ?? []).map((t) => t.trim()).filter(Boolean);
+  // None (a skeleton to finish later) or two to five, as everywhere else; one or six-plus is refused.
+  if (topics.length > 0) {
+    const problem = topicsProblem(topics);
+    if (problem) throw new CommandError(`topics: ${problem}`);
+  }
+  const input: DraftInput = {
     person: { id: person.id },
     skill: { id: skillId },
     sessions: (a.sessions as number | undefined) ?? defaultSessions,
     timeframe: (a.timeframe as string | undefined) ?? '',
-    topics: (a.topics as string[] | undefined) ?? [],
+    topics,
+  };
+  if (a.minutesPerSession !== undefined) input.minutesPerSession = a.minutesPerSession as number;
+  return input;
+}
+
+// ---------------------------------------------------------------------------------------------------------------
+// From the palette: seven steps
+
+const TITLE = 'Draft a Specific Request';
+const TOTAL_STEPS = 7;
+export const MINUTE_CHOICES = [15, 20, 30, 45, 60, 90] as const;
+const DEFAULT_MINUTES = 45;
+const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'];
+
+interface Flow {
+  /** An existing skill's id, or the name of a new one (picked from the catalogue or typed). */
+  skill?: { id: string } | { name: string };
+  /** "Add a skill area…" was picked: its name is asked next. */
+  typingSkill: boolean;
+  skillName: string;
+  personId?: string;
+  /** "Someone new…" was picked: name, org, seniority and evidence are asked next. */
+  newPerson: boolean;
+  person: { name: string; org?: Org; seniority?: Seniority; evidence: string };
+  sessions: number;
+  minutes: number;
+  timeframe: string;
+  topicsText: string;
+  /** Set by the last step once the draft is saved. */
+  saved?: DraftResult;
+  copied: boolean;
+}
+
+type Item<V> = vscode.QuickPickItem & { value?: V };
+
+const sep = <V>(label: string): Item<V> => ({ label, kind: vscode.QuickPickItemKind.Separator });
+
+async function draftInteractively(deps: Deps, defaultSessions: number): Promise<string> {
+  if (deps.store.readOnly) throw new CommandError(deps.store.readOnly);
+  const state: Flow = {
+    typingSkill: false,
+    skillName: '',
+    newPerson: false,
+    person: { name: '', evidence: '' },
+    sessions: defaultSessions,
+    minutes: DEFAULT_MINUTES,
+    timeframe: '',
+    topicsText: '',
+    copied: false,
+  };
+  const wizard = new MultiStepInput({ title: TITLE, totalSteps: TOTAL_STEPS });
+  const done = await wizard.run(steps(deps, defaultSessions), state);
+  const saved = state.saved;
+  if (!done || !saved) throw new Cancelled();
+
+  deps.reveal?.(saved.attemptId);
+  if (state.copied) {
+    void vscode.window.showInformationMessage('Draft saved under Drafts in the Outreach view, and copied to the clipboard.');
+  } else {
+    void vscode.window.showInformationMessage('Draft saved under Drafts in the Outreach view.', 'Copy Text').then((c) => {
+      if (c === 'Copy Text') void vscode.env.clipboard.writeText(saved.text);
+    });
+  }
+  return saved.text;
+}
+
+function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
+  const journal = () => deps.store.journal;
+  const skillName = (s: Flow) => ('id' in (s.skill ?? {}) ? (journal().skills.find((k) => k.id === (s.skill as { id: string }).id)?.name ?? '') : s.skillName);
+  const personName = (s: Flow) => (s.newPerson ? s.person.name : (journal().people.find((p) => p.id === s.personId)?.name ?? ''));
+
+  return [
+    // 1 — the ONE skill area: the focus first, then the others by priority, then common areas to add.
+    {
+      number: 1,
+      run: async (ui, s) => {
+        const j = journal();
+        const { rankSkills, CATALOGUE } = lazy.assessment();
+        const ranked = rankSkills(j.skills);
+        const focus = ranked.filter((r) => r.skill.id === j.focusSkillId);
+        const ordered = [...focus, ...ranked.filter((r) => r.skill.id !== j.focusSkillId)];
+        const items: Item<{ id: string } | { name: string } | 'type'>[] = [];
+        if (ordered.length) items.push(sep('Your skill areas'));
+        for (const r of ordered) {
+          const isFocus = r.skill.id === j.focusSkillId;
+          items.push({
+            label: isFocus ? `$(star-full) ${r.skill.name}` : r.skill.name,
+            description: `${isFocus ? 'your focus · ' : ''}priority ${r.priority} (importance ${r.skill.importance}/5, your level ${r.skill.current}/5)`,
+            value: { id: r.skill.id },
+          });
+        }
+        const have = new Set(j.skills.map((k) => k.name.toLowerCase()));
+        const common = CATALOGUE.filter((c) => !have.has(c.name.toLowerCase()));
+        if (common.length) items.push(sep('Add a common skill area'));
+        for (const c of common) items.push({ label: `$(add) ${c.name}`, detail: c.hint, value: { name: c.name } });
+        items.push(sep(''), { label: '$(edit) Add another skill area…', description: 'type its name', value: 'type' });
+        const active = items.find((it) => sameSkill(it.value, s.skill, s.typingSkill)) ?? items.find((it) => it.value !== undefined);
+        const picked = await ui.pick({ placeholder: 'Which ONE skill area do you most want to develop? Type to filter.', items, active, matchOnDescription: true });
+        s.typingSkill = picked.value === 'type';
+        if (picked.value && picked.value !== 'type') {
+          s.skill = picked.value;
+          if ('name' in picked.value) s.skillName = picked.value.name;
+        }
+      },
+    },
+    {
+      number: 1,
+      when: (s) => s.typingSkill,
+      run: async (ui, s) => {
+        const name = await ui.input({
+          prompt: 'Name the skill area you want to develop',
+          placeholder: 'e.g. Financial acumen',
+          value: s.skillName,
+          validate: lengthBetween(1, LIMITS.name, 'Name the skill area'),
+          onDidChange: (v) => (s.skillName = v),
+        });
+        const existing = journal().skills.find((k) => k.name.toLowerCase() === name.toLowerCase());
+        s.skillName = existing?.name ?? name;
+        s.skill = existing ? { id: existing.id } : { name };
+      },
+    },
+
+    // 2 — the person: those already linked to the skill first, or someone new.
+    {
+      number: 2,
+      run: async (ui, s) => {
+        const j = journal();
+        const skillId = s.skill && 'id' in s.skill ? s.skill.id : undefined;
+        const linked = skillId ? j.people.filter((p) => p.skillIds.includes(skillId)) : [];
+        const others = j.people.filter((p) => !linked.includes(p));
+        const skill = skillName(s);
+        const items: Item<string>[] = [];
+        if (linked.length) items.push(sep(`Great at ${skill}`), ...linked.map(personItem));
+        if (others.length) items.push(sep(linked.length ? 'Others you know' : 'People in your journal'), ...others.map(personItem));
+        if (items.length) items.push(sep(''));
+        const someoneNew: Item<string> = { label: '$(person-add) Someone new…', description: 'inside or outside your organisation' };
+        items.push(someoneNew);
+        const active = s.newPerson ? someoneNew : (items.find((it) => it.value !== undefined && it.value === s.personId) ?? items.find((it) => it.kind !== vscode.QuickPickItemKind.Separator));
+        const picked = await ui.pick({ placeholder: `Who is great at ${skill}? Type to filter.`, items, active, matchOnDescription: true });
+        s.newPerson = picked.value === undefined;
+        s.personId = picked.value;
+      },
+    },
+    {
+      number: 2,
+      when: (s) => s.newPerson,
+      run: async (ui, s) => {
+        s.person.name = await ui.input({
+          prompt: `Who is great at ${skillName(s)}? Their name`,
+          placeholder: 'e.g. Terry Lindqvist',
+          value: s.person.name,
+          validate: lengthBetween(1, LIMITS.name, 'Type their name'),
+          onDidChange: (v) => (s.person.name = v),
+        });
+      },
+    },
+    {
+      number: 2,
+      when: (s) => s.newPerson,
+      run: async (ui, s) => {
+        const items: Item<Org>[] = ORGS.map((o) => ({
+          label: o === 'inside' ? 'Inside my organisation' : 'Outside my organisation',
+          description: o === 'inside' ? 'knows how things are done around here' : 'interested only in your success',
+          value: o,
+        }));
+        const picked = await ui.pick({ placeholder: `Is ${s.person.name} inside or outside your organisation?`, items, active: items.find((i) => i.value === s.person.org) });
+        s.person.org = picked.value;
+      },
+    },
+    {
+      number: 2,
+      when: (s) => s.newPerson,
+      run: async (ui, s) => {
+        const about: Record<Seniority, string> = {
+          senior: 'more senior than you',
+          peer: 'at your level',
+          junior: 'more junior, with the skill you want',
+          manager: 'your own manager',
+        };
+        const items: Item<Seniority>[] = SENIORITIES.map((x) => ({ label: x[0]!.toUpperCase() + x.slice(1), description: about[x], value: x }));
+        const picked = await ui.pick({ placeholder: `${s.person.name} is…`, items, active: items.find((i) => i.value === s.person.seniority) });
+        s.person.seniority = picked.value;
+      },
+    },
+    {
+      number: 2,
+      when: (s) => s.newPerson,
+      run: async (ui, s) => {
+        s.person.evidence = await ui.input({
+          prompt: `What have you seen ${s.person.name} do? It goes into your request, in your words to them.`,
+          placeholder: "e.g. I've seen you present at the All Hands meeting, and you tell a compelling story about the financials.",
+          value: s.person.evidence,
+          validate: lengthBetween(1, LIMITS.longText, 'Say what you have seen them do — it shows why you are asking them'),
+          onDidChange: (v) => (s.person.evidence = v),
+        });
+      },
+    },
+
+    // 3 — how many sessions
+    {
+      number: 3,
+      run: async (ui, s) => {
+        const items: Item<number>[] = [1, 2, 3, 4, 5, 6].map((n) => ({
+          label: `${NUMBER_WORDS[n]} session${n === 1 ? '' : 's'}`,
+          description: [n === defaultSessions ? 'your default' : '', n === 3 ? 'a good start' : ''].filter(Boolean).join(' · ') || undefined,
+          value: n,
+        }));
+        const picked = await ui.pick({ placeholder: `How many sessions will you ask ${personName(s)} for? A small, fixed number is an easy yes.`, items, active: items.find((i) => i.value === s.sessions) });
+        s.sessions = picked.value ?? defaultSessions;
+      },
+    },
+
+    // 4 — how long each
+    {
+      number: 4,
+      run: async (ui, s) => {
+        const items: Item<number>[] = MINUTE_CHOICES.map((m) => ({ label: `${m} minutes`, description: m === DEFAULT_MINUTES ? 'the usual' : undefined, value: m }));
+        const picked = await ui.pick({ placeholder: 'How long is each session?', items, active: items.find((i) => i.value === s.minutes) });
+        s.minutes = picked.value ?? DEFAULT_MINUTES;
+      },
+    },
+
+    // 5 — over what time frame
+    {
+      number: 5,
+      run: async (ui, s) => {
+        s.timeframe = await ui.input({
+          prompt: `Over what time frame? It completes "… ${s.sessions === 1 ? 'one session' : `${NUMBER_WORDS[s.sessions]} sessions`} with me ___, focusing on …"`,
+          placeholder: 'e.g. over the next six weeks, this quarter, before the end of March',
+          value: s.timeframe,
+          validate: lengthBetween(1, LIMITS.shortText, 'Give a time frame, e.g. "over the next six weeks" — it keeps the ask bounded'),
+          onDidChange: (v) => (s.timeframe = v),
+        });
+      },
+    },
+
+    // 6 — two to five topics
+    {
+      number: 6,
+      run: async (ui, s) => {
+        s.topicsText = await ui.input({
+          prompt: 'Two to five concrete topics for the sessions, separated by ";"',
+          placeholder: 'e.g. reading our financial reports; turning the numbers into a story; what to do next at my level',
+          value: s.topicsText,
+          validate: (v) => topicsProblem(splitTopics(v), v),
+          onDidChange: (v) => (s.topicsText = v),
+        });
+      },
+    },
+
+    // 7 — review: the quality check of the rendered request, then save
+    {
+      number: 7,
+      run: async (ui, s) => {
+        const draft = await review(deps, s);
+        const check = draft.check;
+        type Action = 'save' | 'copy' | 'back';
+        const save: Item<Action> = { label: '$(save) Save draft', description: 'under Drafts in the Outreach view', value: 'save' };
+        const copy: Item<Action> = { label: '$(copy) Save draft and copy', description: 'the text goes to the clipboard', value: 'copy' };
+        const back: Item<Action> = { label: '$(arrow-left) Back', description: 'change an answer — Back again goes further', value: 'back' };
+        const findings: Item<Action>[] = check.findings.length
+          ? check.findings.map((f) => ({ label: `${ICONS[f.severity]} ${f.message}`, detail: f.fix }))
+          : [{ label: '$(pass) Nothing to fix', detail: 'Specific, bounded and personal.' }];
+        const items = [save, copy, back, sep<Action>(`Quality check: ${counts(check)}`), ...findings];
+        const picked = await ui.pick({
+          title: `Score ${check.score}/100 — ${verdict(check)} · ${draft.personName}, ${draft.skillName}`,
+          placeholder: `Score ${check.score}/100 — ${check.reason}`,
+          items,
+          active: save,
+          accept: async (item) => {
+            if (item.value === 'back') return true;
+            if (item.value === undefined) return false; // a finding: there to read
+            try {
+              s.saved = await saveDraft(deps, draft.input);
+            } catch (e) {
+              // Nothing typed is lost: the wizard stays open, and Back leads to the step to change.
+              void vscode.window.showErrorMessage(`The draft was not saved: ${(e as Error).message}`);
+              return false;
+            }
+            if (item.value === 'copy') {
+              await vscode.env.clipboard.writeText(s.saved.text);
+              s.copied = true;
+            }
+            return true;
+          },
+        });
+        if (picked.value === 'back') ui.back();
+      },
+    },
+  ];
+}
+
+const ICONS: Record<Severity, string> = { error: '$(error)', warning: '$(warning)', info: '$(info)' };
+
+function counts(check: CheckResult): string {
+  const parts = (['error', 'warning', 'info'] as const)
+    .filter((sev) => check.counts[sev] > 0)
+    .map((sev) => `${check.counts[sev]} ${sev === 'info' ? 'note' : sev}${check.counts[sev] === 1 ? '' : 's'}`);
+  return parts.join(', ') || 'no findings';
+}
+
+function verdict(check: CheckResult): string {
+  if (check.counts.error > 0) return 'fix first';
+  if (check.counts.warning === 0) return 'ready to send';
+  return check.score >= 90 ? 'nearly ready' : 'could be more specific';
+}
+
+/** The request as it will be saved (the user's own template if they have one) and its quality check. */
+async function review(deps: Deps, s: Flow): Promise<{ input: DraftInput; check: CheckResult; personName: string; skillName: string }> {
+  const j = deps.store.journal;
+  const skill: Skill | undefined = s.skill && 'id' in s.skill ? j.skills.find((k) => k.id === (s.skill as { id: string }).id) : undefined;
+  const existing: Person | undefined = s.newPerson ? undefined : j.people.find((p) => p.id === s.personId);
+  const skillName = skill?.name ?? s.skillName;
+  const person: NewPerson | undefined = s.newPerson ? { name: s.person.name, org: s.person.org ?? 'inside', seniority: s.person.seniority ?? 'peer', evidence: s.person.evidence } : undefined;
+  const model: RequestModel = {
+    personName: existing?.name ?? person?.name ?? '',
+    aspiration: j.aspiration,
+    skill: skillName,
+    evidence: existing?.evidence ?? person?.evidence ?? '',
+    sessions: s.sessions,
+    minutesPerSession: s.minutes,
+    timeframe: s.timeframe,
+    topics: splitTopics(s.topicsText),
+  };
+  const text = await render(deps, model);
+  const check = lazy.requestCheck().checkRequest(text, {
+    personName: model.personName || undefined,
+    skillName: skillName || undefined,
+    sessions: model.sessions,
+    timeframe: model.timeframe || undefined,
+    topics: model.topics,
+    aspiration: model.aspiration || undefined,
+    evidence: model.evidence || undefined,
+  });
+  const input: DraftInput = {
+    // An id that has gone meanwhile (deleted in the builder) is refused by addDraft with its reason.
+    skill: s.skill ?? { name: s.skillName },
+    person: existing ? { id: existing.id } : (person ?? { id: s.personId ?? '' }),
+    sessions: s.sessions,
+    minutesPerSession: s.minutes,
+    timeframe: s.timeframe,
+    topics: model.topics,
+    // What was checked is what is saved (the user's template may differ from the built-in one).
+    text,
+  };
+  return { input, check, personName: model.personName, skillName };
+}
+
+async function render(deps: Deps, model: RequestModel): Promise<string> {
+  const { renderRequest } = lazy.templates();
+  let override;
+  try {
+    override = (await userTemplates(deps, ['request'])).request;
+  } catch {
+    override = undefined;
+  }
+  if (override) {
+    try {
+      return renderRequest(model, override);
+    } catch (e) {
+      void vscode.window.showWarningMessage(`Your request template failed: ${(e as Error).message} — the built-in template is used instead.`);
+    }
+  }
+  return renderRequest(model);
+}
+
+function personItem(p: Person): Item<string> {
+  return { label: p.name, description: `${p.org}, ${p.seniority}`, detail: p.evidence || undefined, value: p.id };
+}
+
+function sameSkill(value: unknown, skill: Flow['skill'], typing: boolean): boolean {
+  if (typing) return value === 'type';
+  if (!skill || typeof value !== 'object' || value === null) return false;
+  if ('id' in skill) return 'id' in value && value.id === skill.id;
+  return 'name' in value && value.name === skill.name;
+}
+
+function lengthBetween(min: number, max: number, emptyMessage: string): Validator {
+  return (v) => {
+    const t = v.trim();
+    if (t.length < min) return `${emptyMessage}.`;
+    if (t.length > max) return `Too long: ${t.length} characters, at most ${max}.`;
+    return undefined;
   };
 }
 
-const TITLE = 'Draft a Specific Request';
-
-async function askDraft(deps: Deps, defaultSessions: number): Promise<DraftInput> {
-  const journal = deps.store.journal;
-
-  const NEW = '$(add) A new skill area…';
-  const skillPick = await pick(
-    [...journal.skills.map((s) => ({ label: s.name, id: s.id, description: s.id === journal.focusSkillId ? 'focus' : undefined })), { label: NEW }],
-    '1/6 · Which ONE skill area do you most want to develop?',
-  );
-  const skill: DraftInput['skill'] = skillPick.id ? { id: skillPick.id } : { name: await text('1/6 · Name the skill area', 'e.g. Financial acumen', required) };
-
-  const NEW_PERSON = '$(person-add) Someone new…';
-  const personPick = await pick(
-    [...journal.people.map((p) => ({ label: p.name, id: p.id, description: `${p.org}, ${p.seniority}` })), { label: NEW_PERSON }],
-    '2/6 · Who is great at it?',
-  );
-  let person: DraftInput['person'];
-  if (personPick.id) person = { id: personPick.id };
-  else {
-    const name = await text('2/6 · Their name', 'e.g. Terry', required);
-    const org = (await pick(ORGS.map((o) => ({ label: o, id: o, description: o === 'inside' ? 'knows how things are done here' : 'interested only in your success' })), `2/6 · Is ${name} inside or outside your organisation?`)).id as Org;
-    const seniority = (await pick(SENIORITIES.map((s) => ({ label: s, id: s })), `2/6 · ${name} is…`)).id as Seniority;
-    const evidence = await text(`3/6 · What have you seen ${name} do?`, "e.g. I've seen you present at the All Hands meeting, and you tell a compelling story about the financials.", required);
-    person = { name, org, seniority, evidence };
-  }
-  const sessions = Number(await text('4/6 · How many sessions will you ask for? (1–6)', String(defaultSessions), (v) => (/^[1-6]$/.test(v.trim()) ? undefined : 'A whole number from 1 to 6 — a bounded ask is an easy yes.'), String(defaultSessions)));
-  const timeframe = await text('5/6 · Over what time frame?', 'e.g. over the next six weeks', required);
-  const topics = (await text('6/6 · Two to five focus topics, separated by ";"', 'e.g. reading our financial reports; turning numbers into a story', (v) => {
-    const n = v.split(';').filter((t) => t.trim()).length;
-    return n >= 2 && n <= 5 ? undefined : 'Name two to five topics, separated by ";".';
-  }))
+export function splitTopics(text: string): string[] {
+  return text
     .split(';')
     .map((t) => t.trim())
     .filter(Boolean);
-  return { skill, person, sessions, timeframe, topics };
 }
 
-function required(v: string): string | undefined {
-  return v.trim() ? undefined : 'Please fill this in.';
+/** Why these topics will not do (two to five, each short, none twice), or undefined. */
+export function topicsProblem(topics: readonly string[], raw?: string): string | undefined {
+  if (topics.length === 0) return 'Name two to five topics, separated by ";" — e.g. reading our financial reports; turning the numbers into a story.';
+  if (topics.length === 1) {
+    return raw?.includes(',') ? 'One topic so far: separate topics with ";" (a comma stays inside a topic).' : 'One topic so far: add at least one more, after a ";".';
+  }
+  if (topics.length > 5) return `${topics.length} topics: keep it to five at most — a focused ask is an easy yes.`;
+  const long = topics.find((t) => t.length > LIMITS.shortText);
+  if (long) return `A topic is too long (${long.length} characters, at most ${LIMITS.shortText}).`;
+  const seen = new Set<string>();
+  for (const t of topics) {
+    const key = t.toLowerCase();
+    if (seen.has(key)) return `"${t}" is listed twice.`;
+    seen.add(key);
+  }
+  return undefined;
 }
 
-type PickItem = vscode.QuickPickItem & { id?: string };
-
-async function pick(items: PickItem[], placeHolder: string): Promise<PickItem> {
-  const picked = await vscode.window.showQuickPick(items, { title: TITLE, placeHolder, ignoreFocusOut: true });
-  if (!picked) throw new Cancelled();
-  return picked;
-}
-
-async function text(prompt: string, placeHolder: string, validate: (v: string) => string | undefined, value?: string): Promise<string> {
-  const answer = await vscode.window.showInputBox({ title: TITLE, prompt, placeHolder, value, validateInput: validate, ignoreFocusOut: true });
-  if (answer === undefined) throw new Cancelled();
-  return answer.trim();
-}

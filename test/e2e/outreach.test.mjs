@@ -1,8 +1,9 @@
 // End-to-end: a person opens the Mentoring view, imports a journal through the welcome button and the file
 // dialog, reads the groups and counts, marks a draft as sent with the inline action, and sees the tree change.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
 import path from 'node:path';
-import { answerInput, openView, quickInput, startSession, treeItems, viewWelcome } from './harness.mjs';
+import { answerInput, openView, quickInput, REPO, startSession, treeItems, viewWelcome } from './harness.mjs';
 
 /** Group rows (level 1) as "Label (count)" strings, read from the rendered tree. */
 function groups(rows) {
@@ -86,5 +87,15 @@ describe('Outreach view (a person in a real VS Code)', function () {
     assert.ok(row, 'Amara is listed under Awaiting reply');
     assert.match(row.description, /Financial acumen · sent today/);
     await s.screenshot('e2e-outreach-sent');
+  });
+
+  it('shows the portfolio: coverage per skill area, with a warning for the focus area', async () => {
+    const rows = await treeItems(s.page, 'Portfolio');
+    const labels = rows.map((r) => `${r.label}${r.description ? ` — ${r.description}` : ''}`);
+    assert.equal(labels[0], 'Financial acumen — focus · 1 inside · 1 outside');
+    assert.ok(labels.some((l) => /2 identified · 2 asked · 0 said yes/.test(l)), JSON.stringify(labels));
+    assert.ok(labels.some((l) => l.startsWith('Terry Lindqvist — inside · senior · asked')), JSON.stringify(labels));
+    const file = await s.screenshot('e2e-portfolio');
+    if (process.env.MENTORING_UPDATE_DOCS === '1') fs.copyFileSync(file, path.join(REPO, 'docs', 'portfolio.png'));
   });
 });
