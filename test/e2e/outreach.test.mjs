@@ -86,7 +86,8 @@ describe('Outreach view (a person in a real VS Code)', function () {
     const row = rows.find((r) => r.label === 'Amara Okafor');
     assert.ok(row, 'Amara is listed under Awaiting reply');
     assert.match(row.description, /Financial acumen · sent today/);
-    await s.screenshot('e2e-outreach-sent');
+    const file = await s.screenshot('e2e-outreach-sent');
+    if (process.env.MENTORING_UPDATE_DOCS === '1') fs.copyFileSync(file, path.join(REPO, 'docs', 'outreach.png'));
   });
 
   it('shows the portfolio: coverage per skill area, with a warning for the focus area', async () => {
