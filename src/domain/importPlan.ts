@@ -42,7 +42,10 @@ export function planImport(current: Journal, incoming: Journal, mode: ImportMode
 
   const added = zero();
   const skipped = zero();
-  const merged: Journal = { ...current };
+  // Fields of the file this version does not know are kept (nothing is lost); the journal's own win.
+  const known = new Set(['format', 'version', 'aspiration', 'skills', 'focusSkillId', 'people', 'attempts']);
+  const unknown = Object.fromEntries(Object.entries(incoming).filter(([k]) => !known.has(k)));
+  const merged: Journal = { ...unknown, ...current };
   for (const key of ['skills', 'people', 'attempts'] as const) {
     const existing = new Set(current[key].map((r) => r.id));
     const fresh = incoming[key].filter((r) => !existing.has(r.id));

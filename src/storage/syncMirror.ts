@@ -89,7 +89,9 @@ export class SyncMirror {
 
   private localState(): SyncState {
     const saved = this.state ?? parseSyncState(this.deps.local.get<unknown>(LOCAL_SYNC_KEY));
-    const base = 'error' in saved ? emptySyncState() : saved;
+    // The first time, the journal as it is carries no stamps: records that predate sync are older than
+    // any change made on another machine since (docs/sync.md), so turning sync on later wins nothing.
+    const base = 'error' in saved ? { ...emptySyncState(), journal: this.deps.store.journal } : saved;
     // Whatever changed in the journal since the envelope was saved (or everything, the first time) is a local change.
     this.state = diffStamps(base.journal, this.deps.store.journal, this.deps.now(), base);
     return this.state;
