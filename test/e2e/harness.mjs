@@ -50,6 +50,17 @@ function safeName(name) {
   return String(name).replace(/[^\w.-]+/g, '_').replace(/^_+|_+$/g, '').slice(0, 150) || 'screenshot';
 }
 
+/** Links the extension folder `extensionPath` into `extensionsDir` as <publisher>.<name>-<version>. */
+function linkExtension(extensionsDir, extensionPath) {
+  const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8'));
+  const main = manifest.main && path.resolve(extensionPath, manifest.main);
+  if (main && !fs.existsSync(main) && !fs.existsSync(`${main}.js`)) {
+    throw new Error(`The extension's main (${manifest.main}) does not exist in ${extensionPath}: build first (npm run build)`);
+  }
+  // code-server records whatever is in an empty extensions folder in its extensions.json on start.
+  fs.symlinkSync(extensionPath, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
+}
+
 /**
  * Starts code-server with the extension installed, opens the workbench in headless Chromium.
  * @param {object} [o]
@@ -58,6 +69,7 @@ function safeName(name) {
  * @param {string} [o.vsix]            install this VSIX instead of linking the repo (default: $MENTORING_E2E_VSIX,
  *                                     which `npm test` sets to the freshly packaged .vsix)
  * @param {string} [o.extensionPath]   extension folder to link in (default: the repo)
+ * @param {string[]} [o.extraExtensionPaths]  more extension folders to link in next to it (e.g. test fixtures)
  * @param {object} [o.settings]        user settings (default: the harness' test settings)
  * @param {{width:number,height:number}} [o.viewport]
  * @returns {Promise<Session>}
@@ -96,15 +108,9 @@ export async function startSession(o = {}) {
     if (vsix) {
       installExtensions.push(path.resolve(vsix));
     } else {
-      const extensionPath = path.resolve(o.extensionPath ?? REPO);
-      const manifest = JSON.parse(fs.readFileSync(path.join(extensionPath, 'package.json'), 'utf8'));
-      const main = manifest.main && path.resolve(extensionPath, manifest.main);
-      if (main && !fs.existsSync(main) && !fs.existsSync(`${main}.js`)) {
-        throw new Error(`The extension's main (${manifest.main}) does not exist in ${extensionPath}: build first (npm run build)`);
-      }
-      // code-server records whatever is in an empty extensions folder in its extensions.json on start.
-      fs.symlinkSync(extensionPath, path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`), 'dir');
+      linkExtension(extensionsDir, path.resolve(o.extensionPath ?? REPO));
     }
+    for (const extra of o.extraExtensionPaths ?? []) linkExtension(extensionsDir, path.resolve(extra));
     const userDataDir = path.join(tmp, 'user-data');
     const serverOptions = { workspace, extensionsDir, userDataDir, env: o.env, settings: o.settings };
     server = await startCodeServer({ ...serverOptions, installExtensions });
@@ -277,7 +283,8 @@ export async function pickItem(page, label, { timeout = DEFAULT_TIMEOUT } = {}) 
       const n = await rows.count();
       for (let k = 0; k < n; k++) {
         const row = rows.nth(k);
-        const l = (await row.locator('.label-name').first().textContent().catch(() => null)) ?? (await row.getAttribute('aria-label'));
+        // The list can re-render between count() and here: never wait long on a row that is gone.
+        const l = (await row.locator('.label-name').first().textContent({ timeout: 1000 }).catch(() => null)) ?? (await row.getAttribute('aria-label', { timeout: 1000 }).catch(() => null));
         if (normalise(l) === normalise(label)) {
           await row.click();
           return;
@@ -364,7 +371,7 @@ export async function openView(page, containerTitle, { timeout = DEFAULT_TIMEOUT
   let labels = [];
   while (Date.now() < deadline) {
     labels = await items.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.querySelector('.action-label')?.getAttribute('aria-label') || ''));
-    const i = labels.findIndex((l) => l === containerTitle || l.startsWith(`${containerTitle} (`));
+    const i = labels.findIndex((l) => l === containerTitle || l.startsWith(`${containerTitle} (`) || l.startsWith(`${containerTitle} - `)); // "Mentoring - 2 outreach attempts due" with a badge
     if (i >= 0) {
       const item = items.nth(i);
       const isOpen = (await item.getAttribute('class'))?.split(/\s+/).includes('checked');
