@@ -29,6 +29,6 @@ describe('extension: activation and contributions', () => {
       assert.equal(c.category, 'Mentoring');
     }
     assert.deepEqual(pkg.contributes.viewsContainers.activitybar.map((c) => c.id), ['mentoring']);
-    assert.deepEqual(pkg.contributes.views.mentoring?.map((v) => v.id), ['mentoring.outreach']);
+    assert.deepEqual(pkg.contributes.views.mentoring?.map((v) => v.id), ['mentoring.outreach', 'mentoring.portfolio']);
   });
 });
