@@ -83,7 +83,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     const journal = store.journal;
     void reminders.update();
     const due = countDue(journal, { today: localDate(clock()), nudgeAfterDays: nudgeAfterDays() });
-    view.badge = due > 0 ? { value: due, tooltip: `${due} outreach attempt${due === 1 ? '' : 's'} due` } : undefined;
+    view.badge = due > 0 ? { value: due, tooltip: due === 1 ? vscode.l10n.t('1 outreach attempt due') : vscode.l10n.t('{0} outreach attempts due', due) } : undefined;
     view.message = store.readOnly;
     void vscode.commands.executeCommand('setContext', 'mentoring.noAttempts', journal.attempts.length === 0);
     // The walkthrough's steps are completed by doing them.
@@ -153,13 +153,13 @@ export function deactivate(): void {
 
 function reportLoad(outcome: LoadOutcome): void {
   if (outcome.kind === 'damaged') {
-    const action = 'Export the damaged data to a file';
+    const action = vscode.l10n.t('Export the damaged data to a file');
     void vscode.window.showWarningMessage(describeDamage(outcome), action).then((choice) => {
       if (choice === action) void vscode.commands.executeCommand(Commands.exportDamagedData);
     });
   } else if (outcome.kind === 'newer') {
     void vscode.window.showWarningMessage(
-      `Your Mentoring Outreach journal was saved by a newer version of the extension (format ${outcome.version}). It is read-only until you update.`,
+      vscode.l10n.t('Your Mentoring Outreach journal was saved by a newer version of the extension (format {0}). It is read-only until you update.', outcome.version),
     );
   }
 }

@@ -3,19 +3,39 @@
 // validates it and saves it to the journal; the form's own progress (step, ask, person being typed)
 // is kept with setState so it survives hide/show and a window reload.
 import type { AskForm, BuilderData, FindingView, PersonForm, PersonRow, Step, ToHost, ToWebview, WebviewState } from '../../src/webview/protocol';
+import { BUILDER_STRINGS, format, type BuilderStringKey } from '../../src/webview/builderStrings';
 import { debounce, h, icon, replaceChildren } from './dom';
 import './main.css';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; getState(): unknown; setState(state: unknown): void };
 
 const vscode = acquireVsCodeApi();
-const STEP_LIST: readonly { id: Step; title: string; hint: string }[] = [
-  { id: 'assess', title: 'Assess', hint: 'Rate your skills; pick the ONE area that matters most.' },
-  { id: 'identify', title: 'Identify', hint: 'Find people who are great at it.' },
-  { id: 'ask', title: 'Ask', hint: 'A short, specific, bounded request.' },
+const STEP_LIST: readonly { id: Step; titleKey: BuilderStringKey; hintKey: BuilderStringKey }[] = [
+  { id: 'assess', titleKey: 'stepAssess', hintKey: 'stepAssessHint' },
+  { id: 'identify', titleKey: 'stepIdentify', hintKey: 'stepIdentifyHint' },
+  { id: 'ask', titleKey: 'stepAsk', hintKey: 'stepAskHint' },
 ];
 const MINUTES = [15, 20, 30, 45, 60, 90];
-const SENIORITY_LABELS = { senior: 'Senior to me', peer: 'A peer', junior: 'Junior to me', manager: 'My manager' } as const;
+const SENIORITY_LABELS = { senior: 'senioritySenior', peer: 'seniorityPeer', junior: 'seniorityJunior', manager: 'seniorityManager' } as const satisfies Record<PersonForm['seniority'], BuilderStringKey>;
+
+/**
+ * Our text in the display language: the extension sends the translations with its data; until then
+ * (and for any key it did not send) the English of builderStrings.ts. `{0}` … are filled from `args`.
+ */
+function s(key: BuilderStringKey, ...args: (string | number)[]): string {
+  const translated = data?.strings[key];
+  return format(typeof translated === 'string' ? translated : BUILDER_STRINGS[key], args);
+}
+
+/**
+ * A skill area's name inside a sentence: English writes it in lower case ("who is great at financial
+ * acumen?"); other languages (German capitalises nouns) keep it as typed. The page's lang is the
+ * display language (set by the extension).
+ */
+function inSentence(name: string): string {
+  const lang = document.documentElement.lang || 'en';
+  return lang.toLowerCase().startsWith('en') ? name.toLocaleLowerCase() : name;
+}
 
 function post(message: ToHost): void {
   vscode.postMessage(message);
@@ -83,21 +103,18 @@ function askToSend(): AskForm {
 // Skeleton (built once; sections are re-rendered in place, keeping focus)
 
 const app = document.getElementById('app') as HTMLElement;
-const tabs = h('nav', { class: 'steps', 'aria-label': 'Steps' });
+const header = h('header', {});
+const tabs = h('nav', { class: 'steps' });
 const banner = h('div', { class: 'banner', role: 'status' });
 const section = h('section', { class: 'step', 'aria-labelledby': 'step-title' });
-app.replaceChildren(
-  h('header', {}, h('h1', {}, 'Assessment & Request Builder'), h('p', { class: 'lede' }, 'Ask for a few specific sessions with someone great at one thing — not for "a mentor".')),
-  tabs,
-  banner,
-  section,
-);
+app.replaceChildren(header, tabs, banner, section);
 
 function render(): void {
+  renderHeader();
   renderTabs();
   renderBanner();
   if (!data) {
-    replaceChildren(section, h('p', {}, 'Loading…'));
+    replaceChildren(section, h('p', {}, s('loading')));
     return;
   }
   if (state.step === 'assess') renderAssess(data);
@@ -113,15 +130,20 @@ function go(step: Step): void {
   if (step === 'ask') requestPreview.flush();
 }
 
+function renderHeader(): void {
+  replaceChildren(header, h('h1', {}, s('title')), h('p', { class: 'lede' }, s('lede')));
+}
+
 function renderTabs(): void {
+  tabs.setAttribute('aria-label', s('steps'));
   replaceChildren(
     tabs,
-    ...STEP_LIST.map((s, i) =>
+    ...STEP_LIST.map((step, i) =>
       h(
         'button',
-        { type: 'button', class: 'tab', 'data-key': `tab-${s.id}`, 'aria-current': state.step === s.id ? 'step' : undefined, title: s.hint, onclick: () => go(s.id) },
+        { type: 'button', class: 'tab', 'data-key': `tab-${step.id}`, 'aria-current': state.step === step.id ? 'step' : undefined, title: s(step.hintKey), onclick: () => go(step.id) },
         h('span', { class: 'num' }, String(i + 1)),
-        s.title,
+        s(step.titleKey),
       ),
     ),
   );
@@ -149,7 +171,6 @@ const aspirationInput = h('input', {
   'data-key': 'aspiration',
   type: 'text',
   maxlength: 500,
-  placeholder: 'developing my leadership skills',
   oninput: () => sendAspiration(aspirationInput.value),
   onchange: () => sendAspiration.flush(),
 });
@@ -157,7 +178,8 @@ const sendAspiration = debounce((text: string) => post({ type: 'setAspiration', 
 
 function renderAssess(d: BuilderData): void {
   if (document.activeElement !== aspirationInput) aspirationInput.value = d.aspiration;
-  const newSkill = h('input', { id: 'new-skill', 'data-key': 'new-skill', type: 'text', maxlength: 200, list: 'catalogue', placeholder: 'e.g. Financial acumen' });
+  aspirationInput.placeholder = s('aspirationPlaceholder');
+  const newSkill = h('input', { id: 'new-skill', 'data-key': 'new-skill', type: 'text', maxlength: 200, list: 'catalogue', placeholder: s('newSkillPlaceholder') });
   const addNew = () => {
     const name = newSkill.value.trim();
     if (!name) return;
@@ -173,35 +195,35 @@ function renderAssess(d: BuilderData): void {
   const focus = focusSkill(d);
   replaceChildren(
     section,
-    h('h2', { id: 'step-title', tabindex: -1 }, '1. Assess: where do you want to grow?'),
-    h('label', { for: 'aspiration', class: 'field-label' }, 'I am working on …'),
+    h('h2', { id: 'step-title', tabindex: -1 }, s('assessHeading')),
+    h('label', { for: 'aspiration', class: 'field-label' }, s('aspirationLabel')),
     aspirationInput,
-    h('h3', {}, 'Skill areas'),
-    h('p', { class: 'hint' }, 'Rate each area: your current level and how important it is to your aspiration (1 = low, 5 = high). The list ranks itself by priority = importance × gap, where gap = 5 − current level; ties go to the more important area, then the one you are weaker in, then by name.'),
-    d.skills.length ? skillTable(d) : h('p', { class: 'empty' }, 'No skill areas yet — add your own or start from the common ones below.'),
+    h('h3', {}, s('skillAreas')),
+    h('p', { class: 'hint' }, s('skillAreasHint')),
+    d.skills.length ? skillTable(d) : h('p', { class: 'empty' }, s('noSkillAreas')),
     h(
       'div',
       { class: 'row' },
-      h('label', { for: 'new-skill', class: 'sr-only' }, 'New skill area'),
+      h('label', { for: 'new-skill', class: 'sr-only' }, s('newSkillArea')),
       newSkill,
       h('datalist', { id: 'catalogue' }, ...d.catalogue.map((c) => h('option', { value: c.name }))),
-      h('button', { type: 'button', class: 'secondary', 'data-key': 'add-skill', onclick: addNew }, icon('add'), 'Add skill area'),
+      h('button', { type: 'button', class: 'secondary', 'data-key': 'add-skill', onclick: addNew }, icon('add'), s('addSkillArea')),
     ),
     d.catalogue.length
       ? h(
           'div',
-          { class: 'chips', role: 'group', 'aria-label': 'Common skill areas' },
-          h('span', { class: 'hint' }, 'Common skill areas: '),
-          ...d.catalogue.map((c) => h('button', { type: 'button', class: 'chip', 'data-key': `cat-${c.name}`, title: c.hint, 'aria-label': `Add ${c.name}`, onclick: () => post({ type: 'addSkill', name: c.name }) }, icon('add'), c.name)),
+          { class: 'chips', role: 'group', 'aria-label': s('commonSkillAreas') },
+          h('span', { class: 'hint' }, `${s('commonSkillAreasPrefix')} `),
+          ...d.catalogue.map((c) => h('button', { type: 'button', class: 'chip', 'data-key': `cat-${c.name}`, title: c.hint, 'aria-label': s('addNamed', c.name), onclick: () => post({ type: 'addSkill', name: c.name }) }, icon('add'), c.name)),
         )
       : null,
     h(
       'div',
       { class: 'actions' },
       focus
-        ? h('p', { class: 'focus-line' }, icon('target'), 'Your focus: ', h('strong', {}, focus.name))
-        : h('p', { class: 'hint' }, 'Add a skill area, then choose the one to focus on.'),
-      h('button', { type: 'button', 'data-key': 'next-identify', disabled: !focus, onclick: () => go('identify') }, 'Next: who is great at it?', icon('arrow-right')),
+        ? h('p', { class: 'focus-line' }, icon('target'), `${s('yourFocus')} `, h('strong', {}, focus.name))
+        : h('p', { class: 'hint' }, s('addSkillThenFocus')),
+      h('button', { type: 'button', 'data-key': 'next-identify', disabled: !focus, onclick: () => go('identify') }, s('nextIdentify'), icon('arrow-right')),
     ),
   );
 }
@@ -214,10 +236,14 @@ function skillTable(d: BuilderData): HTMLElement {
         'data-key': `${which}-${skillId}`,
         'aria-label': label,
         onchange: (e: Event) => {
-          const skill = d.skills.find((s) => s.id === skillId);
-          if (!skill) return;
-          const v = Number((e.target as HTMLSelectElement).value);
-          post({ type: 'rateSkill', skillId, current: which === 'current' ? v : skill.current, importance: which === 'importance' ? v : skill.importance });
+          // Both ratings as the row shows them now: the data of the last render may be older than a
+          // change the person made a moment ago in the other select (its update still on its way).
+          const row = (e.target as HTMLElement).closest('tr');
+          const shown = (w: 'current' | 'importance') => Number(row?.querySelector<HTMLSelectElement>(`select[data-key="${w}-${CSS.escape(skillId)}"]`)?.value);
+          const current = shown('current');
+          const importance = shown('importance');
+          if (!Number.isInteger(current) || !Number.isInteger(importance)) return;
+          post({ type: 'rateSkill', skillId, current, importance });
         },
       },
       ...[1, 2, 3, 4, 5].map((n) => h('option', { value: n, selected: n === value }, String(n))),
@@ -225,22 +251,36 @@ function skillTable(d: BuilderData): HTMLElement {
   return h(
     'table',
     { class: 'skills' },
-    h('caption', { class: 'sr-only' }, 'Skill areas ranked by priority'),
-    h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, '#'), h('th', { scope: 'col' }, 'Skill area'), h('th', { scope: 'col' }, 'Current level'), h('th', { scope: 'col' }, 'Importance'), h('th', { scope: 'col' }, 'Priority'), h('th', { scope: 'col' }, 'Focus'), h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'Remove')))),
+    h('caption', { class: 'sr-only' }, s('skillsCaption')),
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, '#'),
+        h('th', { scope: 'col' }, s('columnSkillArea')),
+        h('th', { scope: 'col' }, s('columnCurrentLevel')),
+        h('th', { scope: 'col' }, s('columnImportance')),
+        h('th', { scope: 'col' }, s('columnPriority')),
+        h('th', { scope: 'col' }, s('columnFocus')),
+        h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, s('columnRemove'))),
+      ),
+    ),
     h(
       'tbody',
       {},
-      ...d.skills.map((s) =>
+      ...d.skills.map((sk) =>
         h(
           'tr',
-          { class: s.id === d.focusSkillId ? 'is-focus' : undefined },
-          h('td', { class: 'rank' }, String(s.rank)),
-          h('th', { scope: 'row' }, s.name, s.tieNote ? h('span', { class: 'tie' }, s.tieNote) : null),
-          h('td', {}, levelSelect(s.id, 'current', s.current, `Current level in ${s.name}`)),
-          h('td', {}, levelSelect(s.id, 'importance', s.importance, `Importance of ${s.name}`)),
-          h('td', { class: 'priority' }, String(s.priority)),
-          h('td', {}, h('input', { type: 'radio', name: 'focus', 'data-key': `focus-${s.id}`, 'aria-label': `Focus on ${s.name}`, checked: s.id === d.focusSkillId, onchange: () => post({ type: 'setFocus', skillId: s.id }) })),
-          h('td', {}, h('button', { type: 'button', class: 'icon', 'data-key': `remove-${s.id}`, 'aria-label': `Remove ${s.name}`, title: `Remove ${s.name}`, onclick: () => post({ type: 'removeSkill', skillId: s.id }) }, icon('trash'))),
+          { class: sk.id === d.focusSkillId ? 'is-focus' : undefined },
+          h('td', { class: 'rank' }, String(sk.rank)),
+          h('th', { scope: 'row' }, sk.name, sk.tieNote ? h('span', { class: 'tie' }, sk.tieNote) : null),
+          h('td', {}, levelSelect(sk.id, 'current', sk.current, s('currentLevelIn', sk.name))),
+          h('td', {}, levelSelect(sk.id, 'importance', sk.importance, s('importanceOf', sk.name))),
+          h('td', { class: 'priority' }, String(sk.priority)),
+          h('td', {}, h('input', { type: 'radio', name: 'focus', 'data-key': `focus-${sk.id}`, 'aria-label': s('focusOn', sk.name), checked: sk.id === d.focusSkillId, onchange: () => post({ type: 'setFocus', skillId: sk.id }) })),
+          h('td', {}, h('button', { type: 'button', class: 'icon', 'data-key': `remove-${sk.id}`, 'aria-label': s('removeNamed', sk.name), title: s('removeNamed', sk.name), onclick: () => post({ type: 'removeSkill', skillId: sk.id }) }, icon('trash'))),
         ),
       ),
     ),
@@ -253,53 +293,53 @@ function skillTable(d: BuilderData): HTMLElement {
 function renderIdentify(d: BuilderData): void {
   const focus = focusSkill(d);
   if (!focus) {
-    replaceChildren(section, h('h2', { id: 'step-title', tabindex: -1 }, '2. Identify'), h('p', {}, 'First choose the one skill area to focus on.'), h('button', { type: 'button', onclick: () => go('assess') }, icon('arrow-left'), 'Back to Assess'));
+    replaceChildren(section, h('h2', { id: 'step-title', tabindex: -1 }, s('identifyHeading')), h('p', {}, s('chooseFocusFirst')), h('button', { type: 'button', onclick: () => go('assess') }, icon('arrow-left'), s('backToAssess')));
     return;
   }
   const people = peopleForFocus(d);
   const others = d.people.filter((p) => !people.includes(p));
   const form = state.person ?? { name: '', org: 'inside', seniority: 'senior', evidence: '' };
   const update = (change: Partial<PersonForm>) => setState({ person: { ...form, ...state.person, ...change } });
-  const reuse = h('select', { id: 'reuse', 'data-key': 'reuse' }, h('option', { value: '' }, 'Choose someone…'), ...others.map((p) => h('option', { value: p.id }, p.name)));
+  const reuse = h('select', { id: 'reuse', 'data-key': 'reuse' }, h('option', { value: '' }, s('chooseSomeone')), ...others.map((p) => h('option', { value: p.id }, p.name)));
   replaceChildren(
     section,
-    h('h2', { id: 'step-title', tabindex: -1 }, `2. Identify: who is great at ${focus.name.toLocaleLowerCase()}?`),
-    h('p', { class: 'hint' }, 'Think of people you have seen do it well — inside your organisation or outside, senior, peer or junior. What you have seen them do goes into your request.'),
+    h('h2', { id: 'step-title', tabindex: -1 }, s('identifyHeadingFor', inSentence(focus.name))),
+    h('p', { class: 'hint' }, s('identifyHint')),
     people.length
       ? h(
           'ul',
-          { class: 'people', 'aria-label': `People for ${focus.name}` },
+          { class: 'people', 'aria-label': s('peopleFor', focus.name) },
           ...people.map((p) =>
             h(
               'li',
               {},
-              h('div', { class: 'who' }, h('strong', {}, p.name), h('span', { class: 'tag' }, p.org), h('span', { class: 'tag' }, SENIORITY_LABELS[p.seniority])),
-              p.evidence ? h('p', { class: 'evidence' }, p.evidence) : h('p', { class: 'evidence missing' }, 'What have you seen them do? Edit to add it.'),
+              h('div', { class: 'who' }, h('strong', {}, p.name), h('span', { class: 'tag' }, s(p.org === 'inside' ? 'orgInside' : 'orgOutside')), h('span', { class: 'tag' }, s(SENIORITY_LABELS[p.seniority]))),
+              p.evidence ? h('p', { class: 'evidence' }, p.evidence) : h('p', { class: 'evidence missing' }, s('evidenceMissing')),
               h(
                 'div',
                 { class: 'row' },
-                h('button', { type: 'button', class: 'secondary', 'data-key': `edit-${p.id}`, onclick: () => { setState({ person: { id: p.id, name: p.name, org: p.org, seniority: p.seniority, evidence: p.evidence } }); render(); (section.querySelector('#person-name') as HTMLElement | null)?.focus(); } }, icon('edit'), `Edit ${p.name}`),
-                h('button', { type: 'button', 'data-key': `ask-${p.id}`, onclick: () => { setAsk({ personId: p.id, text: null }); go('ask'); } }, `Ask ${p.name}`, icon('arrow-right')),
+                h('button', { type: 'button', class: 'secondary', 'data-key': `edit-${p.id}`, onclick: () => { setState({ person: { id: p.id, name: p.name, org: p.org, seniority: p.seniority, evidence: p.evidence } }); render(); (section.querySelector('#person-name') as HTMLElement | null)?.focus(); } }, icon('edit'), s('editNamed', p.name)),
+                h('button', { type: 'button', 'data-key': `ask-${p.id}`, onclick: () => { setAsk({ personId: p.id, text: null }); go('ask'); } }, s('askNamed', p.name), icon('arrow-right')),
               ),
             ),
           ),
         )
-      : h('p', { class: 'empty' }, 'No one yet.'),
+      : h('p', { class: 'empty' }, s('noOneYet')),
     d.coverageHint ? h('p', { class: 'msg info' }, icon('lightbulb'), d.coverageHint) : null,
     others.length
       ? h(
           'div',
           { class: 'row' },
-          h('label', { for: 'reuse' }, 'Someone from your journal: '),
+          h('label', { for: 'reuse' }, `${s('someoneFromJournal')} `),
           reuse,
-          h('button', { type: 'button', class: 'secondary', 'data-key': 'reuse-add', onclick: () => { const p = others.find((o) => o.id === reuse.value); if (p) post({ type: 'savePerson', person: { id: p.id, name: p.name, org: p.org, seniority: p.seniority, evidence: p.evidence } }); } }, icon('add'), 'Add'),
+          h('button', { type: 'button', class: 'secondary', 'data-key': 'reuse-add', onclick: () => { const p = others.find((o) => o.id === reuse.value); if (p) post({ type: 'savePerson', person: { id: p.id, name: p.name, org: p.org, seniority: p.seniority, evidence: p.evidence } }); } }, icon('add'), s('add')),
         )
       : null,
     h(
       'form',
       {
         class: 'person-form',
-        'aria-label': form.id ? `Edit ${form.name}` : 'Add someone',
+        'aria-label': form.id ? s('editNamed', form.name) : s('addSomeone'),
         onsubmit: (e: Event) => {
           e.preventDefault();
           const p = state.person ?? form;
@@ -312,33 +352,33 @@ function renderIdentify(d: BuilderData): void {
           render();
         },
       },
-      h('h3', {}, form.id ? `Edit ${form.name}` : 'Add someone'),
-      h('label', { for: 'person-name', class: 'field-label' }, 'Name'),
+      h('h3', {}, form.id ? s('editNamed', form.name) : s('addSomeone')),
+      h('label', { for: 'person-name', class: 'field-label' }, s('name')),
       h('input', { id: 'person-name', 'data-key': 'person-name', type: 'text', required: true, maxlength: 200, value: form.name, oninput: (e: Event) => update({ name: (e.target as HTMLInputElement).value }) }),
       h(
         'fieldset',
         {},
-        h('legend', {}, 'Where are they?'),
+        h('legend', {}, s('whereAreThey')),
         ...(['inside', 'outside'] as const).map((org) =>
-          h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'org', value: org, 'data-key': `org-${org}`, checked: form.org === org, onchange: () => update({ org }) }), org === 'inside' ? 'Inside my organisation' : 'Outside my organisation'),
+          h('label', { class: 'choice' }, h('input', { type: 'radio', name: 'org', value: org, 'data-key': `org-${org}`, checked: form.org === org, onchange: () => update({ org }) }), org === 'inside' ? s('insideMyOrganisation') : s('outsideMyOrganisation')),
         ),
       ),
-      h('label', { for: 'person-seniority', class: 'field-label' }, 'They are'),
+      h('label', { for: 'person-seniority', class: 'field-label' }, s('theyAre')),
       h(
         'select',
         { id: 'person-seniority', 'data-key': 'person-seniority', onchange: (e: Event) => update({ seniority: (e.target as HTMLSelectElement).value as PersonForm['seniority'] }) },
-        ...Object.entries(SENIORITY_LABELS).map(([value, label]) => h('option', { value, selected: form.seniority === value }, label)),
+        ...Object.entries(SENIORITY_LABELS).map(([value, label]) => h('option', { value, selected: form.seniority === value }, s(label))),
       ),
-      h('label', { for: 'person-evidence', class: 'field-label' }, 'What have I seen them do?'),
-      h('textarea', { id: 'person-evidence', 'data-key': 'person-evidence', rows: 3, maxlength: 20000, placeholder: "I've seen you present at the All Hands meeting, and you tell a compelling story about the financials.", value: form.evidence, oninput: (e: Event) => update({ evidence: (e.target as HTMLTextAreaElement).value }) }),
+      h('label', { for: 'person-evidence', class: 'field-label' }, s('whatHaveISeen')),
+      h('textarea', { id: 'person-evidence', 'data-key': 'person-evidence', rows: 3, maxlength: 20000, placeholder: s('evidencePlaceholder'), value: form.evidence, oninput: (e: Event) => update({ evidence: (e.target as HTMLTextAreaElement).value }) }),
       h(
         'div',
         { class: 'row' },
-        h('button', { type: 'submit', 'data-key': 'person-save' }, icon('person-add'), form.id ? 'Save changes' : 'Add person'),
-        form.id ? h('button', { type: 'button', class: 'secondary', onclick: () => { setState({ person: null }); render(); } }, 'Cancel') : null,
+        h('button', { type: 'submit', 'data-key': 'person-save' }, icon('person-add'), form.id ? s('saveChanges') : s('addPerson')),
+        form.id ? h('button', { type: 'button', class: 'secondary', onclick: () => { setState({ person: null }); render(); } }, s('cancel')) : null,
       ),
     ),
-    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => go('assess') }, icon('arrow-left'), 'Back'), h('button', { type: 'button', 'data-key': 'next-ask', disabled: people.length === 0, onclick: () => go('ask') }, 'Next: write the request', icon('arrow-right'))),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => go('assess') }, icon('arrow-left'), s('back')), h('button', { type: 'button', 'data-key': 'next-ask', disabled: people.length === 0, onclick: () => go('ask') }, s('nextAsk'), icon('arrow-right'))),
   );
 }
 
@@ -358,7 +398,7 @@ function renderAsk(d: BuilderData): void {
   const focus = focusSkill(d);
   const people = peopleForFocus(d);
   if (!focus || people.length === 0) {
-    replaceChildren(section, h('h2', { id: 'step-title', tabindex: -1 }, '3. Ask'), h('p', {}, focus ? `First add someone who is great at ${focus.name.toLocaleLowerCase()}.` : 'First choose the one skill area to focus on.'), h('button', { type: 'button', onclick: () => go(focus ? 'identify' : 'assess') }, icon('arrow-left'), 'Back'));
+    replaceChildren(section, h('h2', { id: 'step-title', tabindex: -1 }, s('askHeading')), h('p', {}, focus ? s('addSomeoneFirst', inSentence(focus.name)) : s('chooseFocusFirst')), h('button', { type: 'button', onclick: () => go(focus ? 'identify' : 'assess') }, icon('arrow-left'), s('back')));
     return;
   }
   const ask = state.ask;
@@ -369,57 +409,57 @@ function renderAsk(d: BuilderData): void {
   if (p && document.activeElement !== previewArea) previewArea.value = p.text;
   replaceChildren(
     section,
-    h('h2', { id: 'step-title', tabindex: -1 }, '3. Ask: a short, specific, bounded request'),
+    h('h2', { id: 'step-title', tabindex: -1 }, s('askHeadingFull')),
     h(
       'div',
       { class: 'ask-grid' },
       h(
         'div',
         { class: 'ask-form' },
-        h('label', { for: 'ask-person', class: 'field-label' }, 'Who'),
+        h('label', { for: 'ask-person', class: 'field-label' }, s('who')),
         h('select', { id: 'ask-person', 'data-key': 'ask-person', onchange: (e: Event) => setAsk({ personId: (e.target as HTMLSelectElement).value, text: null }) }, ...people.map((x) => h('option', { value: x.id, selected: x.id === a.personId }, x.name))),
         h(
           'div',
           { class: 'row' },
-          h('div', {}, h('label', { for: 'ask-sessions', class: 'field-label' }, 'Sessions (1–6)'), h('input', { id: 'ask-sessions', 'data-key': 'ask-sessions', type: 'number', min: 1, max: 6, step: 1, value: a.sessions, oninput: (e: Event) => { const n = Number((e.target as HTMLInputElement).value); if (Number.isInteger(n) && n >= 1 && n <= 6) setAsk({ sessions: n }); } })),
-          h('div', {}, h('label', { for: 'ask-minutes', class: 'field-label' }, 'Minutes each'), h('select', { id: 'ask-minutes', 'data-key': 'ask-minutes', onchange: (e: Event) => setAsk({ minutesPerSession: Number((e.target as HTMLSelectElement).value) }) }, ...MINUTES.map((m) => h('option', { value: m, selected: m === a.minutesPerSession }, String(m))))),
+          h('div', {}, h('label', { for: 'ask-sessions', class: 'field-label' }, s('sessions')), h('input', { id: 'ask-sessions', 'data-key': 'ask-sessions', type: 'number', min: 1, max: 6, step: 1, value: a.sessions, oninput: (e: Event) => { const n = Number((e.target as HTMLInputElement).value); if (Number.isInteger(n) && n >= 1 && n <= 6) setAsk({ sessions: n }); } })),
+          h('div', {}, h('label', { for: 'ask-minutes', class: 'field-label' }, s('minutesEach')), h('select', { id: 'ask-minutes', 'data-key': 'ask-minutes', onchange: (e: Event) => setAsk({ minutesPerSession: Number((e.target as HTMLSelectElement).value) }) }, ...MINUTES.map((m) => h('option', { value: m, selected: m === a.minutesPerSession }, String(m))))),
         ),
-        h('label', { for: 'ask-timeframe', class: 'field-label' }, 'Time frame'),
-        h('input', { id: 'ask-timeframe', 'data-key': 'ask-timeframe', type: 'text', maxlength: 500, placeholder: 'over the next six weeks', value: a.timeframe, oninput: (e: Event) => setAsk({ timeframe: (e.target as HTMLInputElement).value }) }),
+        h('label', { for: 'ask-timeframe', class: 'field-label' }, s('timeFrame')),
+        h('input', { id: 'ask-timeframe', 'data-key': 'ask-timeframe', type: 'text', maxlength: 500, placeholder: s('timeFramePlaceholder'), value: a.timeframe, oninput: (e: Event) => setAsk({ timeframe: (e.target as HTMLInputElement).value }) }),
         h(
           'fieldset',
           { class: 'topics' },
-          h('legend', {}, 'Focus topics (2–5)'),
+          h('legend', {}, s('focusTopics')),
           ...topics.map((t, i) =>
             h(
               'div',
               { class: 'row' },
-              h('input', { type: 'text', 'data-key': `topic-${i}`, 'aria-label': `Topic ${i + 1}`, maxlength: 500, placeholder: i === 0 ? 'a high level understanding of our financial reports' : i === 1 ? 'how you turn numbers into a compelling story' : '', value: t, oninput: (e: Event) => { const next = [...state.ask.topics]; while (next.length <= i) next.push(''); next[i] = (e.target as HTMLInputElement).value; setAsk({ topics: next }); } }),
-              topics.length > 2 ? h('button', { type: 'button', class: 'icon', 'aria-label': `Remove topic ${i + 1}`, title: 'Remove topic', onclick: () => { setAsk({ topics: state.ask.topics.filter((_, k) => k !== i) }); render(); } }, icon('close')) : null,
+              h('input', { type: 'text', 'data-key': `topic-${i}`, 'aria-label': s('topicN', i + 1), maxlength: 500, placeholder: i === 0 ? s('topicPlaceholder1') : i === 1 ? s('topicPlaceholder2') : '', value: t, oninput: (e: Event) => { const next = [...state.ask.topics]; while (next.length <= i) next.push(''); next[i] = (e.target as HTMLInputElement).value; setAsk({ topics: next }); } }),
+              topics.length > 2 ? h('button', { type: 'button', class: 'icon', 'aria-label': s('removeTopicN', i + 1), title: s('removeTopic'), onclick: () => { setAsk({ topics: state.ask.topics.filter((_, k) => k !== i) }); render(); } }, icon('close')) : null,
             ),
           ),
-          topics.length < 5 ? h('button', { type: 'button', class: 'secondary', 'data-key': 'add-topic', onclick: () => { const next = [...state.ask.topics, '']; setAsk({ topics: next }); render(); (section.querySelector(`[data-key="topic-${next.length - 1}"]`) as HTMLElement | null)?.focus(); } }, icon('add'), 'Add topic') : null,
+          topics.length < 5 ? h('button', { type: 'button', class: 'secondary', 'data-key': 'add-topic', onclick: () => { const next = [...state.ask.topics, '']; setAsk({ topics: next }); render(); (section.querySelector(`[data-key="topic-${next.length - 1}"]`) as HTMLElement | null)?.focus(); } }, icon('add'), s('addTopic')) : null,
         ),
       ),
       h(
         'div',
         { class: 'ask-preview' },
-        h('label', { for: 'preview', class: 'field-label' }, 'Your request (edit freely)'),
+        h('label', { for: 'preview', class: 'field-label' }, s('yourRequest')),
         previewArea,
-        a.text !== null ? h('button', { type: 'button', class: 'secondary', 'data-key': 'reset-text', onclick: () => { setAsk({ text: null }); previewArea.value = ''; } }, icon('discard'), 'Back to the template') : null,
+        a.text !== null ? h('button', { type: 'button', class: 'secondary', 'data-key': 'reset-text', onclick: () => { setAsk({ text: null }); previewArea.value = ''; } }, icon('discard'), s('backToTemplate')) : null,
         p?.templateError ? h('p', { class: 'msg error' }, icon('warning'), p.templateError) : null,
         quality(p),
         h(
           'div',
           { class: 'row actions' },
-          h('button', { type: 'button', class: 'secondary', 'data-key': 'copy', onclick: () => post({ type: 'copy', text: currentText() }) }, icon('copy'), 'Copy'),
-          h('button', { type: 'button', class: 'secondary', 'data-key': 'open-md', onclick: () => post({ type: 'openMarkdown', text: currentText() }) }, icon('markdown'), 'Open as Markdown'),
-          h('button', { type: 'button', class: 'secondary', 'data-key': 'save-draft', disabled: !!d.readOnly, onclick: () => save(false) }, icon('save'), 'Save as draft'),
-          h('button', { type: 'button', 'data-key': 'mark-sent', disabled: !!d.readOnly, onclick: () => save(true) }, icon('send'), 'Mark as sent'),
+          h('button', { type: 'button', class: 'secondary', 'data-key': 'copy', onclick: () => post({ type: 'copy', text: currentText() }) }, icon('copy'), s('copy')),
+          h('button', { type: 'button', class: 'secondary', 'data-key': 'open-md', onclick: () => post({ type: 'openMarkdown', text: currentText() }) }, icon('markdown'), s('openAsMarkdown')),
+          h('button', { type: 'button', class: 'secondary', 'data-key': 'save-draft', disabled: !!d.readOnly, onclick: () => save(false) }, icon('save'), s('saveAsDraft')),
+          h('button', { type: 'button', 'data-key': 'mark-sent', disabled: !!d.readOnly, onclick: () => save(true) }, icon('send'), s('markAsSent')),
         ),
       ),
     ),
-    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => go('identify') }, icon('arrow-left'), 'Back')),
+    h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => go('identify') }, icon('arrow-left'), s('back'))),
   );
   if (!p) requestPreview();
 }
@@ -429,21 +469,21 @@ function currentText(): string {
 }
 
 function quality(p: typeof preview): HTMLElement {
-  if (!p) return h('div', { class: 'quality', id: 'quality' }, h('p', { class: 'hint' }, 'Checking…'));
+  if (!p) return h('div', { class: 'quality', id: 'quality' }, h('p', { class: 'hint' }, s('checking')));
   const errors = p.findings.filter((f) => f.severity === 'error').length;
   const level = p.score >= 80 && errors === 0 ? 'good' : p.score >= 50 ? 'fair' : 'poor';
   return h(
     'div',
     { class: 'quality', id: 'quality' },
-    h('div', { class: `score ${level}` }, h('meter', { min: 0, max: 100, low: 50, high: 80, optimum: 100, value: p.score, 'aria-label': 'Request quality score' }), h('span', { class: 'score-num' }, `${p.score}/100`), h('span', { class: 'reason' }, p.reason)),
-    p.findings.length ? h('ul', { class: 'findings', 'aria-label': 'Findings' }, ...p.findings.map(finding)) : null,
+    h('div', { class: `score ${level}` }, h('meter', { min: 0, max: 100, low: 50, high: 80, optimum: 100, value: p.score, 'aria-label': s('qualityScore') }), h('span', { class: 'score-num' }, `${p.score}/100`), h('span', { class: 'reason' }, p.reason)),
+    p.findings.length ? h('ul', { class: 'findings', 'aria-label': s('findings') }, ...p.findings.map(finding)) : null,
   );
 }
 
 function finding(f: FindingView): HTMLElement {
   const ic = f.severity === 'error' ? 'error' : f.severity === 'warning' ? 'warning' : 'info';
   const excerpt = f.end > f.start ? (preview?.text ?? '').slice(f.start, Math.min(f.end, f.start + 60)) : '';
-  return h('li', { class: `finding ${f.severity}`, 'data-finding': f.id }, icon(ic), h('div', {}, h('span', { class: 'sr-only' }, `${f.severity}: `), h('strong', {}, f.message), excerpt ? h('q', {}, excerpt) : null, h('span', { class: 'fix' }, f.fix)));
+  return h('li', { class: `finding ${f.severity}`, 'data-finding': f.id }, icon(ic), h('div', {}, h('span', { class: 'sr-only' }, `${s(f.severity === 'error' ? 'severityError' : f.severity === 'warning' ? 'severityWarning' : 'severityInfo')}: `), h('strong', {}, f.message), excerpt ? h('q', {}, excerpt) : null, h('span', { class: 'fix' }, f.fix)));
 }
 
 function save(markSent: boolean): void {
@@ -475,7 +515,7 @@ window.addEventListener('message', (event: MessageEvent) => {
       if (state.step === 'ask' && data) render();
       break;
     case 'saved':
-      notice = { kind: 'info', text: m.sent ? `Marked as sent to ${m.personName}. It is in the Outreach view under Awaiting reply.` : `Saved as a draft for ${m.personName}. It is in the Outreach view under Drafts.` };
+      notice = { kind: 'info', text: m.sent ? s('markedAsSent', m.personName) : s('savedAsDraft', m.personName) };
       renderBanner();
       break;
     case 'error':

@@ -12,7 +12,7 @@ export function registerAttemptCommands(context: vscode.ExtensionContext, deps: 
       Commands.markSent,
       guarded(async (arg) => {
         const attemptId =
-          attemptIdFrom(arg) ?? (await pickAttempt(deps, 'Mark Request as Sent', (v) => v.attempt.status === 'draft' || v.attempt.status === 'deferred'));
+          attemptIdFrom(arg) ?? (await pickAttempt(deps, vscode.l10n.t('Mark Request as Sent'), (v) => v.attempt.status === 'draft' || v.attempt.status === 'deferred'));
         await deps.store.change((j) => markSent(j, attemptId, deps.clock()));
         deps.reveal?.(attemptId);
       }),
@@ -20,16 +20,17 @@ export function registerAttemptCommands(context: vscode.ExtensionContext, deps: 
     vscode.commands.registerCommand(
       Commands.deleteAttempt,
       guarded(async (arg) => {
-        const attemptId = attemptIdFrom(arg) ?? (await pickAttempt(deps, 'Delete Outreach Attempt'));
+        const attemptId = attemptIdFrom(arg) ?? (await pickAttempt(deps, vscode.l10n.t('Delete Outreach Attempt')));
         const attempt = deps.store.journal.attempts.find((a) => a.id === attemptId);
         if (attempt && !isProgrammatic(arg)) {
-          const person = deps.store.journal.people.find((p) => p.id === attempt.personId)?.name ?? 'this person';
+          const person = deps.store.journal.people.find((p) => p.id === attempt.personId)?.name ?? vscode.l10n.t('this person');
+          const del = vscode.l10n.t('Delete');
           const answer = await vscode.window.showWarningMessage(
-            `Delete the outreach attempt to ${person}?`,
-            { modal: true, detail: `Its ${attempt.events.length} recorded event(s) go with it. You can undo this right after.` },
-            'Delete',
+            vscode.l10n.t('Delete the outreach attempt to {0}?', person),
+            { modal: true, detail: vscode.l10n.t('Its {0} recorded event(s) go with it. You can undo this right after.', attempt.events.length) },
+            del,
           );
-          if (answer !== 'Delete') throw new Cancelled();
+          if (answer !== del) throw new Cancelled();
         }
         let removed: { attempt: Attempt; index: number } | undefined;
         await deps.store.change((j): Result<Journal> => {
@@ -45,13 +46,14 @@ export function registerAttemptCommands(context: vscode.ExtensionContext, deps: 
 }
 
 function offerUndo(deps: Deps, attempt: Attempt, index: number): void {
-  void vscode.window.showInformationMessage('Outreach attempt deleted.', 'Undo').then(async (choice) => {
-    if (choice !== 'Undo') return;
+  const undo = vscode.l10n.t('Undo');
+  void vscode.window.showInformationMessage(vscode.l10n.t('Outreach attempt deleted.'), undo).then(async (choice) => {
+    if (choice !== undo) return;
     try {
       await deps.store.change((j) => restoreAttempt(j, attempt, index));
       deps.reveal?.(attempt.id);
     } catch (e) {
-      void vscode.window.showErrorMessage(`Could not undo: ${(e as Error).message}`);
+      void vscode.window.showErrorMessage(vscode.l10n.t('Could not undo: {0}', (e as Error).message));
     }
   });
 }

@@ -21,7 +21,7 @@ export function registerBuilder(context: vscode.ExtensionContext, deps: Deps, ex
         return { text: renderRequest(model, user.template), templateError: user.error };
       } catch (e) {
         // A user template can still fail while rendering (e.g. a helper it may not use): fall back.
-        const templateError = `Your request template failed: ${(e as Error).message} — the built-in template is used instead.`;
+        const templateError = vscode.l10n.t('Your request template failed: {0} — the built-in template is used instead.', (e as Error).message);
         return { text: renderRequest(model), templateError };
       }
     },
@@ -64,9 +64,9 @@ let loaded = false;
 
 function stepFrom(arg: unknown): Step | undefined {
   if (arg === undefined || (typeof arg === 'object' && arg !== null && 'nodeType' in arg)) return undefined;
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError('Expected an argument like { step: "assess" | "identify" | "ask" }.');
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { step: "assess" | "identify" | "ask" }.'));
   const step = (arg as Record<string, unknown>).step;
   if (step === undefined) return undefined;
-  if (!isStep(step)) throw new CommandError(`step must be one of ${STEPS.map((s) => `"${s}"`).join(', ')}.`);
+  if (!isStep(step)) throw new CommandError(vscode.l10n.t('step must be one of {0}.', STEPS.map((s) => `"${s}"`).join(', ')));
   return step;
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
 import type { Clock } from '../domain/dates';
 import { localDate } from '../domain/dates';
-import { groupAttempts, GROUP_LABELS, GROUPS, type AttemptView } from '../domain/outreach';
+import { groupAttempts, GROUPS, type AttemptView } from '../domain/outreach';
 import type { JournalStore } from '../storage/journalStore';
 import type { OutreachNode } from '../views/outreachTree';
+import { groupLabel } from '../views/labels';
 import { Cancelled, CommandError } from './errors';
 import type { TemplateOverrides } from '../domain/templates';
 import type { TemplateName, UserTemplates } from '../templating/userTemplates';
@@ -43,11 +44,11 @@ export function attemptIdFrom(arg: unknown): string | undefined {
     const node = arg as OutreachNode;
     if (node.nodeType === 'attempt') return node.view.attempt.id;
     if (node.nodeType === 'event') return node.attemptId;
-    throw new CommandError('Pick an outreach attempt, not a group.');
+    throw new CommandError(vscode.l10n.t('Pick an outreach attempt, not a group.'));
   }
-  if (typeof arg !== 'object' || Array.isArray(arg)) throw new CommandError('Expected an argument like { attemptId: "a1" }.');
+  if (typeof arg !== 'object' || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { attemptId: "a1" }.'));
   const id = (arg as Record<string, unknown>).attemptId;
-  if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw new CommandError('Expected an argument like { attemptId: "a1" } — attemptId must be a non-empty string.');
+  if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw new CommandError(vscode.l10n.t('Expected an argument like { attemptId: "a1" } — attemptId must be a non-empty string.'));
   return id;
 }
 
@@ -58,13 +59,13 @@ export async function pickAttempt(deps: Deps, title: string, filter: (v: Attempt
   for (const group of GROUPS) {
     const views = grouped[group].filter(filter);
     if (views.length === 0) continue;
-    items.push({ label: GROUP_LABELS[group], kind: vscode.QuickPickItemKind.Separator });
+    items.push({ label: groupLabel(group), kind: vscode.QuickPickItemKind.Separator });
     for (const v of views) {
       items.push({ label: v.person?.name ?? v.attempt.personId, description: v.skill?.name ?? v.attempt.skillId, detail: v.nextStep, id: v.attempt.id });
     }
   }
-  if (items.length === 0) throw new CommandError(`${title}: there is no outreach attempt this applies to.`);
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: 'Pick an outreach attempt', matchOnDescription: true });
+  if (items.length === 0) throw new CommandError(vscode.l10n.t('{0}: there is no outreach attempt this applies to.', title));
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Pick an outreach attempt'), matchOnDescription: true });
   if (!picked?.id) throw new Cancelled();
   return picked.id;
 }
@@ -76,12 +77,12 @@ export function uriFrom(value: unknown, name = 'uri'): vscode.Uri {
     try {
       return vscode.Uri.from(value as { scheme: string; path: string });
     } catch {
-      throw new CommandError(`${name} is not a valid URI.`);
+      throw new CommandError(vscode.l10n.t('{0} is not a valid URI.', name));
     }
   }
   if (typeof value === 'string' && value.length > 0 && value.length < 4096) {
     if (value.startsWith('/') || /^[A-Za-z]:[\\/]/.test(value)) return vscode.Uri.file(value);
     if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return vscode.Uri.parse(value, true);
   }
-  throw new CommandError(`${name} must be a file URI or an absolute path.`);
+  throw new CommandError(vscode.l10n.t('{0} must be a file URI or an absolute path.', name));
 }

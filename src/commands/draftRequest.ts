@@ -12,6 +12,7 @@ import { MultiStepInput, type Step, type Validator } from '../ui/multiStepInput'
 import { lazy } from '../util/lazy';
 import { userTemplates, type Deps } from './context';
 import { Cancelled, CommandError, guarded, isProgrammatic } from './errors';
+import { orgLabel, seniorityLabel } from '../views/labels';
 import { Commands } from './ids';
 
 export interface DraftResult {
@@ -50,23 +51,23 @@ async function saveDraft(deps: Deps, input: DraftInput): Promise<DraftResult> {
 // With an argument: { personId, skillId?, sessions?, minutesPerSession?, timeframe?, topics? }
 
 function draftArg(deps: Deps, arg: unknown, defaultSessions: number): DraftInput {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError('Expected an argument like { personId, skillId?, sessions?, timeframe?, topics? }.');
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { personId, skillId?, sessions?, timeframe?, topics? }.'));
   const a = arg as Record<string, unknown>;
   const journal = deps.store.journal;
-  if (typeof a.personId !== 'string') throw new CommandError('personId is required: the id of a person in the journal.');
+  if (typeof a.personId !== 'string') throw new CommandError(vscode.l10n.t('personId is required: the id of a person in the journal.'));
   const person = journal.people.find((p) => p.id === a.personId);
-  if (!person) throw new CommandError(`No person has the id "${a.personId}".`);
+  if (!person) throw new CommandError(vscode.l10n.t('No person has the id "{0}".', a.personId));
   const skillId = a.skillId ?? journal.focusSkillId ?? person.skillIds[0];
-  if (typeof skillId !== 'string') throw new CommandError('skillId is required: this journal has no focus skill.');
-  if (a.sessions !== undefined && typeof a.sessions !== 'number') throw new CommandError('sessions must be a number from 1 to 6.');
-  if (a.minutesPerSession !== undefined && typeof a.minutesPerSession !== 'number') throw new CommandError('minutesPerSession must be a number of minutes from 5 to 480.');
-  if (a.timeframe !== undefined && typeof a.timeframe !== 'string') throw new CommandError('timeframe must be text.');
-  if (a.topics !== undefined && !(Array.isArray(a.topics) && a.topics.every((t) => typeof t === 'string'))) throw new CommandError('topics must be a list of texts.');
+  if (typeof skillId !== 'string') throw new CommandError(vscode.l10n.t('skillId is required: this journal has no focus skill.'));
+  if (a.sessions !== undefined && typeof a.sessions !== 'number') throw new CommandError(vscode.l10n.t('sessions must be a number from 1 to 6.'));
+  if (a.minutesPerSession !== undefined && typeof a.minutesPerSession !== 'number') throw new CommandError(vscode.l10n.t('minutesPerSession must be a number of minutes from 5 to 480.'));
+  if (a.timeframe !== undefined && typeof a.timeframe !== 'string') throw new CommandError(vscode.l10n.t('timeframe must be text.'));
+  if (a.topics !== undefined && !(Array.isArray(a.topics) && a.topics.every((t) => typeof t === 'string'))) throw new CommandError(vscode.l10n.t('topics must be a list of texts.'));
   const topics = ((a.topics as string[] | undefined) ?? []).map((t) => t.trim()).filter(Boolean);
   // None (a skeleton to finish later) or two to five, as everywhere else; one or six-plus is refused.
   if (topics.length > 0) {
     const problem = topicsProblem(topics);
-    if (problem) throw new CommandError(`topics: ${problem}`);
+    if (problem) throw new CommandError(vscode.l10n.t('topics: {0}', problem));
   }
   const input: DraftInput = {
     person: { id: person.id },
@@ -82,11 +83,29 @@ function draftArg(deps: Deps, arg: unknown, defaultSessions: number): DraftInput
 // ---------------------------------------------------------------------------------------------------------------
 // From the palette: seven steps
 
-const TITLE = 'Draft a Specific Request';
 const TOTAL_STEPS = 7;
 export const MINUTE_CHOICES = [15, 20, 30, 45, 60, 90] as const;
 const DEFAULT_MINUTES = 45;
-const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'];
+
+/** "three sessions" — spelled out, as the request says it. */
+function sessionsInWords(n: number): string {
+  switch (n) {
+    case 1:
+      return vscode.l10n.t('one session');
+    case 2:
+      return vscode.l10n.t('two sessions');
+    case 3:
+      return vscode.l10n.t('three sessions');
+    case 4:
+      return vscode.l10n.t('four sessions');
+    case 5:
+      return vscode.l10n.t('five sessions');
+    case 6:
+      return vscode.l10n.t('six sessions');
+    default:
+      return vscode.l10n.t('{0} sessions', n);
+  }
+}
 
 interface Flow {
   /** An existing skill's id, or the name of a new one (picked from the catalogue or typed). */
@@ -124,17 +143,18 @@ async function draftInteractively(deps: Deps, defaultSessions: number): Promise<
     topicsText: '',
     copied: false,
   };
-  const wizard = new MultiStepInput({ title: TITLE, totalSteps: TOTAL_STEPS });
+  const wizard = new MultiStepInput({ title: vscode.l10n.t('Draft a Specific Request'), totalSteps: TOTAL_STEPS });
   const done = await wizard.run(steps(deps, defaultSessions), state);
   const saved = state.saved;
   if (!done || !saved) throw new Cancelled();
 
   deps.reveal?.(saved.attemptId);
   if (state.copied) {
-    void vscode.window.showInformationMessage('Draft saved under Drafts in the Outreach view, and copied to the clipboard.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Draft saved under Drafts in the Outreach view, and copied to the clipboard.'));
   } else {
-    void vscode.window.showInformationMessage('Draft saved under Drafts in the Outreach view.', 'Copy Text').then((c) => {
-      if (c === 'Copy Text') void vscode.env.clipboard.writeText(saved.text);
+    const copyText = vscode.l10n.t('Copy Text');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Draft saved under Drafts in the Outreach view.'), copyText).then((c) => {
+      if (c === copyText) void vscode.env.clipboard.writeText(saved.text);
     });
   }
   return saved.text;
@@ -156,22 +176,23 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
         const focus = ranked.filter((r) => r.skill.id === j.focusSkillId);
         const ordered = [...focus, ...ranked.filter((r) => r.skill.id !== j.focusSkillId)];
         const items: Item<{ id: string } | { name: string } | 'type'>[] = [];
-        if (ordered.length) items.push(sep('Your skill areas'));
+        if (ordered.length) items.push(sep(vscode.l10n.t('Your skill areas')));
         for (const r of ordered) {
           const isFocus = r.skill.id === j.focusSkillId;
+          const rating = vscode.l10n.t('priority {0} (importance {1}/5, your level {2}/5)', r.priority, r.skill.importance, r.skill.current);
           items.push({
             label: isFocus ? `$(star-full) ${r.skill.name}` : r.skill.name,
-            description: `${isFocus ? 'your focus · ' : ''}priority ${r.priority} (importance ${r.skill.importance}/5, your level ${r.skill.current}/5)`,
+            description: isFocus ? vscode.l10n.t('your focus · {0}', rating) : rating,
             value: { id: r.skill.id },
           });
         }
         const have = new Set(j.skills.map((k) => k.name.toLowerCase()));
         const common = CATALOGUE.filter((c) => !have.has(c.name.toLowerCase()));
-        if (common.length) items.push(sep('Add a common skill area'));
+        if (common.length) items.push(sep(vscode.l10n.t('Add a common skill area')));
         for (const c of common) items.push({ label: `$(add) ${c.name}`, detail: c.hint, value: { name: c.name } });
-        items.push(sep(''), { label: '$(edit) Add another skill area…', description: 'type its name', value: 'type' });
+        items.push(sep(''), { label: `$(edit) ${vscode.l10n.t('Add another skill area…')}`, description: vscode.l10n.t('type its name'), value: 'type' });
         const active = items.find((it) => sameSkill(it.value, s.skill, s.typingSkill)) ?? items.find((it) => it.value !== undefined);
-        const picked = await ui.pick({ placeholder: 'Which ONE skill area do you most want to develop? Type to filter.', items, active, matchOnDescription: true });
+        const picked = await ui.pick({ placeholder: vscode.l10n.t('Which ONE skill area do you most want to develop? Type to filter.'), items, active, matchOnDescription: true });
         s.typingSkill = picked.value === 'type';
         if (picked.value && picked.value !== 'type') {
           s.skill = picked.value;
@@ -184,10 +205,10 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
       when: (s) => s.typingSkill,
       run: async (ui, s) => {
         const name = await ui.input({
-          prompt: 'Name the skill area you want to develop',
-          placeholder: 'e.g. Financial acumen',
+          prompt: vscode.l10n.t('Name the skill area you want to develop'),
+          placeholder: vscode.l10n.t('e.g. Financial acumen'),
           value: s.skillName,
-          validate: lengthBetween(1, LIMITS.name, 'Name the skill area'),
+          validate: lengthBetween(1, LIMITS.name, vscode.l10n.t('Name the skill area.')),
           onDidChange: (v) => (s.skillName = v),
         });
         const existing = journal().skills.find((k) => k.name.toLowerCase() === name.toLowerCase());
@@ -206,13 +227,13 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
         const others = j.people.filter((p) => !linked.includes(p));
         const skill = skillName(s);
         const items: Item<string>[] = [];
-        if (linked.length) items.push(sep(`Great at ${skill}`), ...linked.map(personItem));
-        if (others.length) items.push(sep(linked.length ? 'Others you know' : 'People in your journal'), ...others.map(personItem));
+        if (linked.length) items.push(sep(vscode.l10n.t('Great at {0}', skill)), ...linked.map(personItem));
+        if (others.length) items.push(sep(linked.length ? vscode.l10n.t('Others you know') : vscode.l10n.t('People in your journal')), ...others.map(personItem));
         if (items.length) items.push(sep(''));
-        const someoneNew: Item<string> = { label: '$(person-add) Someone new…', description: 'inside or outside your organisation' };
+        const someoneNew: Item<string> = { label: `$(person-add) ${vscode.l10n.t('Someone new…')}`, description: vscode.l10n.t('inside or outside your organisation') };
         items.push(someoneNew);
         const active = s.newPerson ? someoneNew : (items.find((it) => it.value !== undefined && it.value === s.personId) ?? items.find((it) => it.kind !== vscode.QuickPickItemKind.Separator));
-        const picked = await ui.pick({ placeholder: `Who is great at ${skill}? Type to filter.`, items, active, matchOnDescription: true });
+        const picked = await ui.pick({ placeholder: vscode.l10n.t('Who is great at {0}? Type to filter.', skill), items, active, matchOnDescription: true });
         s.newPerson = picked.value === undefined;
         s.personId = picked.value;
       },
@@ -222,10 +243,10 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
       when: (s) => s.newPerson,
       run: async (ui, s) => {
         s.person.name = await ui.input({
-          prompt: `Who is great at ${skillName(s)}? Their name`,
-          placeholder: 'e.g. Terry Lindqvist',
+          prompt: vscode.l10n.t('Who is great at {0}? Their name', skillName(s)),
+          placeholder: vscode.l10n.t('e.g. Terry Lindqvist'),
           value: s.person.name,
-          validate: lengthBetween(1, LIMITS.name, 'Type their name'),
+          validate: lengthBetween(1, LIMITS.name, vscode.l10n.t('Type their name.')),
           onDidChange: (v) => (s.person.name = v),
         });
       },
@@ -235,11 +256,11 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
       when: (s) => s.newPerson,
       run: async (ui, s) => {
         const items: Item<Org>[] = ORGS.map((o) => ({
-          label: o === 'inside' ? 'Inside my organisation' : 'Outside my organisation',
-          description: o === 'inside' ? 'knows how things are done around here' : 'interested only in your success',
+          label: o === 'inside' ? vscode.l10n.t('Inside my organisation') : vscode.l10n.t('Outside my organisation'),
+          description: o === 'inside' ? vscode.l10n.t('knows how things are done around here') : vscode.l10n.t('interested only in your success'),
           value: o,
         }));
-        const picked = await ui.pick({ placeholder: `Is ${s.person.name} inside or outside your organisation?`, items, active: items.find((i) => i.value === s.person.org) });
+        const picked = await ui.pick({ placeholder: vscode.l10n.t('Is {0} inside or outside your organisation?', s.person.name), items, active: items.find((i) => i.value === s.person.org) });
         s.person.org = picked.value;
       },
     },
@@ -247,14 +268,14 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
       number: 2,
       when: (s) => s.newPerson,
       run: async (ui, s) => {
-        const about: Record<Seniority, string> = {
-          senior: 'more senior than you',
-          peer: 'at your level',
-          junior: 'more junior, with the skill you want',
-          manager: 'your own manager',
+        const about: Record<Seniority, { label: string; description: string }> = {
+          senior: { label: vscode.l10n.t('Senior'), description: vscode.l10n.t('more senior than you') },
+          peer: { label: vscode.l10n.t('Peer'), description: vscode.l10n.t('at your level') },
+          junior: { label: vscode.l10n.t('Junior'), description: vscode.l10n.t('more junior, with the skill you want') },
+          manager: { label: vscode.l10n.t('Manager'), description: vscode.l10n.t('your own manager') },
         };
-        const items: Item<Seniority>[] = SENIORITIES.map((x) => ({ label: x[0]!.toUpperCase() + x.slice(1), description: about[x], value: x }));
-        const picked = await ui.pick({ placeholder: `${s.person.name} is…`, items, active: items.find((i) => i.value === s.person.seniority) });
+        const items: Item<Seniority>[] = SENIORITIES.map((x) => ({ ...about[x], value: x }));
+        const picked = await ui.pick({ placeholder: vscode.l10n.t('{0} is…', s.person.name), items, active: items.find((i) => i.value === s.person.seniority) });
         s.person.seniority = picked.value;
       },
     },
@@ -263,10 +284,10 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
       when: (s) => s.newPerson,
       run: async (ui, s) => {
         s.person.evidence = await ui.input({
-          prompt: `What have you seen ${s.person.name} do? It goes into your request, in your words to them.`,
-          placeholder: "e.g. I've seen you present at the All Hands meeting, and you tell a compelling story about the financials.",
+          prompt: vscode.l10n.t('What have you seen {0} do? It goes into your request, in your words to them.', s.person.name),
+          placeholder: vscode.l10n.t("e.g. I've seen you present at the All Hands meeting, and you tell a compelling story about the financials."),
           value: s.person.evidence,
-          validate: lengthBetween(1, LIMITS.longText, 'Say what you have seen them do — it shows why you are asking them'),
+          validate: lengthBetween(1, LIMITS.longText, vscode.l10n.t('Say what you have seen them do — it shows why you are asking them.')),
           onDidChange: (v) => (s.person.evidence = v),
         });
       },
@@ -277,11 +298,11 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
       number: 3,
       run: async (ui, s) => {
         const items: Item<number>[] = [1, 2, 3, 4, 5, 6].map((n) => ({
-          label: `${NUMBER_WORDS[n]} session${n === 1 ? '' : 's'}`,
-          description: [n === defaultSessions ? 'your default' : '', n === 3 ? 'a good start' : ''].filter(Boolean).join(' · ') || undefined,
+          label: sessionsInWords(n),
+          description: [n === defaultSessions ? vscode.l10n.t('your default') : '', n === 3 ? vscode.l10n.t('a good start') : ''].filter(Boolean).join(' · ') || undefined,
           value: n,
         }));
-        const picked = await ui.pick({ placeholder: `How many sessions will you ask ${personName(s)} for? A small, fixed number is an easy yes.`, items, active: items.find((i) => i.value === s.sessions) });
+        const picked = await ui.pick({ placeholder: vscode.l10n.t('How many sessions will you ask {0} for? A small, fixed number is an easy yes.', personName(s)), items, active: items.find((i) => i.value === s.sessions) });
         s.sessions = picked.value ?? defaultSessions;
       },
     },
@@ -290,8 +311,8 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
     {
       number: 4,
       run: async (ui, s) => {
-        const items: Item<number>[] = MINUTE_CHOICES.map((m) => ({ label: `${m} minutes`, description: m === DEFAULT_MINUTES ? 'the usual' : undefined, value: m }));
-        const picked = await ui.pick({ placeholder: 'How long is each session?', items, active: items.find((i) => i.value === s.minutes) });
+        const items: Item<number>[] = MINUTE_CHOICES.map((m) => ({ label: vscode.l10n.t('{0} minutes', m), description: m === DEFAULT_MINUTES ? vscode.l10n.t('the usual') : undefined, value: m }));
+        const picked = await ui.pick({ placeholder: vscode.l10n.t('How long is each session?'), items, active: items.find((i) => i.value === s.minutes) });
         s.minutes = picked.value ?? DEFAULT_MINUTES;
       },
     },
@@ -301,10 +322,10 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
       number: 5,
       run: async (ui, s) => {
         s.timeframe = await ui.input({
-          prompt: `Over what time frame? It completes "… ${s.sessions === 1 ? 'one session' : `${NUMBER_WORDS[s.sessions]} sessions`} with me ___, focusing on …"`,
-          placeholder: 'e.g. over the next six weeks, this quarter, before the end of March',
+          prompt: vscode.l10n.t('Over what time frame? It completes "… {0} with me ___, focusing on …"', sessionsInWords(s.sessions)),
+          placeholder: vscode.l10n.t('e.g. over the next six weeks, this quarter, before the end of March'),
           value: s.timeframe,
-          validate: lengthBetween(1, LIMITS.shortText, 'Give a time frame, e.g. "over the next six weeks" — it keeps the ask bounded'),
+          validate: lengthBetween(1, LIMITS.shortText, vscode.l10n.t('Give a time frame, e.g. "over the next six weeks" — it keeps the ask bounded.')),
           onDidChange: (v) => (s.timeframe = v),
         });
       },
@@ -315,8 +336,8 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
       number: 6,
       run: async (ui, s) => {
         s.topicsText = await ui.input({
-          prompt: 'Two to five concrete topics for the sessions, separated by ";"',
-          placeholder: 'e.g. reading our financial reports; turning the numbers into a story; what to do next at my level',
+          prompt: vscode.l10n.t('Two to five concrete topics for the sessions, separated by ";"'),
+          placeholder: vscode.l10n.t('e.g. reading our financial reports; turning the numbers into a story; what to do next at my level'),
           value: s.topicsText,
           validate: (v) => topicsProblem(splitTopics(v), v),
           onDidChange: (v) => (s.topicsText = v),
@@ -331,16 +352,16 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
         const draft = await review(deps, s);
         const check = draft.check;
         type Action = 'save' | 'copy' | 'back';
-        const save: Item<Action> = { label: '$(save) Save draft', description: 'under Drafts in the Outreach view', value: 'save' };
-        const copy: Item<Action> = { label: '$(copy) Save draft and copy', description: 'the text goes to the clipboard', value: 'copy' };
-        const back: Item<Action> = { label: '$(arrow-left) Back', description: 'change an answer — Back again goes further', value: 'back' };
+        const save: Item<Action> = { label: `$(save) ${vscode.l10n.t('Save draft')}`, description: vscode.l10n.t('under Drafts in the Outreach view'), value: 'save' };
+        const copy: Item<Action> = { label: `$(copy) ${vscode.l10n.t('Save draft and copy')}`, description: vscode.l10n.t('the text goes to the clipboard'), value: 'copy' };
+        const back: Item<Action> = { label: `$(arrow-left) ${vscode.l10n.t('Back')}`, description: vscode.l10n.t('change an answer — Back again goes further'), value: 'back' };
         const findings: Item<Action>[] = check.findings.length
           ? check.findings.map((f) => ({ label: `${ICONS[f.severity]} ${f.message}`, detail: f.fix }))
-          : [{ label: '$(pass) Nothing to fix', detail: 'Specific, bounded and personal.' }];
-        const items = [save, copy, back, sep<Action>(`Quality check: ${counts(check)}`), ...findings];
+          : [{ label: `$(pass) ${vscode.l10n.t('Nothing to fix')}`, detail: vscode.l10n.t('Specific, bounded and personal.') }];
+        const items = [save, copy, back, sep<Action>(vscode.l10n.t('Quality check: {0}', counts(check))), ...findings];
         const picked = await ui.pick({
-          title: `Score ${check.score}/100 — ${verdict(check)} · ${draft.personName}, ${draft.skillName}`,
-          placeholder: `Score ${check.score}/100 — ${check.reason}`,
+          title: vscode.l10n.t('Score {0}/100 — {1} · {2}, {3}', check.score, verdict(check), draft.personName, draft.skillName),
+          placeholder: vscode.l10n.t('Score {0}/100 — {1}', check.score, check.reason),
           items,
           active: save,
           accept: async (item) => {
@@ -350,7 +371,7 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
               s.saved = await saveDraft(deps, draft.input);
             } catch (e) {
               // Nothing typed is lost: the wizard stays open, and Back leads to the step to change.
-              void vscode.window.showErrorMessage(`The draft was not saved: ${(e as Error).message}`);
+              void vscode.window.showErrorMessage(vscode.l10n.t('The draft was not saved: {0}', (e as Error).message));
               return false;
             }
             if (item.value === 'copy') {
@@ -369,16 +390,18 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
 const ICONS: Record<Severity, string> = { error: '$(error)', warning: '$(warning)', info: '$(info)' };
 
 function counts(check: CheckResult): string {
-  const parts = (['error', 'warning', 'info'] as const)
-    .filter((sev) => check.counts[sev] > 0)
-    .map((sev) => `${check.counts[sev]} ${sev === 'info' ? 'note' : sev}${check.counts[sev] === 1 ? '' : 's'}`);
-  return parts.join(', ') || 'no findings';
+  const { error, warning, info } = check.counts;
+  const parts: string[] = [];
+  if (error > 0) parts.push(error === 1 ? vscode.l10n.t('1 error') : vscode.l10n.t('{0} errors', error));
+  if (warning > 0) parts.push(warning === 1 ? vscode.l10n.t('1 warning') : vscode.l10n.t('{0} warnings', warning));
+  if (info > 0) parts.push(info === 1 ? vscode.l10n.t('1 note') : vscode.l10n.t('{0} notes', info));
+  return parts.join(', ') || vscode.l10n.t('no findings');
 }
 
 function verdict(check: CheckResult): string {
-  if (check.counts.error > 0) return 'fix first';
-  if (check.counts.warning === 0) return 'ready to send';
-  return check.score >= 90 ? 'nearly ready' : 'could be more specific';
+  if (check.counts.error > 0) return vscode.l10n.t('fix first');
+  if (check.counts.warning === 0) return vscode.l10n.t('ready to send');
+  return check.score >= 90 ? vscode.l10n.t('nearly ready') : vscode.l10n.t('could be more specific');
 }
 
 /** The request as it will be saved (the user's own template if they have one) and its quality check. */
@@ -434,14 +457,14 @@ async function render(deps: Deps, model: RequestModel): Promise<string> {
     try {
       return renderRequest(model, override);
     } catch (e) {
-      void vscode.window.showWarningMessage(`Your request template failed: ${(e as Error).message} — the built-in template is used instead.`);
+      void vscode.window.showWarningMessage(vscode.l10n.t('Your request template failed: {0} — the built-in template is used instead.', (e as Error).message));
     }
   }
   return renderRequest(model);
 }
 
 function personItem(p: Person): Item<string> {
-  return { label: p.name, description: `${p.org}, ${p.seniority}`, detail: p.evidence || undefined, value: p.id };
+  return { label: p.name, description: `${orgLabel(p.org)}, ${seniorityLabel(p.seniority)}`, detail: p.evidence || undefined, value: p.id };
 }
 
 function sameSkill(value: unknown, skill: Flow['skill'], typing: boolean): boolean {
@@ -454,8 +477,8 @@ function sameSkill(value: unknown, skill: Flow['skill'], typing: boolean): boole
 function lengthBetween(min: number, max: number, emptyMessage: string): Validator {
   return (v) => {
     const t = v.trim();
-    if (t.length < min) return `${emptyMessage}.`;
-    if (t.length > max) return `Too long: ${t.length} characters, at most ${max}.`;
+    if (t.length < min) return emptyMessage;
+    if (t.length > max) return vscode.l10n.t('Too long: {0} characters, at most {1}.', t.length, max);
     return undefined;
   };
 }
@@ -469,17 +492,17 @@ export function splitTopics(text: string): string[] {
 
 /** Why these topics will not do (two to five, each short, none twice), or undefined. */
 export function topicsProblem(topics: readonly string[], raw?: string): string | undefined {
-  if (topics.length === 0) return 'Name two to five topics, separated by ";" — e.g. reading our financial reports; turning the numbers into a story.';
+  if (topics.length === 0) return vscode.l10n.t('Name two to five topics, separated by ";" — e.g. reading our financial reports; turning the numbers into a story.');
   if (topics.length === 1) {
-    return raw?.includes(',') ? 'One topic so far: separate topics with ";" (a comma stays inside a topic).' : 'One topic so far: add at least one more, after a ";".';
+    return raw?.includes(',') ? vscode.l10n.t('One topic so far: separate topics with ";" (a comma stays inside a topic).') : vscode.l10n.t('One topic so far: add at least one more, after a ";".');
   }
-  if (topics.length > 5) return `${topics.length} topics: keep it to five at most — a focused ask is an easy yes.`;
+  if (topics.length > 5) return vscode.l10n.t('{0} topics: keep it to five at most — a focused ask is an easy yes.', topics.length);
   const long = topics.find((t) => t.length > LIMITS.shortText);
-  if (long) return `A topic is too long (${long.length} characters, at most ${LIMITS.shortText}).`;
+  if (long) return vscode.l10n.t('A topic is too long ({0} characters, at most {1}).', long.length, LIMITS.shortText);
   const seen = new Set<string>();
   for (const t of topics) {
     const key = t.toLowerCase();
-    if (seen.has(key)) return `"${t}" is listed twice.`;
+    if (seen.has(key)) return vscode.l10n.t('"{0}" is listed twice.', t);
     seen.add(key);
   }
   return undefined;

@@ -30,7 +30,7 @@ export function guarded<R>(
     } catch (e) {
       if (e instanceof Cancelled) return undefined;
       const known = e instanceof CommandError || e instanceof StoreRefusal;
-      const message = known ? (e as Error).message : `Mentoring Outreach: something went wrong — ${(e as Error)?.message ?? String(e)}`;
+      const message = known ? (e as Error).message : vscode.l10n.t('Mentoring Outreach: something went wrong — {0}', (e as Error)?.message ?? String(e));
       void vscode.window.showErrorMessage(message);
       if (isProgrammatic(arg)) throw e instanceof Error ? e : new Error(message);
       if (!known) console.error('[mentoring]', e);

@@ -22,8 +22,9 @@ export function registerJournalFileCommands(context: vscode.ExtensionContext, de
         const content = exportContent(context, deps, format);
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
         if (arg === undefined) {
-          void vscode.window.showInformationMessage(`Journal exported to ${uri.fsPath || uri.toString()}.`, 'Open').then((c) => {
-            if (c === 'Open') void vscode.window.showTextDocument(uri);
+          const open = vscode.l10n.t('Open');
+          void vscode.window.showInformationMessage(vscode.l10n.t('Journal exported to {0}.', uri.fsPath || uri.toString()), open).then((c) => {
+            if (c === open) void vscode.window.showTextDocument(uri);
           });
         }
         return uri;
@@ -42,7 +43,7 @@ export function registerJournalFileCommands(context: vscode.ExtensionContext, de
         const incoming = await readJournalFile(uri);
         const mode = await confirmImport(deps, incoming, uri);
         const plan = await applyImport(deps, incoming, mode);
-        void vscode.window.showInformationMessage(`Imported ${uri.path.split('/').pop()}: ${summary(plan)}`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('Imported {0}: {1}', uri.path.split('/').pop() ?? '', summary(plan)));
         return summary(plan);
       }),
     ),
@@ -50,11 +51,11 @@ export function registerJournalFileCommands(context: vscode.ExtensionContext, de
       Commands.exportDamagedData,
       guarded(async (arg) => {
         const keys = deps.store.damagedKeys();
-        if (keys.length === 0) throw new CommandError('There is no damaged journal data to export.');
+        if (keys.length === 0) throw new CommandError(vscode.l10n.t('There is no damaged journal data to export.'));
         const key = keys[keys.length - 1] as string;
         const uri =
           arg === undefined
-            ? await vscode.window.showSaveDialog({ title: 'Export the damaged journal data', defaultUri: defaultUri('mentoring-journal-damaged.json'), filters: { JSON: ['json'] } })
+            ? await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export the damaged journal data'), defaultUri: defaultUri('mentoring-journal-damaged.json'), filters: { JSON: ['json'] } })
             : uriFrom((arg as { uri?: unknown }).uri);
         if (!uri) throw new Cancelled();
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(deps.store.backup(key), null, 2) + '\n'));
@@ -82,16 +83,16 @@ export function journalJson(journal: Journal): string {
 }
 
 function exportArg(arg: unknown): { uri: vscode.Uri; format: ExportFormat } {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError('Expected an argument like { uri, format: "json" | "markdown" | "ics" }.');
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { uri, format: "json" | "markdown" | "ics" }.'));
   const { uri, format } = arg as Record<string, unknown>;
-  if (!FORMATS.includes(format as ExportFormat)) throw new CommandError('format must be "json", "markdown" or "ics".');
+  if (!FORMATS.includes(format as ExportFormat)) throw new CommandError(vscode.l10n.t('format must be "json", "markdown" or "ics".'));
   return { uri: uriFrom(uri), format: format as ExportFormat };
 }
 
 function importArg(arg: unknown): { uri: vscode.Uri; mode: ImportMode } {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError('Expected an argument like { uri, mode?: "merge" | "replace" }.');
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { uri, mode?: "merge" | "replace" }.'));
   const { uri, mode = 'merge' } = arg as Record<string, unknown>;
-  if (mode !== 'merge' && mode !== 'replace') throw new CommandError('mode must be "merge" or "replace".');
+  if (mode !== 'merge' && mode !== 'replace') throw new CommandError(vscode.l10n.t('mode must be "merge" or "replace".'));
   return { uri: uriFrom(uri), mode };
 }
 
@@ -102,9 +103,9 @@ function defaultUri(fileName: string): vscode.Uri | undefined {
 
 async function askExportTarget(): Promise<{ uri: vscode.Uri; format: ExportFormat }> {
   const uri = await vscode.window.showSaveDialog({
-    title: 'Export the Mentoring Outreach journal',
+    title: vscode.l10n.t('Export the Mentoring Outreach journal'),
     defaultUri: defaultUri('mentoring-journal.json'),
-    filters: { 'Journal (JSON)': ['json'], 'Report (Markdown)': ['md'], 'Calendar (iCalendar)': ['ics'] },
+    filters: { [vscode.l10n.t('Journal (JSON)')]: ['json'], [vscode.l10n.t('Report (Markdown)')]: ['md'], [vscode.l10n.t('Calendar (iCalendar)')]: ['ics'] },
   });
   if (!uri) throw new Cancelled();
   return { uri, format: /\.(md|markdown)$/i.test(uri.path) ? 'markdown' : /\.(ics|ical)$/i.test(uri.path) ? 'ics' : 'json' };
@@ -112,10 +113,10 @@ async function askExportTarget(): Promise<{ uri: vscode.Uri; format: ExportForma
 
 async function askImportSource(): Promise<vscode.Uri> {
   const picked = await vscode.window.showOpenDialog({
-    title: 'Import a Mentoring Outreach journal',
+    title: vscode.l10n.t('Import a Mentoring Outreach journal'),
     canSelectMany: false,
     defaultUri: vscode.workspace.workspaceFolders?.[0]?.uri,
-    filters: { 'Journal (JSON)': ['json'] },
+    filters: { [vscode.l10n.t('Journal (JSON)')]: ['json'] },
   });
   if (!picked?.[0]) throw new Cancelled();
   return picked[0];
@@ -127,48 +128,55 @@ export async function readJournalFile(uri: vscode.Uri): Promise<Journal> {
   let bytes: Uint8Array;
   try {
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_IMPORT_BYTES) throw new CommandError(`Cannot import ${name}: it is ${(stat.size / 1024 / 1024).toFixed(1)} MB, more than the 5 MB a journal may have. Nothing was changed.`);
+    if (stat.size > MAX_IMPORT_BYTES) throw new CommandError(vscode.l10n.t('Cannot import {0}: it is {1} MB, more than the 5 MB a journal may have. Nothing was changed.', name, (stat.size / 1024 / 1024).toFixed(1)));
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch (e) {
     if (e instanceof CommandError) throw e;
-    throw new CommandError(`Cannot import ${name}: ${(e as Error).message}. Nothing was changed.`);
+    throw new CommandError(vscode.l10n.t('Cannot import {0}: {1}. Nothing was changed.', name, (e as Error).message));
   }
   let text: string;
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes).replace(/^\uFEFF/, '');
   } catch {
-    throw new CommandError(`Cannot import ${name}: it is not UTF-8 text. Nothing was changed.`);
+    throw new CommandError(vscode.l10n.t('Cannot import {0}: it is not UTF-8 text. Nothing was changed.', name));
   }
   const parsed = parseJournalText(text);
   if (!parsed.ok) {
     if (parsed.newerVersion !== undefined) {
-      throw new CommandError(`Cannot import ${name}: it was written by a newer version of Mentoring Outreach (format ${parsed.newerVersion}). Update the extension first. Nothing was changed.`);
+      throw new CommandError(vscode.l10n.t('Cannot import {0}: it was written by a newer version of Mentoring Outreach (format {1}). Update the extension first. Nothing was changed.', name, parsed.newerVersion));
     }
-    throw new CommandError(`Cannot import ${name}: ${formatProblems(parsed.errors)}. Nothing was changed.`);
+    throw new CommandError(vscode.l10n.t('Cannot import {0}: {1}. Nothing was changed.', name, formatProblems(parsed.errors)));
   }
   return parsed.journal;
 }
 
 async function confirmImport(deps: Deps, incoming: Journal, uri: vscode.Uri): Promise<ImportMode> {
   const current = deps.store.journal;
-  const name = uri.path.split('/').pop();
+  const name = uri.path.split('/').pop() ?? '';
   const merge = planImport(current, incoming, 'merge');
   const replace = planImport(current, incoming, 'replace');
   const isEmpty = current.attempts.length + current.people.length + current.skills.length === 0;
   const lines: string[] = [];
   if (merge.ok) {
-    lines.push(`Merge adds ${describeCounts(merge.plan.added)}.`);
+    lines.push(vscode.l10n.t('Merge adds {0}.', describeCounts(merge.plan.added)));
     const skipped = describeCounts(merge.plan.skipped);
-    if (skipped !== 'nothing') lines.push(`${skipped} with ids already in your journal stay as they are.`);
+    if (skipped !== 'nothing') lines.push(vscode.l10n.t('{0} with ids already in your journal stay as they are.', skipped));
   } else lines.push(merge.reason);
   if (!isEmpty && replace.ok) {
     const removed = describeCounts(replace.plan.removed);
-    lines.push(`Replace makes your journal exactly the file${removed !== 'nothing' ? `, removing ${removed} it does not have` : ''}.`);
+    lines.push(
+      removed !== 'nothing'
+        ? vscode.l10n.t('Replace makes your journal exactly the file, removing {0} it does not have.', removed)
+        : vscode.l10n.t('Replace makes your journal exactly the file.'),
+    );
   }
-  const buttons = isEmpty ? ['Import'] : merge.ok ? ['Merge', 'Replace'] : ['Replace'];
-  const answer = await vscode.window.showInformationMessage(`Import ${name}?`, { modal: true, detail: lines.join('\n') }, ...buttons);
-  if (answer === 'Replace') return 'replace';
-  if (answer === 'Merge' || answer === 'Import') return 'merge';
+  const importButton = vscode.l10n.t('Import');
+  const mergeButton = vscode.l10n.t('Merge');
+  const replaceButton = vscode.l10n.t('Replace');
+  const buttons = isEmpty ? [importButton] : merge.ok ? [mergeButton, replaceButton] : [replaceButton];
+  const answer = await vscode.window.showInformationMessage(vscode.l10n.t('Import {0}?', name), { modal: true, detail: lines.join('\n') }, ...buttons);
+  if (answer === replaceButton) return 'replace';
+  if (answer === mergeButton || answer === importButton) return 'merge';
   throw new Cancelled();
 }
 
@@ -177,7 +185,7 @@ export async function applyImport(deps: Deps, incoming: Journal, mode: ImportMod
   let plan: ImportPlan | undefined;
   await deps.store.change((current) => {
     const planned = planImport(current, incoming, mode);
-    if (!planned.ok) return { ok: false, reason: `${planned.reason}. Nothing was changed.` };
+    if (!planned.ok) return { ok: false, reason: vscode.l10n.t('{0}. Nothing was changed.', planned.reason) };
     plan = planned.plan;
     return { ok: true, value: planned.plan.result };
   });
@@ -188,8 +196,12 @@ export async function applyImport(deps: Deps, incoming: Journal, mode: ImportMod
 function summary(plan: ImportPlan): string {
   if (plan.mode === 'replace') {
     const removed = describeCounts(plan.removed);
-    return `journal replaced (${describeCounts(plan.added)} new${removed !== 'nothing' ? `, ${removed} removed` : ''}).`;
+    return removed !== 'nothing'
+      ? vscode.l10n.t('journal replaced ({0} new, {1} removed).', describeCounts(plan.added), removed)
+      : vscode.l10n.t('journal replaced ({0} new).', describeCounts(plan.added));
   }
   const skipped = describeCounts(plan.skipped);
-  return `added ${describeCounts(plan.added)}${skipped !== 'nothing' ? `; kept your existing ${skipped}` : ''}.`;
+  return skipped !== 'nothing'
+    ? vscode.l10n.t('added {0}; kept your existing {1}.', describeCounts(plan.added), skipped)
+    : vscode.l10n.t('added {0}.', describeCounts(plan.added));
 }

@@ -13,6 +13,7 @@ import { openRequestDocument } from '../diagnostics/requestDiagnostics';
 import { attemptIdFrom, pickAttempt, today, userTemplates, type Deps } from './context';
 import { Cancelled, CommandError, guarded, isProgrammatic } from './errors';
 import { Commands } from './ids';
+import { statusLabel } from '../views/labels';
 
 const RESPONSE_KINDS: readonly ResponseKind[] = ['yes', 'no', 'later', 'referral'];
 const FOLLOW_UP_KINDS: readonly FollowUpKind[] = ['later', 'referral', 'nudge', 'thanks'];
@@ -23,12 +24,18 @@ const FOLLOW_UP_WHEN: Readonly<Record<FollowUpKind, readonly AttemptStatus[]>> =
   nudge: ['sent'],
   thanks: ['accepted', 'completed'],
 };
-const FOLLOW_UP_LABELS: Readonly<Record<FollowUpKind, string>> = {
-  later: 'Might you be willing later? If so, when?',
-  referral: 'Is there anyone else you would recommend I approach?',
-  nudge: 'A gentle nudge (no reply yet)',
-  thanks: 'Thank you',
-};
+function followUpLabel(kind: FollowUpKind): string {
+  switch (kind) {
+    case 'later':
+      return vscode.l10n.t('Might you be willing later? If so, when?');
+    case 'referral':
+      return vscode.l10n.t('Is there anyone else you would recommend I approach?');
+    case 'nudge':
+      return vscode.l10n.t('A gentle nudge (no reply yet)');
+    case 'thanks':
+      return vscode.l10n.t('Thank you');
+  }
+}
 
 export interface ResponseResult {
   attemptId: string;
@@ -56,7 +63,7 @@ export function registerResponseCommands(context: vscode.ExtensionContext, deps:
           const { attemptId, kind } = followUpArg(arg);
           return draftAndRecordFollowUp(deps, attemptId, kind);
         }
-        const attemptId = attemptIdFrom(arg) ?? (await pickAttempt(deps, 'Draft a Follow-up', (v) => kindsFor(v.attempt.status).length > 0));
+        const attemptId = attemptIdFrom(arg) ?? (await pickAttempt(deps, vscode.l10n.t('Draft a Follow-up'), (v) => kindsFor(v.attempt.status).length > 0));
         const kind = await pickFollowUpKind(deps, attemptId);
         return offerFollowUp(deps, attemptId, kind);
       }),
@@ -69,7 +76,7 @@ export function registerResponseCommands(context: vscode.ExtensionContext, deps:
         let notes: string | undefined;
         if (programmatic) ({ attemptId, notes } = sessionArg(arg));
         else {
-          attemptId = attemptIdFrom(arg) ?? (await pickAttempt(deps, 'Log a Session', (v) => v.attempt.status === 'accepted'));
+          attemptId = attemptIdFrom(arg) ?? (await pickAttempt(deps, vscode.l10n.t('Log a Session'), (v) => v.attempt.status === 'accepted'));
           notes = await askSessionNotes(deps, attemptId);
         }
         const templates = await userTemplates(deps, ['sessionAgenda']);
@@ -94,26 +101,26 @@ export function registerResponseCommands(context: vscode.ExtensionContext, deps:
 
 function responseArg(arg: unknown): ResponseInput {
   if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) {
-    throw new CommandError('Expected an argument like { attemptId, response: "yes" | "no" | "later" | "referral", askAgainOn?, referral?: { name, evidence? } }.');
+    throw new CommandError(vscode.l10n.t('Expected an argument like { attemptId, response: "yes" | "no" | "later" | "referral", askAgainOn?, referral?: { name, evidence? } }.'));
   }
   const a = arg as Record<string, unknown>;
   const attemptId = attemptIdFrom({ attemptId: a.attemptId });
-  if (!attemptId) throw new CommandError('attemptId is required.');
+  if (!attemptId) throw new CommandError(vscode.l10n.t('attemptId is required.'));
   if (typeof a.response !== 'string' || !RESPONSE_KINDS.includes(a.response as ResponseKind)) {
-    throw new CommandError(`response must be one of ${RESPONSE_KINDS.map((k) => `"${k}"`).join(', ')}.`);
+    throw new CommandError(vscode.l10n.t('response must be one of {0}.', RESPONSE_KINDS.map((k) => `"${k}"`).join(', ')));
   }
   const response = a.response as ResponseKind;
-  if (a.askAgainOn !== undefined && a.askAgainOn !== null && typeof a.askAgainOn !== 'string') throw new CommandError('askAgainOn must be a date YYYY-MM-DD.');
-  if (response === 'later' && !a.askAgainOn) throw new CommandError('A "later" response needs askAgainOn: the date to ask again (YYYY-MM-DD).');
+  if (a.askAgainOn !== undefined && a.askAgainOn !== null && typeof a.askAgainOn !== 'string') throw new CommandError(vscode.l10n.t('askAgainOn must be a date YYYY-MM-DD.'));
+  if (response === 'later' && !a.askAgainOn) throw new CommandError(vscode.l10n.t('A "later" response needs askAgainOn: the date to ask again (YYYY-MM-DD).'));
   let referral: ResponseInput['referral'];
   if (a.referral !== undefined && a.referral !== null) {
     const r = a.referral as Record<string, unknown>;
     if (typeof r !== 'object' || typeof r.name !== 'string' || (r.evidence !== undefined && typeof r.evidence !== 'string')) {
-      throw new CommandError('referral must be like { name: "Sam Lee", evidence?: "…" }.');
+      throw new CommandError(vscode.l10n.t('referral must be like { name: "Sam Lee", evidence?: "…" }.'));
     }
     referral = { name: r.name, ...(typeof r.evidence === 'string' ? { evidence: r.evidence } : {}) };
   }
-  if (response === 'referral' && !referral) throw new CommandError('A "referral" response needs referral: { name, evidence? }.');
+  if (response === 'referral' && !referral) throw new CommandError(vscode.l10n.t('A "referral" response needs referral: { name, evidence? }.'));
   return { attemptId, response, askAgainOn: (a.askAgainOn as string | undefined) ?? null, referral: referral ?? null };
 }
 
@@ -133,29 +140,29 @@ async function recordResponse(deps: Deps, input: ResponseInput): Promise<Respons
 
 async function askResponse(deps: Deps, given: string | undefined): Promise<ResponseInput> {
   const answerable: readonly AttemptStatus[] = ['sent', 'deferred', 'declined', 'accepted', 'completed'];
-  const attemptId = given ?? (await pickAttempt(deps, 'Record a Response', (v) => answerable.includes(v.attempt.status)));
+  const attemptId = given ?? (await pickAttempt(deps, vscode.l10n.t('Record a Response'), (v) => answerable.includes(v.attempt.status)));
   const attempt = attemptOf(deps.store.journal, attemptId);
   const name = personName(deps.store.journal, attempt);
   const items: (vscode.QuickPickItem & { kind2: ResponseKind })[] = [
-    { label: '$(check) Yes', description: `${name} will do the sessions`, kind2: 'yes' },
-    { label: '$(circle-slash) No', description: 'not now — ask the two follow-up questions next', kind2: 'no' },
-    { label: '$(calendar) Later', description: 'willing later: ask again on a date', kind2: 'later' },
-    { label: '$(person-add) Someone else', description: `${name} suggested who to approach`, kind2: 'referral' },
+    { label: `$(check) ${vscode.l10n.t('Yes')}`, description: vscode.l10n.t('{0} will do the sessions', name), kind2: 'yes' },
+    { label: `$(circle-slash) ${vscode.l10n.t('No')}`, description: vscode.l10n.t('not now — ask the two follow-up questions next'), kind2: 'no' },
+    { label: `$(calendar) ${vscode.l10n.t('Later')}`, description: vscode.l10n.t('willing later: ask again on a date'), kind2: 'later' },
+    { label: `$(person-add) ${vscode.l10n.t('Someone else')}`, description: vscode.l10n.t('{0} suggested who to approach', name), kind2: 'referral' },
   ];
   const allowed = items.filter((i) => responseAllowed(attempt.status, i.kind2));
-  if (allowed.length === 0) throw new CommandError(`The attempt is ${attempt.status}: there is no answer to record.`);
-  const picked = await vscode.window.showQuickPick(allowed, { title: `Record ${name}'s answer`, placeHolder: `What did ${name} say?`, ignoreFocusOut: true });
+  if (allowed.length === 0) throw new CommandError(vscode.l10n.t('The attempt is {0}: there is no answer to record.', statusLabel(attempt.status)));
+  const picked = await vscode.window.showQuickPick(allowed, { title: vscode.l10n.t("Record {0}'s answer", name), placeHolder: vscode.l10n.t('What did {0} say?', name), ignoreFocusOut: true });
   if (!picked) throw new Cancelled();
   const response = picked.kind2;
   if (response === 'later') {
     const todayDate = today(deps);
     const value = await vscode.window.showInputBox({
-      title: `When should you ask ${name} again?`,
-      prompt: 'A date (YYYY-MM-DD) or "in 3 weeks", "next month", "15 Jan"',
-      placeHolder: 'in 3 weeks',
+      title: vscode.l10n.t('When should you ask {0} again?', name),
+      prompt: vscode.l10n.t('A date (YYYY-MM-DD) or "in 3 weeks", "next month", "15 Jan"'),
+      placeHolder: 'in 3 weeks', // l10n-ignore (an example of what the English-only date parser reads)
       ignoreFocusOut: true,
       validateInput: (v) => {
-        if (!v.trim()) return 'When should you ask again?';
+        if (!v.trim()) return vscode.l10n.t('When should you ask again?');
         const r = parseAskAgain(v, todayDate);
         return r.ok ? undefined : r.reason;
       },
@@ -166,12 +173,12 @@ async function askResponse(deps: Deps, given: string | undefined): Promise<Respo
     return { attemptId, response, askAgainOn: parsed.value };
   }
   if (response === 'referral') {
-    const refName = await vscode.window.showInputBox({ title: `Who did ${name} suggest?`, prompt: 'Their name', ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : 'A name, please.') });
+    const refName = await vscode.window.showInputBox({ title: vscode.l10n.t('Who did {0} suggest?', name), prompt: vscode.l10n.t('Their name'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A name, please.')) });
     if (refName === undefined) throw new Cancelled();
     const evidence = await vscode.window.showInputBox({
-      title: `Why ${refName.trim()}? (optional)`,
-      prompt: 'What you know of them — it goes into your request',
-      value: `${name.split(/\s+/)[0]} suggested I reach out to you.`,
+      title: vscode.l10n.t('Why {0}? (optional)', refName.trim()),
+      prompt: vscode.l10n.t('What you know of them — it goes into your request'),
+      value: vscode.l10n.t('{0} suggested I reach out to you.', name.split(/\s+/)[0] ?? name),
       ignoreFocusOut: true,
     });
     if (evidence === undefined) throw new Cancelled();
@@ -195,20 +202,25 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
     case 'yes': {
       const plan = lazy.sessions().sessionPlan(journal, attempt.id);
       const first = plan.ok ? plan.value[0] : undefined;
+      const planned = attempt.ask.sessions === 1 ? vscode.l10n.t('1 session planned') : vscode.l10n.t('{0} sessions planned', attempt.ask.sessions);
+      const draftThanks = vscode.l10n.t('Draft Thank-you');
+      const showPlan = vscode.l10n.t('Show Session Plan');
       const choice = await vscode.window.showInformationMessage(
-        `🎉 ${name} said yes! ${attempt.ask.sessions} session${attempt.ask.sessions === 1 ? '' : 's'} planned${first ? ` — session 1: ${first.topics.join(', ')}` : ''}.`,
-        'Draft Thank-you',
-        'Show Session Plan',
+        first
+          ? vscode.l10n.t('🎉 {0} said yes! {1} — session 1: {2}.', name, planned, first.topics.join(', '))
+          : vscode.l10n.t('🎉 {0} said yes! {1}.', name, planned),
+        draftThanks,
+        showPlan,
       );
-      if (choice === 'Draft Thank-you') await offerFollowUp(deps, attempt.id, 'thanks');
-      if (choice === 'Show Session Plan' && plan.ok) await openMarkdown(deps, plan.value.map((p) => `## Session ${p.n}\n\n${p.agenda}`).join('\n\n'));
+      if (choice === draftThanks) await offerFollowUp(deps, attempt.id, 'thanks');
+      if (choice === showPlan && plan.ok) await openMarkdown(deps, plan.value.map((p) => `## ${vscode.l10n.t('Session {0}', p.n)}\n\n${p.agenda}`).join('\n\n'));
       return;
     }
     case 'no': {
-      const later = 'Ask: "Willing Later?"';
-      const other = 'Ask: "Anyone Else?"';
+      const later = vscode.l10n.t('Ask: "Willing Later?"');
+      const other = vscode.l10n.t('Ask: "Anyone Else?"');
       const choice = await vscode.window.showInformationMessage(
-        `${name} said no — that is normal, and not the end. Two questions keep the door open: "${FOLLOW_UP_LABELS.later}" and "${FOLLOW_UP_LABELS.referral}"`,
+        vscode.l10n.t('{0} said no — that is normal, and not the end. Two questions keep the door open: "{1}" and "{2}"', name, followUpLabel('later'), followUpLabel('referral')),
         later,
         other,
       );
@@ -217,13 +229,14 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
       return;
     }
     case 'later':
-      void vscode.window.showInformationMessage(`Noted: ask ${name} again on ${attempt.askAgainOn}. It will show under Due now that day.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Noted: ask {0} again on {1}. It will show under Due now that day.', name, attempt.askAgainOn ?? ''));
       return;
     case 'referral': {
       const created = result.createdAttemptId ? journal.attempts.find((a) => a.id === result.createdAttemptId) : undefined;
-      const who = created ? personName(journal, created) : 'them';
-      const choice = await vscode.window.showInformationMessage(`A draft request to ${who} is under Drafts, ready to edit.`, 'Open Draft');
-      if (choice === 'Open Draft' && created) await openRequestDocument(created.text, { preview: false });
+      const who = created ? personName(journal, created) : vscode.l10n.t('them');
+      const openDraft = vscode.l10n.t('Open Draft');
+      const choice = await vscode.window.showInformationMessage(vscode.l10n.t('A draft request to {0} is under Drafts, ready to edit.', who), openDraft);
+      if (choice === openDraft && created) await openRequestDocument(created.text, { preview: false });
       return;
     }
   }
@@ -233,11 +246,11 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
 // draftFollowUp
 
 function followUpArg(arg: unknown): { attemptId: string; kind: FollowUpKind } {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError('Expected an argument like { attemptId, kind: "later" | "referral" | "nudge" | "thanks" }.');
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { attemptId, kind: "later" | "referral" | "nudge" | "thanks" }.'));
   const a = arg as Record<string, unknown>;
   const attemptId = attemptIdFrom({ attemptId: a.attemptId });
-  if (!attemptId) throw new CommandError('attemptId is required.');
-  if (typeof a.kind !== 'string' || !FOLLOW_UP_KINDS.includes(a.kind as FollowUpKind)) throw new CommandError(`kind must be one of ${FOLLOW_UP_KINDS.map((k) => `"${k}"`).join(', ')}.`);
+  if (!attemptId) throw new CommandError(vscode.l10n.t('attemptId is required.'));
+  if (typeof a.kind !== 'string' || !FOLLOW_UP_KINDS.includes(a.kind as FollowUpKind)) throw new CommandError(vscode.l10n.t('kind must be one of {0}.', FOLLOW_UP_KINDS.map((k) => `"${k}"`).join(', ')));
   return { attemptId, kind: a.kind as FollowUpKind };
 }
 
@@ -248,11 +261,11 @@ function kindsFor(status: AttemptStatus): FollowUpKind[] {
 async function pickFollowUpKind(deps: Deps, attemptId: string): Promise<FollowUpKind> {
   const attempt = attemptOf(deps.store.journal, attemptId);
   const kinds = kindsFor(attempt.status);
-  if (kinds.length === 0) throw new CommandError(`No follow-up fits an attempt that is ${attempt.status}.`);
+  if (kinds.length === 0) throw new CommandError(vscode.l10n.t('No follow-up fits an attempt that is {0}.', statusLabel(attempt.status)));
   if (kinds.length === 1) return kinds[0] as FollowUpKind;
   const picked = await vscode.window.showQuickPick(
-    kinds.map((k) => ({ label: FOLLOW_UP_LABELS[k], followUp: k })),
-    { title: `Follow up with ${personName(deps.store.journal, attempt)}`, placeHolder: 'Which follow-up?', ignoreFocusOut: true },
+    kinds.map((k) => ({ label: followUpLabel(k), followUp: k })),
+    { title: vscode.l10n.t('Follow up with {0}', personName(deps.store.journal, attempt)), placeHolder: vscode.l10n.t('Which follow-up?'), ignoreFocusOut: true },
   );
   if (!picked) throw new Cancelled();
   return picked.followUp;
@@ -277,9 +290,11 @@ async function draftAndRecordFollowUp(deps: Deps, attemptId: string, kind: Follo
 /** Interactive: drafts and records the follow-up, then offers Copy / Open as Markdown. */
 async function offerFollowUp(deps: Deps, attemptId: string, kind: FollowUpKind): Promise<string> {
   const text = await draftAndRecordFollowUp(deps, attemptId, kind);
-  const choice = await vscode.window.showInformationMessage(`Follow-up drafted: ${firstLine(text)}`, { detail: text }, 'Copy', 'Open as Markdown');
-  if (choice === 'Copy') await vscode.env.clipboard.writeText(text);
-  if (choice === 'Open as Markdown') await openMarkdown(deps, text);
+  const copy = vscode.l10n.t('Copy');
+  const asMarkdown = vscode.l10n.t('Open as Markdown');
+  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Follow-up drafted: {0}', firstLine(text)), { detail: text }, copy, asMarkdown);
+  if (choice === copy) await vscode.env.clipboard.writeText(text);
+  if (choice === asMarkdown) await openMarkdown(deps, text);
   return text;
 }
 
@@ -287,23 +302,25 @@ async function offerFollowUp(deps: Deps, attemptId: string, kind: FollowUpKind):
 // logSession
 
 function sessionArg(arg: unknown): { attemptId: string; notes?: string } {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError('Expected an argument like { attemptId, notes? }.');
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { attemptId, notes? }.'));
   const a = arg as Record<string, unknown>;
   const attemptId = attemptIdFrom({ attemptId: a.attemptId });
-  if (!attemptId) throw new CommandError('attemptId is required.');
-  if (a.notes !== undefined && typeof a.notes !== 'string') throw new CommandError('notes must be text.');
+  if (!attemptId) throw new CommandError(vscode.l10n.t('attemptId is required.'));
+  if (a.notes !== undefined && typeof a.notes !== 'string') throw new CommandError(vscode.l10n.t('notes must be text.'));
   return { attemptId, ...(typeof a.notes === 'string' ? { notes: a.notes } : {}) };
 }
 
 async function askSessionNotes(deps: Deps, attemptId: string): Promise<string> {
   const attempt = attemptOf(deps.store.journal, attemptId);
-  if (attempt.status !== 'accepted') throw new CommandError(`The attempt is ${attempt.status}: sessions are logged only after a yes.`);
+  if (attempt.status !== 'accepted') throw new CommandError(vscode.l10n.t('The attempt is {0}: sessions are logged only after a yes.', statusLabel(attempt.status)));
   const n = attempt.sessionsDone + 1;
   const plan = lazy.sessions().sessionPlan(deps.store.journal, attemptId);
   const topics = plan.ok ? plan.value[n - 1]?.topics ?? [] : [];
   const notes = await vscode.window.showInputBox({
-    title: `Session ${n} of ${attempt.ask.sessions} with ${personName(deps.store.journal, attempt)}`,
-    prompt: `Notes: what you learned, what to try next${topics.length ? ` (planned: ${topics.join(', ')})` : ''} — optional`,
+    title: vscode.l10n.t('Session {0} of {1} with {2}', n, attempt.ask.sessions, personName(deps.store.journal, attempt)),
+    prompt: topics.length
+      ? vscode.l10n.t('Notes: what you learned, what to try next (planned: {0}) — optional', topics.join(', '))
+      : vscode.l10n.t('Notes: what you learned, what to try next — optional'),
     ignoreFocusOut: true,
   });
   if (notes === undefined) throw new Cancelled();
@@ -315,15 +332,19 @@ async function afterSession(deps: Deps, attemptId: string, outcome: { completed:
   const attempt = journal.attempts.find((a) => a.id === attemptId);
   if (!attempt) return;
   const person = journal.people.find((p) => p.id === attempt.personId);
-  const name = person?.name.split(/\s+/)[0] ?? 'them';
+  const name = person?.name.split(/\s+/)[0] ?? vscode.l10n.t('them');
   if (!outcome.completed) {
-    void vscode.window.showInformationMessage(`Session ${outcome.sessionsDone}/${outcome.sessions} with ${name} logged.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Session {0}/{1} with {2} logged.', outcome.sessionsDone, outcome.sessions, name));
     return;
   }
-  const thanks = 'Draft Thank-you';
-  const sponsor = `Mark ${name} as a Potential Sponsor`;
+  const thanks = vscode.l10n.t('Draft Thank-you');
+  const sponsor = vscode.l10n.t('Mark {0} as a Potential Sponsor', name);
   const choice = await vscode.window.showInformationMessage(
-    `All ${outcome.sessions} sessions with ${name} are done. Say thank you — and tell ${name} what you did with the advice. Someone who has seen you grow may speak up for you: a sponsor.`,
+    vscode.l10n.t(
+      'All {0} sessions with {1} are done. Say thank you — and tell {1} what you did with the advice. Someone who has seen you grow may speak up for you: a sponsor.',
+      outcome.sessions,
+      name,
+    ),
     thanks,
     ...(person && !person.sponsor ? [sponsor] : []),
   );
@@ -333,7 +354,7 @@ async function afterSession(deps: Deps, attemptId: string, outcome: { completed:
       const r = lazy.sessions().markSponsor(j, person.id, true);
       return r.ok ? { ok: true, value: r.value.journal } : r;
     });
-    void vscode.window.showInformationMessage(`${person.name} is marked as a potential sponsor.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is marked as a potential sponsor.', person.name));
   }
 }
 
@@ -341,12 +362,12 @@ async function afterSession(deps: Deps, attemptId: string, outcome: { completed:
 
 function attemptOf(journal: Journal, attemptId: string): Attempt {
   const attempt = journal.attempts.find((a) => a.id === attemptId);
-  if (!attempt) throw new CommandError(`No outreach attempt has the id "${attemptId}".`);
+  if (!attempt) throw new CommandError(vscode.l10n.t('No outreach attempt has the id "{0}".', attemptId));
   return attempt;
 }
 
 function personName(journal: Journal, attempt: Attempt): string {
-  return journal.people.find((p) => p.id === attempt.personId)?.name ?? 'them';
+  return journal.people.find((p) => p.id === attempt.personId)?.name ?? vscode.l10n.t('them');
 }
 
 function firstLine(text: string): string {

@@ -10,6 +10,7 @@ import type { Deps } from './context';
 import { Cancelled, CommandError, guarded, isProgrammatic } from './errors';
 import { Commands } from './ids';
 import { lazy } from '../util/lazy';
+import { orgLabel, seniorityLabel } from '../views/labels';
 
 export function registerSponsorCommands(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
@@ -17,9 +18,9 @@ export function registerSponsorCommands(context: vscode.ExtensionContext, deps: 
       Commands.markSponsor,
       guarded(async (arg) => {
         const programmatic = isProgrammatic(arg);
-        const personId = programmatic ? personIdFrom(arg) : personFromNode(arg) ?? (await pickPerson(deps, 'Mark as Potential Sponsor'));
+        const personId = programmatic ? personIdFrom(arg) : personFromNode(arg) ?? (await pickPerson(deps, vscode.l10n.t('Mark as Potential Sponsor')));
         const a = (arg ?? {}) as Record<string, unknown>;
-        if (programmatic && a.sponsor !== undefined && typeof a.sponsor !== 'boolean') throw new CommandError('sponsor must be true or false.');
+        if (programmatic && a.sponsor !== undefined && typeof a.sponsor !== 'boolean') throw new CommandError(vscode.l10n.t('sponsor must be true or false.'));
         const current = deps.store.journal.people.find((p) => p.id === personId);
         const sponsor = programmatic ? ((a.sponsor as boolean | undefined) ?? true) : !current?.sponsor;
         await deps.store.change((j) => {
@@ -33,19 +34,19 @@ export function registerSponsorCommands(context: vscode.ExtensionContext, deps: 
       Commands.logAdvocacy,
       guarded(async (arg) => {
         const programmatic = isProgrammatic(arg);
-        const personId = programmatic ? personIdFrom(arg) : personFromNode(arg) ?? (await pickPerson(deps, 'Log Advocacy'));
+        const personId = programmatic ? personIdFrom(arg) : personFromNode(arg) ?? (await pickPerson(deps, vscode.l10n.t('Log Advocacy')));
         let detail: string;
         if (programmatic) {
           const d = (arg as Record<string, unknown>).detail;
-          if (typeof d !== 'string') throw new CommandError('detail is required: what they did for you.');
+          if (typeof d !== 'string') throw new CommandError(vscode.l10n.t('detail is required: what they did for you.'));
           detail = d;
         } else {
-          const name = deps.store.journal.people.find((p) => p.id === personId)?.name ?? 'they';
+          const name = deps.store.journal.people.find((p) => p.id === personId)?.name ?? vscode.l10n.t('they');
           const answer = await vscode.window.showInputBox({
-            title: `What did ${name} do for you?`,
-            prompt: 'e.g. "Recommended me for the Q3 planning lead in the staff meeting"',
+            title: vscode.l10n.t('What did {0} do for you?', name),
+            prompt: vscode.l10n.t('e.g. "Recommended me for the Q3 planning lead in the staff meeting"'),
             ignoreFocusOut: true,
-            validateInput: (v) => (v.trim() ? undefined : 'A few words, please.'),
+            validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A few words, please.')),
           });
           if (answer === undefined) throw new Cancelled();
           detail = answer;
@@ -54,7 +55,7 @@ export function registerSponsorCommands(context: vscode.ExtensionContext, deps: 
           const r = logAdvocacy(j, personId, detail, deps.clock());
           return r.ok ? { ok: true, value: r.value.journal } : r;
         });
-        if (!programmatic) void vscode.window.showInformationMessage('Noted. Tell them what came of it — sponsors like to know.');
+        if (!programmatic) void vscode.window.showInformationMessage(vscode.l10n.t('Noted. Tell them what came of it — sponsors like to know.'));
         return { personId };
       }),
     ),
@@ -62,9 +63,9 @@ export function registerSponsorCommands(context: vscode.ExtensionContext, deps: 
 }
 
 function personIdFrom(arg: unknown): string {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError('Expected an argument like { personId: "p1" }.');
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { personId: "p1" }.'));
   const id = (arg as Record<string, unknown>).personId;
-  if (typeof id !== 'string' || !id || id.length > 64) throw new CommandError('personId must be the id of a person in the journal.');
+  if (typeof id !== 'string' || !id || id.length > 64) throw new CommandError(vscode.l10n.t('personId must be the id of a person in the journal.'));
   return id;
 }
 
@@ -75,10 +76,10 @@ function personFromNode(arg: unknown): string | undefined {
 
 async function pickPerson(deps: Deps, title: string): Promise<string> {
   const people = deps.store.journal.people;
-  if (people.length === 0) throw new CommandError(`${title}: there is no one in your journal yet.`);
+  if (people.length === 0) throw new CommandError(vscode.l10n.t('{0}: there is no one in your journal yet.', title));
   const picked = await vscode.window.showQuickPick(
-    people.map((p) => ({ label: p.name, description: `${p.org} · ${p.seniority}${p.sponsor ? ' · sponsor' : ''}`, id: p.id })),
-    { title, placeHolder: 'Who?', ignoreFocusOut: true },
+    people.map((p) => ({ label: p.name, description: [orgLabel(p.org), seniorityLabel(p.seniority), ...(p.sponsor ? [vscode.l10n.t('sponsor')] : [])].join(' · '), id: p.id })),
+    { title, placeHolder: vscode.l10n.t('Who?'), ignoreFocusOut: true },
   );
   if (!picked) throw new Cancelled();
   return picked.id;

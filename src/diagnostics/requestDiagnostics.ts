@@ -21,7 +21,10 @@ import { lazy } from '../util/lazy';
 
 export const DIAGNOSTIC_SOURCE = 'Mentoring Outreach';
 export const DIAGNOSTIC_COLLECTION = 'mentoring-requests';
-export const FIX_ALL_TITLE = 'Fix all Mentoring Outreach issues';
+/** The title of the quick fix that applies every fix at once (localised, so read at use, not at load). */
+export function fixAllTitle(): string {
+  return vscode.l10n.t('Fix all Mentoring Outreach issues');
+}
 /** Registered in ExtensionMode.Test only: `{ text, context? }` → the opened document's URI. */
 export const TEST_OPEN_COMMAND = 'mentoring.test.openRequestDocument';
 /** Quiet time after the last keystroke before a tracked document is checked again. */
@@ -139,7 +142,7 @@ export function registerRequestDiagnostics(context: vscode.ExtensionContext, log
       } catch (e) {
         // A checker bug must never get in the way of typing: no diagnostics, and a line in the log.
         log?.error(`Checking ${doc.uri.toString(true)} failed: ${(e as Error)?.stack ?? String(e)}`);
-        result = { score: 0, reason: 'The check failed (see the Mentoring Outreach log).', findings: [], counts: { error: 0, warning: 0, info: 0 }, wordCount: 0 };
+        result = { score: 0, reason: vscode.l10n.t('The check failed (see the Mentoring Outreach log).'), findings: [], counts: { error: 0, warning: 0, info: 0 }, wordCount: 0 };
       }
     }
     const diagnostics = result.findings.map((f) => toDiagnostic(doc, f, region.start));
@@ -249,12 +252,17 @@ export function registerRequestDiagnostics(context: vscode.ExtensionContext, log
         const checked = selection.isEmpty ? doc.getText().length : doc.offsetAt(selection.end) - doc.offsetAt(selection.start);
         if (checked > MAX_CHECKED_CHARS) {
           throw new CommandError(
-            `Check Request Text: this is ${checked.toLocaleString('en')} characters — far too long for a request. Select the request itself and run the command again.`,
+            vscode.l10n.t(
+              'Check Request Text: this is {0} characters — far too long for a request. Select the request itself and run the command again.',
+              formatCount(checked),
+            ),
           );
         }
         const result = api.track(doc, selection.isEmpty ? {} : { range: selection });
-        const what = selection.isEmpty ? 'Request score' : 'Request score (selection)';
-        void vscode.window.showInformationMessage(`${what} ${result.score}/100 — ${result.reason}`);
+        const message = selection.isEmpty
+          ? vscode.l10n.t('Request score {0}/100 — {1}', result.score, result.reason)
+          : vscode.l10n.t('Request score (selection) {0}/100 — {1}', result.score, result.reason);
+        void vscode.window.showInformationMessage(message);
         return { score: result.score, findings: result.findings.length, reason: result.reason };
       }),
     ),
@@ -278,16 +286,16 @@ export function registerRequestDiagnostics(context: vscode.ExtensionContext, log
  */
 function targetEditor(arg: unknown): vscode.TextEditor {
   if (arg !== undefined && !(arg instanceof vscode.Uri)) {
-    throw new CommandError('Check Request Text takes no argument: it checks the active editor (or its selection, if there is one).');
+    throw new CommandError(vscode.l10n.t('Check Request Text takes no argument: it checks the active editor (or its selection, if there is one).'));
   }
   const active = vscode.window.activeTextEditor;
   if (arg === undefined) {
-    if (!active) throw new CommandError('Check Request Text: there is no active editor. Open the request text in an editor (or select it) and run the command again.');
+    if (!active) throw new CommandError(vscode.l10n.t('Check Request Text: there is no active editor. Open the request text in an editor (or select it) and run the command again.'));
     return active;
   }
   const uri = arg.toString();
   const editor = active?.document.uri.toString() === uri ? active : vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
-  if (!editor) throw new CommandError(`Check Request Text: ${arg.toString(true)} is not open in an editor.`);
+  if (!editor) throw new CommandError(vscode.l10n.t('Check Request Text: {0} is not open in an editor.', arg.toString(true)));
   return editor;
 }
 
@@ -316,11 +324,20 @@ function tooLong(length: number): CheckResult {
   const finding = {
     id: 'too-long' as RuleId,
     severity: 'info' as Severity,
-    message: `This text is ${length.toLocaleString('en')} characters long, too long to check as a request.`,
-    fix: 'Select the request itself and run "Check Request Text".',
+    message: vscode.l10n.t('This text is {0} characters long, too long to check as a request.', formatCount(length)),
+    fix: vscode.l10n.t('Select the request itself and run "Check Request Text".'),
     range: { start: 0, end: 0 },
   };
-  return { score: 0, reason: 'Too long to check as a request.', findings: [finding], counts: { error: 0, warning: 0, info: 1 }, wordCount: 0 };
+  return { score: 0, reason: vscode.l10n.t('Too long to check as a request.'), findings: [finding], counts: { error: 0, warning: 0, info: 1 }, wordCount: 0 };
+}
+
+/** A count with the display language's digit grouping ("200,000" in English). */
+function formatCount(n: number): string {
+  try {
+    return n.toLocaleString(vscode.env.language);
+  } catch {
+    return n.toLocaleString('en');
+  }
 }
 
 function clampRegion(r: Region, length: number): Region {
@@ -382,7 +399,7 @@ function codeActions(doc: vscode.TextDocument, last: LastCheck, ours: readonly v
   if (new Set(findings.filter((f) => f.replacement).map(editKey)).size > 1) {
     const edit = minimalEdit(last.text, lazy.requestCheck().applyFixes(last.text, findings));
     if (edit) {
-      const all = new vscode.CodeAction(FIX_ALL_TITLE, vscode.CodeActionKind.QuickFix);
+      const all = new vscode.CodeAction(fixAllTitle(), vscode.CodeActionKind.QuickFix);
       all.diagnostics = [...ours];
       all.edit = new vscode.WorkspaceEdit();
       all.edit.replace(doc.uri, toRange(doc, last.base, edit.range), edit.text);
@@ -444,37 +461,37 @@ export function fixTitle(f: Finding, text: string): string {
   const insert = old.trim() === '';
   switch (f.id) {
     case 'greeting':
-      if (!insert) return `Replace ${q(old)} with ${ph ? 'a name placeholder' : q(neu)}`;
-      if (/^\s*(?:hi|hello|dear)\b/iu.test(neu)) return ph ? 'Insert a greeting with a name placeholder' : `Insert the greeting ${q(neu)}`;
-      return ph ? 'Insert a name placeholder in the greeting' : `Insert the name ${q(neu)}`;
+      if (!insert) return ph ? vscode.l10n.t('Replace {0} with a name placeholder', q(old)) : vscode.l10n.t('Replace {0} with {1}', q(old), q(neu));
+      if (/^\s*(?:hi|hello|dear)\b/iu.test(neu)) return ph ? vscode.l10n.t('Insert a greeting with a name placeholder') : vscode.l10n.t('Insert the greeting {0}', q(neu));
+      return ph ? vscode.l10n.t('Insert a name placeholder in the greeting') : vscode.l10n.t('Insert the name {0}', q(neu));
     case 'no-context':
-      if (insert) return ph ? 'Insert a placeholder sentence on what you are working on' : `Insert ${q(neu)}`;
+      if (insert) return ph ? vscode.l10n.t('Insert a placeholder sentence on what you are working on') : vscode.l10n.t('Insert {0}', q(neu));
       break;
     case 'skill-not-named':
-      if (insert) return ph ? 'Insert a placeholder sentence naming the skill area' : `Insert ${q(neu)}`;
+      if (insert) return ph ? vscode.l10n.t('Insert a placeholder sentence naming the skill area') : vscode.l10n.t('Insert {0}', q(neu));
       break;
     case 'no-evidence':
-      if (insert) return ph ? 'Insert a placeholder sentence on what you have seen them do' : `Insert ${q(neu)}`;
+      if (insert) return ph ? vscode.l10n.t('Insert a placeholder sentence on what you have seen them do') : vscode.l10n.t('Insert {0}', q(neu));
       break;
     case 'no-sessions':
-      if (insert) return ph ? 'Insert a session count placeholder' : `Insert ${q(inserted)}`;
-      return `Replace ${q(old)} with ${ph ? 'a session count placeholder' : q(neu)}`;
+      if (insert) return ph ? vscode.l10n.t('Insert a session count placeholder') : vscode.l10n.t('Insert {0}', q(inserted));
+      return ph ? vscode.l10n.t('Replace {0} with a session count placeholder', q(old)) : vscode.l10n.t('Replace {0} with {1}', q(old), q(neu));
     case 'no-timeframe':
-      if (insert) return ph ? 'Insert a time-frame placeholder' : `Insert the time frame ${q(neu)}`;
+      if (insert) return ph ? vscode.l10n.t('Insert a time-frame placeholder') : vscode.l10n.t('Insert the time frame {0}', q(neu));
       break;
     case 'few-topics':
       if (insert) {
-        if (!ph) return `Insert ${q(inserted)}`;
-        return /\[another topic\]/u.test(neu) ? 'Insert a placeholder for another topic' : 'Insert focus-topic placeholders';
+        if (!ph) return vscode.l10n.t('Insert {0}', q(inserted));
+        return /\[another topic\]/u.test(neu) ? vscode.l10n.t('Insert a placeholder for another topic') : vscode.l10n.t('Insert focus-topic placeholders');
       }
-      return `Replace ${q(old)} with ${ph ? 'topic placeholders' : q(neu)}`;
+      return ph ? vscode.l10n.t('Replace {0} with topic placeholders', q(old)) : vscode.l10n.t('Replace {0} with {1}', q(old), q(neu));
     case 'too-many-sessions':
     case 'sessions-mismatch':
-      return `Replace ${q(old)} with ${q(neu)}, as planned`;
+      return vscode.l10n.t('Replace {0} with {1}, as planned', q(old), q(neu));
     default:
       break;
   }
-  if (insert) return ph ? `Insert ${q(inserted)} (to fill in)` : `Insert ${q(inserted)}`;
-  if (neu === '') return `Remove ${q(old)}`;
-  return `Replace ${q(old)} with ${q(neu)}`;
+  if (insert) return ph ? vscode.l10n.t('Insert {0} (to fill in)', q(inserted)) : vscode.l10n.t('Insert {0}', q(inserted));
+  if (neu === '') return vscode.l10n.t('Remove {0}', q(old));
+  return vscode.l10n.t('Replace {0} with {1}', q(old), q(neu));
 }

@@ -76,12 +76,12 @@ export class UserTemplates implements vscode.Disposable {
     if (cached && cached.mtime === stat.mtime) return cached;
     const shown = vscode.workspace.asRelativePath(uri);
     try {
-      if (stat.size > MAX_TEMPLATE_BYTES) throw new Error(`it is larger than ${MAX_TEMPLATE_BYTES / 1024} kB`);
+      if (stat.size > MAX_TEMPLATE_BYTES) throw new Error(vscode.l10n.t('it is larger than {0} kB', MAX_TEMPLATE_BYTES / 1024));
       const source = new TextDecoder('utf-8', { fatal: true }).decode(await vscode.workspace.fs.readFile(uri));
       const template = this.compile(source);
       return this.set(name, { mtime: stat.mtime, template, error: null });
     } catch (e) {
-      const message = `Your template ${shown} has an error: ${firstLines((e as Error).message)} — the built-in template is used instead.`;
+      const message = vscode.l10n.t('Your template {0} has an error: {1} — the built-in template is used instead.', shown, firstLines((e as Error).message));
       if (!this.reported.has(`${name}:${stat.mtime}`)) {
         this.reported.add(`${name}:${stat.mtime}`);
         this.report(message);

@@ -4,8 +4,9 @@
  */
 import * as vscode from 'vscode';
 import type { Attempt, AttemptStatus, JournalEvent } from '../domain/journal';
-import { GROUP_LABELS, GROUPS, groupAttempts, type AttemptView, type GroupId, type Grouped } from '../domain/outreach';
+import { GROUPS, groupAttempts, type AttemptView, type GroupId, type Grouped } from '../domain/outreach';
 import type { JournalStore } from '../storage/journalStore';
+import { eventKindLabel, groupLabel, statusLabel } from './labels';
 
 export interface GroupNode {
   nodeType: 'group';
@@ -107,14 +108,15 @@ export class OutreachTreeProvider implements vscode.TreeDataProvider<OutreachNod
 }
 
 function groupItem(node: GroupNode): vscode.TreeItem {
+  const label = groupLabel(node.group);
   const item = new vscode.TreeItem(
-    GROUP_LABELS[node.group],
+    label,
     EXPANDED.has(node.group) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
   );
   item.id = `group:${node.group}`;
   item.description = String(node.count);
   item.contextValue = `group ${node.group}`;
-  item.tooltip = `${GROUP_LABELS[node.group]}: ${node.count}`;
+  item.tooltip = `${label}: ${node.count}`;
   return item;
 }
 
@@ -131,8 +133,8 @@ export function attemptContextValue(view: AttemptView): string {
 
 export function attemptItem(view: AttemptView): vscode.TreeItem {
   const { attempt } = view;
-  const person = view.person?.name ?? '(unknown person)';
-  const skill = view.skill?.name ?? '(unknown skill)';
+  const person = view.person?.name ?? vscode.l10n.t('(unknown person)');
+  const skill = view.skill?.name ?? vscode.l10n.t('(unknown skill)');
   const item = new vscode.TreeItem(
     person,
     attempt.events.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
@@ -144,14 +146,18 @@ export function attemptItem(view: AttemptView): vscode.TreeItem {
   item.iconPath = view.due
     ? new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.warningForeground'))
     : new vscode.ThemeIcon(STATUS_ICONS[attempt.status]);
-  item.accessibilityInformation = { label: `${person}, ${skill}, ${attempt.status}, ${view.nextStep}` };
+  item.accessibilityInformation = { label: `${person}, ${skill}, ${statusLabel(attempt.status)}, ${view.nextStep}` };
   return item;
 }
 
 function attemptTooltip(attempt: Attempt, person: string, skill: string, nextStep: string): string {
   const ask = attempt.ask;
-  const lines = [`${person} — ${skill}`, `${attempt.status}: ${nextStep}`];
-  lines.push(`Ask: ${ask.sessions} × ${ask.minutesPerSession} min${ask.timeframe ? `, ${ask.timeframe}` : ''}`);
+  const lines = [`${person} — ${skill}`, `${statusLabel(attempt.status)}: ${nextStep}`];
+  lines.push(
+    ask.timeframe
+      ? vscode.l10n.t('Ask: {0} × {1} min, {2}', ask.sessions, ask.minutesPerSession, ask.timeframe)
+      : vscode.l10n.t('Ask: {0} × {1} min', ask.sessions, ask.minutesPerSession),
+  );
   for (const topic of ask.topics) lines.push(`  • ${topic}`);
   if (attempt.text.trim()) lines.push('', attempt.text.length > 600 ? `${attempt.text.slice(0, 600)}…` : attempt.text);
   return lines.join('\n');
@@ -159,7 +165,7 @@ function attemptTooltip(attempt: Attempt, person: string, skill: string, nextSte
 
 function eventItem(node: EventNode): vscode.TreeItem {
   const { event } = node;
-  const item = new vscode.TreeItem(`${event.at.slice(0, 10)} · ${event.kind}`, vscode.TreeItemCollapsibleState.None);
+  const item = new vscode.TreeItem(`${event.at.slice(0, 10)} · ${eventKindLabel(event.kind)}`, vscode.TreeItemCollapsibleState.None);
   item.id = `event:${node.attemptId}:${node.index}`;
   item.description = event.detail.length > 120 ? `${event.detail.slice(0, 120)}…` : event.detail;
   item.tooltip = event.detail ? `${event.at}\n${event.detail}` : event.at;

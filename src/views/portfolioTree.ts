@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 import type { Person } from '../domain/journal';
 import { portfolio, type SkillPortfolio } from '../domain/portfolio';
 import type { JournalStore } from '../storage/journalStore';
+import { orgLabel, seniorityLabel } from './labels';
 
 export type PortfolioNode =
   | { nodeType: 'skill'; row: SkillPortfolio }
@@ -38,8 +39,8 @@ export class PortfolioTreeProvider implements vscode.TreeDataProvider<PortfolioN
     const summary: PortfolioNode = {
       nodeType: 'summary',
       skillId: id,
-      text: `${row.identified.length} identified · ${row.asked.length} asked · ${row.accepted.length} said yes`,
-      tooltip: `Inside your organisation: ${row.inside}. Outside: ${row.outside}. Sponsors: ${row.sponsors.map((p) => p.name).join(', ') || 'none yet'}.`,
+      text: vscode.l10n.t('{0} identified · {1} asked · {2} said yes', row.identified.length, row.asked.length, row.accepted.length),
+      tooltip: vscode.l10n.t('Inside your organisation: {0}. Outside: {1}. Sponsors: {2}.', row.inside, row.outside, row.sponsors.map((p) => p.name).join(', ') || vscode.l10n.t('none yet')),
     };
     const asked = new Set(row.asked.map((p) => p.id));
     const accepted = new Set(row.accepted.map((p) => p.id));
@@ -56,8 +57,9 @@ export class PortfolioTreeProvider implements vscode.TreeDataProvider<PortfolioN
         const { row } = node;
         const item = new vscode.TreeItem(row.skill.name, row.focus ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
         item.id = `skill:${row.skill.id}`;
-        item.description = `${row.focus ? 'focus · ' : ''}${row.inside} inside · ${row.outside} outside`;
-        item.tooltip = `${row.skill.name}: priority ${row.priority} (rank ${row.rank}), current level ${row.skill.current}, importance ${row.skill.importance}`;
+        const sides = vscode.l10n.t('{0} inside · {1} outside', row.inside, row.outside);
+        item.description = row.focus ? vscode.l10n.t('focus · {0}', sides) : sides;
+        item.tooltip = vscode.l10n.t('{0}: priority {1} (rank {2}), current level {3}, importance {4}', row.skill.name, row.priority, row.rank, row.skill.current, row.skill.importance);
         item.iconPath = new vscode.ThemeIcon(row.focus ? 'target' : 'circle-outline', row.warnings.length ? new vscode.ThemeColor('list.warningForeground') : undefined);
         item.contextValue = `skill${row.focus ? ' focus' : ''}`;
         return item;
@@ -82,9 +84,9 @@ export class PortfolioTreeProvider implements vscode.TreeDataProvider<PortfolioN
         const { person } = node;
         const item = new vscode.TreeItem(person.name, vscode.TreeItemCollapsibleState.None);
         item.id = `person:${node.skillId}:${person.id}`;
-        const stage = person.sponsor ? 'sponsor' : node.accepted ? 'said yes' : node.asked ? 'asked' : 'identified';
-        item.description = `${person.org} · ${person.seniority} · ${stage}`;
-        item.tooltip = person.evidence ? `${person.name} — what you have seen: ${person.evidence}` : person.name;
+        const stage = person.sponsor ? vscode.l10n.t('sponsor') : node.accepted ? vscode.l10n.t('said yes') : node.asked ? vscode.l10n.t('asked') : vscode.l10n.t('identified');
+        item.description = `${orgLabel(person.org)} · ${seniorityLabel(person.seniority)} · ${stage}`;
+        item.tooltip = person.evidence ? vscode.l10n.t('{0} — what you have seen: {1}', person.name, person.evidence) : person.name;
         item.iconPath = new vscode.ThemeIcon(person.sponsor ? 'star-full' : 'person');
         item.contextValue = `person ${person.sponsor ? 'sponsor' : 'not-sponsor'}`;
         return item;

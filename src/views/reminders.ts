@@ -28,7 +28,7 @@ export class Reminders implements vscode.Disposable {
 
   constructor(private readonly deps: ReminderDeps) {
     this.item = vscode.window.createStatusBarItem('mentoring.due', vscode.StatusBarAlignment.Left, 50);
-    this.item.name = 'Mentoring Outreach: due';
+    this.item.name = vscode.l10n.t('Mentoring Outreach: due');
     this.item.command = Commands.showDue;
   }
 
@@ -37,9 +37,12 @@ export class Reminders implements vscode.Disposable {
     const options = { today: this.deps.today(), nudgeAfterDays: this.deps.nudgeAfterDays() };
     const due = countDue(this.deps.journal(), options);
     if (due > 0) {
-      this.item.text = `$(bell-dot) ${due} due`;
-      this.item.tooltip = `Mentoring Outreach: ${due} outreach attempt${due === 1 ? ' is' : 's are'} due — click to see them`;
-      this.item.accessibilityInformation = { label: `${due} mentoring outreach attempts due` };
+      this.item.text = `$(bell-dot) ${vscode.l10n.t('{0} due', due)}`;
+      this.item.tooltip =
+        due === 1
+          ? vscode.l10n.t('Mentoring Outreach: 1 outreach attempt is due — click to see them')
+          : vscode.l10n.t('Mentoring Outreach: {0} outreach attempts are due — click to see them', due);
+      this.item.accessibilityInformation = { label: vscode.l10n.t('{0} mentoring outreach attempts due', due) };
       this.item.show();
     } else this.item.hide();
     this.checking = this.checking.then(() => this.notify(options)).catch((e) => console.error('[mentoring] reminders', e));
@@ -54,16 +57,17 @@ export class Reminders implements vscode.Disposable {
     if (reminders.length === 0) return;
     await this.deps.memento.update(NOTIFIED_KEY, markNotified(log, reminders, options.today));
     if (reminders.length > MAX_SINGLE) {
-      void this.show(`Mentoring Outreach: ${reminders.length} outreach attempts are due — ${reminders.slice(0, 2).map((r) => r.message).join(' ')} …`, undefined);
+      void this.show(vscode.l10n.t('Mentoring Outreach: {0} outreach attempts are due — {1} …', reminders.length, reminders.slice(0, 2).map((r) => r.message).join(' ')), undefined);
       return;
     }
     for (const r of reminders) void this.show(r.message, r);
   }
 
   private async show(message: string, reminder: Reminder | undefined): Promise<void> {
-    const actions = reminder ? [reminder.kind === 'nudge' ? 'Draft a Nudge' : 'Ask Again', 'Show'] : ['Show'];
+    const showAction = vscode.l10n.t('Show');
+    const actions = reminder ? [reminder.kind === 'nudge' ? vscode.l10n.t('Draft a Nudge') : vscode.l10n.t('Ask Again'), showAction] : [showAction];
     const choice = await vscode.window.showInformationMessage(message, ...actions);
-    if (choice === 'Show') await vscode.commands.executeCommand(Commands.showDue);
+    if (choice === showAction) await vscode.commands.executeCommand(Commands.showDue);
     else if (choice && reminder) {
       // The interactive flow for this attempt (a tree-node argument picks it without asking).
       const node = { nodeType: 'attempt', view: { attempt: { id: reminder.attemptId } } };

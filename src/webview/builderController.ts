@@ -32,6 +32,8 @@ export interface BuilderHost {
   /** Tells the user (a toast in VS Code). */
   notify(message: string): void;
   reveal?(attemptId: string): void;
+  /** The webview's own text in the display language (vscode.l10n), passed through in BuilderData. */
+  strings?(): Record<string, string>;
 }
 
 export class BuilderController {
@@ -77,6 +79,7 @@ export class BuilderController {
       coverageHint: j.focusSkillId ? coverageHint(peopleFor(j, j.focusSkillId)) : null,
       defaultSessions: this.host.defaultSessions(),
       readOnly: this.host.store.readOnly ?? null,
+      strings: this.host.strings?.() ?? {},
     };
   }
 

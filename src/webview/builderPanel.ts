@@ -6,11 +6,12 @@
  */
 import * as vscode from 'vscode';
 import { BuilderController, type BuilderHost } from './builderController';
+import type { BuilderStrings } from './builderStrings';
 import type { Step, ToWebview } from './protocol';
 
 export const BUILDER_VIEW_TYPE = 'mentoring.builder';
 
-export type BuilderServices = Omit<BuilderHost, 'post'>;
+export type BuilderServices = Omit<BuilderHost, 'post' | 'strings'>;
 
 export class BuilderPanel implements vscode.Disposable {
   private static current: BuilderPanel | undefined;
@@ -27,7 +28,7 @@ export class BuilderPanel implements vscode.Disposable {
       if (step) open.goto(step);
       return open;
     }
-    const panel = vscode.window.createWebviewPanel(BUILDER_VIEW_TYPE, 'Assessment & Request Builder', vscode.ViewColumn.Active, options(extensionUri));
+    const panel = vscode.window.createWebviewPanel(BUILDER_VIEW_TYPE, vscode.l10n.t('Assessment & Request Builder'), vscode.ViewColumn.Active, options(extensionUri));
     return new BuilderPanel(panel, extensionUri, services, step);
   }
 
@@ -50,7 +51,8 @@ export class BuilderPanel implements vscode.Disposable {
   ) {
     BuilderPanel.current = this;
     this.pendingStep = step;
-    this.controller = new BuilderController({ ...services, post: (m) => this.post(m) });
+    const strings = builderStrings();
+    this.controller = new BuilderController({ ...services, post: (m) => this.post(m), strings: () => strings });
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'mentoring.svg');
     panel.webview.html = html(panel.webview, extensionUri);
     this.disposables.push(
@@ -109,19 +111,138 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
     `img-src ${webview.cspSource}`,
     `script-src 'nonce-${n}'`,
   ].join('; ');
+  // l10n-ignore (markup: its text is localised inside)
   return `<!DOCTYPE html>
-<html lang="en">
+<html lang="${escapeHtml(vscode.env.language)}">
 <head>
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
 <link rel="stylesheet" href="${asset('codicon.css')}">
 <link rel="stylesheet" href="${asset('main.css')}">
-<title>Assessment &amp; Request Builder</title>
+<title>${escapeHtml(vscode.l10n.t('Assessment & Request Builder'))}</title>
 </head>
 <body>
-<main id="app" aria-live="polite"><p>Loading…</p></main>
+<main id="app" aria-live="polite"><p>${escapeHtml(vscode.l10n.t('Loading…'))}</p></main>
 <script nonce="${n}" src="${asset('main.js')}"></script>
 </body>
 </html>`;
+}
+
+function escapeHtml(text: string): string {
+  return text.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);
+}
+
+/**
+ * The webview's own text in the display language: one entry per key of BUILDER_STRINGS, with the
+ * same English (test/unit/l10n.test.ts checks it). Each string is a literal here so that
+ * `npm run l10n:export` finds it.
+ */
+export function builderStrings(): BuilderStrings {
+  return {
+    title: vscode.l10n.t('Assessment & Request Builder'),
+    lede: vscode.l10n.t('Ask for a few specific sessions with someone great at one thing — not for "a mentor".'),
+    loading: vscode.l10n.t('Loading…'),
+    steps: vscode.l10n.t('Steps'),
+    stepAssess: vscode.l10n.t('Assess'),
+    stepIdentify: vscode.l10n.t('Identify'),
+    stepAsk: vscode.l10n.t('Ask'),
+    stepAssessHint: vscode.l10n.t('Rate your skills; pick the ONE area that matters most.'),
+    stepIdentifyHint: vscode.l10n.t('Find people who are great at it.'),
+    stepAskHint: vscode.l10n.t('A short, specific, bounded request.'),
+    senioritySenior: vscode.l10n.t('Senior to me'),
+    seniorityPeer: vscode.l10n.t('A peer'),
+    seniorityJunior: vscode.l10n.t('Junior to me'),
+    seniorityManager: vscode.l10n.t('My manager'),
+    orgInside: vscode.l10n.t('inside'),
+    orgOutside: vscode.l10n.t('outside'),
+
+    assessHeading: vscode.l10n.t('1. Assess: where do you want to grow?'),
+    aspirationLabel: vscode.l10n.t('I am working on …'),
+    aspirationPlaceholder: vscode.l10n.t('developing my leadership skills'),
+    skillAreas: vscode.l10n.t('Skill areas'),
+    skillAreasHint: vscode.l10n.t(
+      'Rate each area: your current level and how important it is to your aspiration (1 = low, 5 = high). The list ranks itself by priority = importance × gap, where gap = 5 − current level; ties go to the more important area, then the one you are weaker in, then by name.',
+    ),
+    noSkillAreas: vscode.l10n.t('No skill areas yet — add your own or start from the common ones below.'),
+    newSkillArea: vscode.l10n.t('New skill area'),
+    newSkillPlaceholder: vscode.l10n.t('e.g. Financial acumen'),
+    addSkillArea: vscode.l10n.t('Add skill area'),
+    commonSkillAreas: vscode.l10n.t('Common skill areas'),
+    commonSkillAreasPrefix: vscode.l10n.t('Common skill areas:'),
+    addNamed: vscode.l10n.t('Add {0}'),
+    yourFocus: vscode.l10n.t('Your focus:'),
+    addSkillThenFocus: vscode.l10n.t('Add a skill area, then choose the one to focus on.'),
+    nextIdentify: vscode.l10n.t('Next: who is great at it?'),
+    skillsCaption: vscode.l10n.t('Skill areas ranked by priority'),
+    columnSkillArea: vscode.l10n.t('Skill area'),
+    columnCurrentLevel: vscode.l10n.t('Current level'),
+    columnImportance: vscode.l10n.t('Importance'),
+    columnPriority: vscode.l10n.t('Priority'),
+    columnFocus: vscode.l10n.t('Focus'),
+    columnRemove: vscode.l10n.t('Remove'),
+    currentLevelIn: vscode.l10n.t('Current level in {0}'),
+    importanceOf: vscode.l10n.t('Importance of {0}'),
+    focusOn: vscode.l10n.t('Focus on {0}'),
+    removeNamed: vscode.l10n.t('Remove {0}'),
+
+    identifyHeading: vscode.l10n.t('2. Identify'),
+    identifyHeadingFor: vscode.l10n.t('2. Identify: who is great at {0}?'),
+    chooseFocusFirst: vscode.l10n.t('First choose the one skill area to focus on.'),
+    backToAssess: vscode.l10n.t('Back to Assess'),
+    chooseSomeone: vscode.l10n.t('Choose someone…'),
+    identifyHint: vscode.l10n.t(
+      'Think of people you have seen do it well — inside your organisation or outside, senior, peer or junior. What you have seen them do goes into your request.',
+    ),
+    peopleFor: vscode.l10n.t('People for {0}'),
+    evidenceMissing: vscode.l10n.t('What have you seen them do? Edit to add it.'),
+    editNamed: vscode.l10n.t('Edit {0}'),
+    askNamed: vscode.l10n.t('Ask {0}'),
+    noOneYet: vscode.l10n.t('No one yet.'),
+    someoneFromJournal: vscode.l10n.t('Someone from your journal:'),
+    add: vscode.l10n.t('Add'),
+    addSomeone: vscode.l10n.t('Add someone'),
+    name: vscode.l10n.t('Name'),
+    whereAreThey: vscode.l10n.t('Where are they?'),
+    insideMyOrganisation: vscode.l10n.t('Inside my organisation'),
+    outsideMyOrganisation: vscode.l10n.t('Outside my organisation'),
+    theyAre: vscode.l10n.t('They are'),
+    whatHaveISeen: vscode.l10n.t('What have I seen them do?'),
+    evidencePlaceholder: vscode.l10n.t("I've seen you present at the All Hands meeting, and you tell a compelling story about the financials."),
+    saveChanges: vscode.l10n.t('Save changes'),
+    addPerson: vscode.l10n.t('Add person'),
+    cancel: vscode.l10n.t('Cancel'),
+    back: vscode.l10n.t('Back'),
+    nextAsk: vscode.l10n.t('Next: write the request'),
+
+    askHeading: vscode.l10n.t('3. Ask'),
+    askHeadingFull: vscode.l10n.t('3. Ask: a short, specific, bounded request'),
+    addSomeoneFirst: vscode.l10n.t('First add someone who is great at {0}.'),
+    who: vscode.l10n.t('Who'),
+    sessions: vscode.l10n.t('Sessions (1–6)'),
+    minutesEach: vscode.l10n.t('Minutes each'),
+    timeFrame: vscode.l10n.t('Time frame'),
+    timeFramePlaceholder: vscode.l10n.t('over the next six weeks'),
+    focusTopics: vscode.l10n.t('Focus topics (2–5)'),
+    topicN: vscode.l10n.t('Topic {0}'),
+    topicPlaceholder1: vscode.l10n.t('a high level understanding of our financial reports'),
+    topicPlaceholder2: vscode.l10n.t('how you turn numbers into a compelling story'),
+    removeTopicN: vscode.l10n.t('Remove topic {0}'),
+    removeTopic: vscode.l10n.t('Remove topic'),
+    addTopic: vscode.l10n.t('Add topic'),
+    yourRequest: vscode.l10n.t('Your request (edit freely)'),
+    backToTemplate: vscode.l10n.t('Back to the template'),
+    copy: vscode.l10n.t('Copy'),
+    openAsMarkdown: vscode.l10n.t('Open as Markdown'),
+    saveAsDraft: vscode.l10n.t('Save as draft'),
+    markAsSent: vscode.l10n.t('Mark as sent'),
+    checking: vscode.l10n.t('Checking…'),
+    qualityScore: vscode.l10n.t('Request quality score'),
+    findings: vscode.l10n.t('Findings'),
+    severityError: vscode.l10n.t('error'),
+    severityWarning: vscode.l10n.t('warning'),
+    severityInfo: vscode.l10n.t('info'),
+    markedAsSent: vscode.l10n.t('Marked as sent to {0}. It is in the Outreach view under Awaiting reply.'),
+    savedAsDraft: vscode.l10n.t('Saved as a draft for {0}. It is in the Outreach view under Drafts.'),
+  };
 }

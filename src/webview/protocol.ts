@@ -133,6 +133,11 @@ export interface BuilderData {
   defaultSessions: number;
   /** Set when the journal cannot be changed (e.g. saved by a newer version). */
   readOnly: string | null;
+  /**
+   * The webview's own text in the display language, by key (see builderStrings.ts); a key that is
+   * missing is shown in English.
+   */
+  strings: Record<string, string>;
 }
 
 export interface FindingView {
