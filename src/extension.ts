@@ -18,6 +18,7 @@ import { registerRequestDiagnostics } from './diagnostics/requestDiagnostics';
 import { registerResponseCommands } from './commands/responses';
 import { registerSponsorCommands } from './commands/sponsors';
 import { PortfolioTreeProvider } from './views/portfolioTree';
+import { SYNC_KEY, SyncMirror } from './storage/syncMirror';
 import { Reminders } from './views/reminders';
 import { UserTemplates } from './templating/userTemplates';
 
@@ -34,6 +35,12 @@ export interface MentoringApi {
    * validated like any webview message). False when no builder is open.
    */
   builderMessage(message: unknown): Promise<boolean>;
+  /** Tests only: runs the sync mirror now (merge what another machine synced, mirror this journal). */
+  syncNow(): Promise<void>;
+  /** Tests only: the value in the synced globalState key (undefined while sync is off and never used). */
+  syncedState(): unknown;
+  /** Tests only: stores `value` in the synced key as Settings Sync would, then syncs. */
+  simulateSyncedState(value: unknown): Promise<void>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MentoringApi> {
@@ -106,6 +113,30 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   registerResponseCommands(context, deps);
   registerSponsorCommands(context, deps);
 
+  // Opt-in sync: the journal mirrored into a globalState key that Settings Sync carries between machines.
+  const syncMirror = new SyncMirror({
+    store,
+    local: context.workspaceState,
+    remote: context.globalState,
+    enabled: () => config().get<boolean>('sync', false) === true,
+    now: clock,
+    warn: (message) => {
+      log.warn(message);
+      void vscode.window.showWarningMessage(message);
+    },
+  });
+  context.subscriptions.push(
+    syncMirror,
+    // Settings Sync updates globalState without an event: look again whenever the window gets focus.
+    vscode.window.onDidChangeWindowState((w) => {
+      if (w.focused) void syncMirror.sync();
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration('mentoring.sync')) void syncMirror.sync();
+    }),
+  );
+  void syncMirror.sync();
+
   const portfolioTree = new PortfolioTreeProvider(store);
   context.subscriptions.push(portfolioTree, vscode.window.createTreeView('mentoring.portfolio', { treeDataProvider: portfolioTree, showCollapseAll: true }));
 
@@ -137,6 +168,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     journal: () => store.journal,
     onDidChange: (listener) => store.onDidChange(listener),
     dueStatus: () => reminders.statusText,
+    syncNow: () => syncMirror.sync(),
+    syncedState: () => context.globalState.get(SYNC_KEY),
+    simulateSyncedState: async (value) => {
+      await context.globalState.update(SYNC_KEY, value);
+      await syncMirror.sync();
+    },
     builderMessage: async (message) => {
       const panel = openBuilder();
       if (!panel) return false;

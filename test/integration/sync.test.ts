@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { emptyJournal, type Journal } from '../../src/domain/journal';
+import { api, setJournal, snapshot } from './support';
+
+function journal(): Journal {
+  return {
+    ...emptyJournal(),
+    aspiration: 'developing my leadership skills',
+    skills: [{ id: 's1', name: 'Financial acumen', current: 2, importance: 5, notes: '' }],
+    focusSkillId: 's1',
+    people: [{ id: 'p1', name: 'Terry', org: 'inside', seniority: 'senior', skillIds: ['s1'], evidence: 'All Hands.', referredBy: null, sponsor: false }],
+    attempts: [
+      {
+        id: 'a1',
+        personId: 'p1',
+        skillId: 's1',
+        ask: { sessions: 3, minutesPerSession: 45, timeframe: 'over six weeks', topics: ['reports', 'stories'] },
+        text: 'Hi Terry, …',
+        status: 'draft',
+        askAgainOn: null,
+        sessionsDone: 0,
+        events: [{ at: '2026-11-20T10:00:00.000Z', kind: 'created', detail: '' }],
+      },
+    ],
+  };
+}
+
+const config = () => vscode.workspace.getConfiguration('mentoring');
+
+describe('opt-in sync through Settings Sync (inside a real extension host)', () => {
+  before(() => setJournal(journal()));
+  after(async () => {
+    await config().update('sync', undefined, vscode.ConfigurationTarget.Global);
+    await setJournal();
+  });
+
+  it('is off by default: nothing is mirrored', async () => {
+    const a = await api();
+    assert.equal(config().get('sync'), false);
+    await a.syncNow();
+    assert.equal(a.syncedState(), undefined);
+  });
+
+  it('when turned on, mirrors the journal and every later change into the synced key', async () => {
+    const a = await api();
+    await config().update('sync', true, vscode.ConfigurationTarget.Global);
+    await a.syncNow();
+    const first = a.syncedState() as { v: number; journal: Journal };
+    assert.equal(first.v, 1);
+    assert.deepEqual(first.journal.attempts.map((x) => x.id), ['a1']);
+    await vscode.commands.executeCommand('mentoring.markSent', { attemptId: 'a1' });
+    await a.syncNow();
+    assert.equal((a.syncedState() as { journal: Journal }).journal.attempts[0]?.status, 'sent');
+  });
+
+  it("merges another machine's change (newest wins per record)", async () => {
+    const a = await api();
+    const mine = a.syncedState() as { v: 1; journal: Journal; stamps: Record<string, string>; tombstones: Record<string, string> };
+    const later = new Date(Date.now() + 60_000).toISOString();
+    const theirs = {
+      ...mine,
+      journal: { ...mine.journal, aspiration: 'growing into a team lead' },
+      stamps: { ...mine.stamps, profile: later },
+    };
+    await a.simulateSyncedState(theirs);
+    assert.equal(a.journal().aspiration, 'growing into a team lead');
+    assert.equal(a.journal().attempts[0]?.status, 'sent', 'records the other machine did not change stay as they are');
+  });
+
+  it('ignores an invalid synced value: nothing changes', async () => {
+    const a = await api();
+    const before = snapshot(a);
+    await a.simulateSyncedState({ v: 1, journal: { format: 'not a journal' }, stamps: {}, tombstones: {} });
+    await a.simulateSyncedState({ v: 99 });
+    await a.simulateSyncedState('garbage');
+    assert.equal(snapshot(a), before);
+  });
+});
