@@ -117,6 +117,16 @@ export const vscodeStub = autoStub(
     TreeItemCollapsibleState: { None: 0, Collapsed: 1, Expanded: 2 },
     QuickPickItemKind: { Separator: -1, Default: 0 },
     ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2, Three: 3 },
+    DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
+    StatusBarAlignment: { Left: 1, Right: 2 },
+    CodeActionKind: { QuickFix: { value: 'quickfix' }, Empty: { value: '' } },
+    // Like VS Code without a translation: the English message with {n} filled in.
+    l10n: autoStub(
+      {
+        t: (message: string, ...args: unknown[]) => message.replace(/\{(\d+)\}/g, (m, i: string) => (args[Number(i)] === undefined ? m : String(args[Number(i)]))),
+      },
+      'l10n',
+    ),
     window: autoStub(
       {
         createTreeView: () => ({ dispose() {}, visible: false, badge: undefined, message: undefined, reveal: async () => undefined }),
@@ -145,7 +155,7 @@ export const vscodeStub = autoStub(
       'workspace',
     ),
     env: autoStub({ clipboard: { writeText: async () => undefined } }, 'env'),
-    ...Object.fromEntries(['languages', 'extensions', 'l10n', 'authentication', 'tasks', 'debug', 'scm', 'tests'].map((ns) => [ns, autoStub({}, ns)])),
+    ...Object.fromEntries(['languages', 'extensions', 'authentication', 'tasks', 'debug', 'scm', 'tests'].map((ns) => [ns, autoStub({}, ns)])),
   },
   'vscode',
 );
