@@ -119,6 +119,7 @@ export const vscodeStub = autoStub(
     ViewColumn: { Active: -1, Beside: -2, One: 1, Two: 2, Three: 3 },
     DiagnosticSeverity: { Error: 0, Warning: 1, Information: 2, Hint: 3 },
     StatusBarAlignment: { Left: 1, Right: 2 },
+    ExtensionMode: { Production: 1, Development: 2, Test: 3 },
     CodeActionKind: { QuickFix: { value: 'quickfix' }, Empty: { value: '' } },
     // Like VS Code without a translation: the English message with {n} filled in.
     l10n: autoStub(
