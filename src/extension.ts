@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { localDate, type Clock } from './domain/dates';
 import type { Journal } from './domain/journal';
-import { countDue, DEFAULT_NUDGE_AFTER_DAYS } from './domain/outreach';
+import { DEFAULT_NUDGE_AFTER_DAYS } from './domain/outreach';
 import { describeDamage, JournalStore, type LoadOutcome } from './storage/journalStore';
 import { OutreachTreeProvider, type OutreachNode } from './views/outreachTree';
 import type { Deps } from './commands/context';
@@ -86,20 +86,27 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     }),
   );
 
+  // Context keys are sent only when their value changes (each is a round trip to the workbench).
+  const sentContext = new Map<string, boolean>();
+  const setContext = (key: string, value: boolean) => {
+    if (sentContext.get(key) === value) return;
+    sentContext.set(key, value);
+    void vscode.commands.executeCommand('setContext', key, value);
+  };
   const updateViewState = () => {
     const journal = store.journal;
-    void reminders.update();
-    const due = countDue(journal, { today: localDate(clock()), nudgeAfterDays: nudgeAfterDays() });
+    const due = reminders.update();
     view.badge = due > 0 ? { value: due, tooltip: due === 1 ? vscode.l10n.t('1 outreach attempt due') : vscode.l10n.t('{0} outreach attempts due', due) } : undefined;
     view.message = store.readOnly;
-    void vscode.commands.executeCommand('setContext', 'mentoring.noAttempts', journal.attempts.length === 0);
+    const focus = journal.focusSkillId;
+    setContext('mentoring.noAttempts', journal.attempts.length === 0);
     // The walkthrough's steps are completed by doing them.
-    void vscode.commands.executeCommand('setContext', 'mentoring.hasFocus', journal.focusSkillId !== null);
-    void vscode.commands.executeCommand('setContext', 'mentoring.hasPeople', journal.people.some((p) => journal.focusSkillId !== null && p.skillIds.includes(journal.focusSkillId)));
-    void vscode.commands.executeCommand('setContext', 'mentoring.hasRequest', journal.attempts.length > 0);
-    void vscode.commands.executeCommand('setContext', 'mentoring.noSkills', journal.skills.length === 0);
-    void vscode.commands.executeCommand('setContext', 'mentoring.hasAnswer', journal.attempts.some((a) => a.events.some((e) => e.kind === 'response')));
-    void vscode.commands.executeCommand('setContext', 'mentoring.hasDamagedData', store.damagedKeys().length > 0);
+    setContext('mentoring.hasFocus', focus !== null);
+    setContext('mentoring.hasPeople', focus !== null && journal.people.some((p) => p.skillIds.includes(focus)));
+    setContext('mentoring.hasRequest', journal.attempts.length > 0);
+    setContext('mentoring.noSkills', journal.skills.length === 0);
+    setContext('mentoring.hasAnswer', journal.attempts.some((a) => a.events.some((e) => e.kind === 'response')));
+    setContext('mentoring.hasDamagedData', store.damagedKeys().length > 0);
   };
   context.subscriptions.push(store.onDidChange(updateViewState));
   updateViewState();

@@ -96,23 +96,31 @@ export function addDraft(journal: Journal, input: DraftInput, now: Date, random:
     timeframe: ask.timeframe,
     topics: ask.topics,
   });
-  const attempt: Attempt = {
-    id: makeId('a', new Set(journal.attempts.map((a) => a.id)), random),
-    personId: person.id,
-    skillId: skill.id,
-    ask,
-    text,
-    status: 'draft',
-    askAgainOn: null,
-    sessionsDone: 0,
-    events: [event('created', now)],
-  };
+  const attempt = newDraftAttempt(journal, { personId: person.id, skillId: skill.id, ask, text }, now, random);
   return {
     ok: true,
     value: {
       journal: { ...journal, skills, people, focusSkillId: journal.focusSkillId ?? skill.id, attempts: [...journal.attempts, attempt] },
       attempt,
     },
+  };
+}
+
+/** A new draft attempt with a fresh id and its `created` event (not yet in the journal). */
+export function newDraftAttempt(
+  journal: Journal,
+  fields: Pick<Attempt, 'personId' | 'skillId' | 'ask' | 'text'>,
+  now: Date,
+  random: () => number = Math.random,
+  createdDetail = '',
+): Attempt {
+  return {
+    id: makeId('a', new Set(journal.attempts.map((a) => a.id)), random),
+    ...fields,
+    status: 'draft',
+    askAgainOn: null,
+    sessionsDone: 0,
+    events: [event('created', now, createdDetail)],
   };
 }
 

@@ -12,7 +12,7 @@
 import { LIMITS, ORGS, SENIORITIES, type Attempt, type Journal, type Org, type Person, type Seniority } from './journal';
 import { localDate, shortDate } from './dates';
 import { parseAskAgain } from './dateInput';
-import { makeId } from './drafting';
+import { makeId, newDraftAttempt } from './drafting';
 import { checkTransition, event, findAttempt, transition, type Result } from './outreach';
 import { planSessions, type SessionPlanItem } from './sessions';
 import { renderRequest, type TemplateOverrides } from './templates';
@@ -181,17 +181,7 @@ function referral(
   } catch (e) {
     return refuse(`The request template failed: ${(e as Error).message}`);
   }
-  const created: Attempt = {
-    id: makeId('a', new Set(journal.attempts.map((a) => a.id)), random),
-    personId: person.id,
-    skillId: skill.id,
-    ask,
-    text,
-    status: 'draft',
-    askAgainOn: null,
-    sessionsDone: 0,
-    events: [event('created', now, `referred by ${referrer.name}`)],
-  };
+  const created = newDraftAttempt(journal, { personId: person.id, skillId: skill.id, ask, text }, now, random, `referred by ${referrer.name}`);
 
   const detail = `referral: ${name}`;
   let answered: Journal;

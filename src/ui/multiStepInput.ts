@@ -141,16 +141,9 @@ export class MultiStepInput {
       qp.items = o.items;
       if (o.active) qp.activeItems = [o.active];
 
-      let settled = false;
       let accepting = false;
       let hidden = false;
-      const subscriptions: vscode.Disposable[] = [];
-      const settle = (finish: () => void) => {
-        if (settled) return;
-        settled = true;
-        for (const d of subscriptions) d.dispose();
-        finish();
-      };
+      const { subscriptions, settle } = settler();
       subscriptions.push(
         qp.onDidTriggerButton((button) => {
           if (button === vscode.QuickInputButtons.Back && !accepting) settle(() => reject(BACK));
@@ -200,14 +193,7 @@ export class MultiStepInput {
       // A pre-filled value is checked at once; an empty box only once the person types or presses Enter.
       if (box.value) box.validationMessage = o.validate(box.value);
 
-      let settled = false;
-      const subscriptions: vscode.Disposable[] = [];
-      const settle = (finish: () => void) => {
-        if (settled) return;
-        settled = true;
-        for (const d of subscriptions) d.dispose();
-        finish();
-      };
+      const { subscriptions, settle } = settler();
       subscriptions.push(
         box.onDidChangeValue((value) => {
           o.onDidChange?.(value);
@@ -226,4 +212,19 @@ export class MultiStepInput {
       this.show(box);
     });
   }
+}
+
+/** One outcome per prompt: the first settle() disposes the prompt's listeners and runs; later ones are ignored. */
+function settler(): { subscriptions: vscode.Disposable[]; settle(finish: () => void): void } {
+  const subscriptions: vscode.Disposable[] = [];
+  let settled = false;
+  return {
+    subscriptions,
+    settle: (finish) => {
+      if (settled) return;
+      settled = true;
+      for (const d of subscriptions) d.dispose();
+      finish();
+    },
+  };
 }

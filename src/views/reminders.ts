@@ -32,10 +32,17 @@ export class Reminders implements vscode.Disposable {
     this.item.command = Commands.showDue;
   }
 
-  /** Refreshes the status bar, then notifies about anything newly due (serialised). */
-  update(): Promise<void> {
+  /** How many attempts were due at the last update. */
+  private due = 0;
+
+  /**
+   * Refreshes the status bar and returns how many attempts are due; notifies about anything newly
+   * due in the background (serialised).
+   */
+  update(): number {
     const options = { today: this.deps.today(), nudgeAfterDays: this.deps.nudgeAfterDays() };
     const due = countDue(this.deps.journal(), options);
+    this.due = due;
     if (due > 0) {
       this.item.text = `$(bell-dot) ${vscode.l10n.t('{0} due', due)}`;
       this.item.tooltip =
@@ -46,7 +53,7 @@ export class Reminders implements vscode.Disposable {
       this.item.show();
     } else this.item.hide();
     this.checking = this.checking.then(() => this.notify(options)).catch((e) => console.error('[mentoring] reminders', e));
-    return this.checking;
+    return due;
   }
 
   private async notify(options: { today: string; nudgeAfterDays: number }): Promise<void> {
@@ -77,7 +84,7 @@ export class Reminders implements vscode.Disposable {
 
   /** For tests: the status-bar text ('' when hidden). */
   get statusText(): string {
-    return this.item.text && countDue(this.deps.journal(), { today: this.deps.today(), nudgeAfterDays: this.deps.nudgeAfterDays() }) > 0 ? this.item.text : '';
+    return this.due > 0 ? this.item.text : '';
   }
 
   dispose(): void {

@@ -89,7 +89,6 @@ export class BuilderPanel implements vscode.Disposable {
 function options(extensionUri: vscode.Uri): vscode.WebviewPanelOptions & vscode.WebviewOptions {
   return {
     enableScripts: true,
-    enableCommandUris: false,
     enableFindWidget: true,
     localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist', 'webview')],
   };

@@ -1,41 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { emptyJournal, type Journal } from '../../src/domain/journal';
-import { api, readText, setJournal, snapshot, tempUri, writeFile } from './support';
-
-function terry(): Journal {
-  return {
-    ...emptyJournal(),
-    aspiration: 'developing my leadership skills',
-    skills: [{ id: 's1', name: 'Financial acumen', current: 2, importance: 5, notes: '' }],
-    focusSkillId: 's1',
-    people: [{ id: 'p1', name: 'Terry', org: 'inside', seniority: 'senior', skillIds: ['s1'], evidence: "I've seen you present.", referredBy: null, sponsor: false }],
-    attempts: [
-      {
-        id: 'a1',
-        personId: 'p1',
-        skillId: 's1',
-        ask: { sessions: 3, minutesPerSession: 45, timeframe: 'over six weeks', topics: ['reports', 'stories'] },
-        text: 'Hi Terry, …',
-        status: 'draft',
-        askAgainOn: null,
-        sessionsDone: 0,
-        events: [{ at: '2026-11-20T10:00:00.000Z', kind: 'created', detail: '' }],
-      },
-      {
-        id: 'a2',
-        personId: 'p1',
-        skillId: 's1',
-        ask: { sessions: 3, minutesPerSession: 45, timeframe: '', topics: [] },
-        text: '',
-        status: 'accepted',
-        askAgainOn: null,
-        sessionsDone: 1,
-        events: [],
-      },
-    ],
-  };
-}
+import { emptyJournal } from '../../src/domain/journal';
+import { api, readText, setJournal, snapshot, tempUri, terry, writeFile } from './support';
 
 async function expectRejectedUnchanged(run: () => Thenable<unknown>, reason: RegExp): Promise<void> {
   const a = await api();

@@ -1,29 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { emptyJournal, type Journal } from '../../src/domain/journal';
-import { api, setJournal, snapshot } from './support';
+import type { Journal } from '../../src/domain/journal';
+import { api, setJournal, snapshot, terry } from './support';
 
+/** Terry with only the draft a1. */
 function journal(): Journal {
-  return {
-    ...emptyJournal(),
-    aspiration: 'developing my leadership skills',
-    skills: [{ id: 's1', name: 'Financial acumen', current: 2, importance: 5, notes: '' }],
-    focusSkillId: 's1',
-    people: [{ id: 'p1', name: 'Terry', org: 'inside', seniority: 'senior', skillIds: ['s1'], evidence: 'All Hands.', referredBy: null, sponsor: false }],
-    attempts: [
-      {
-        id: 'a1',
-        personId: 'p1',
-        skillId: 's1',
-        ask: { sessions: 3, minutesPerSession: 45, timeframe: 'over six weeks', topics: ['reports', 'stories'] },
-        text: 'Hi Terry, …',
-        status: 'draft',
-        askAgainOn: null,
-        sessionsDone: 0,
-        events: [{ at: '2026-11-20T10:00:00.000Z', kind: 'created', detail: '' }],
-      },
-    ],
-  };
+  const j = terry();
+  return { ...j, attempts: j.attempts.slice(0, 1) };
 }
 
 const config = () => vscode.workspace.getConfiguration('mentoring');
