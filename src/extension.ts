@@ -22,14 +22,21 @@ import { SYNC_KEY, SyncMirror } from './storage/syncMirror';
 import { Reminders } from './views/reminders';
 import { UserTemplates } from './templating/userTemplates';
 
-/** What `activate` returns: read access for other extensions and tests, and a movable clock for tests. */
+/**
+ * What `activate` returns: read access for other extensions. The journal is deep-frozen (read-only).
+ * In ExtensionMode.Test only, the test hooks of MentoringTestApi are there too.
+ */
 export interface MentoringApi {
-  journal(): Journal;
+  journal(): Readonly<Journal>;
   onDidChange(listener: (journal: Journal) => void): vscode.Disposable;
-  /** Tests only: pretend the time is `now` (undefined = the real clock). Refreshes the view. */
-  setNow(now: Date | string | undefined): void;
   /** The status-bar text of what is due ('' when nothing is). */
   dueStatus(): string;
+}
+
+/** The API in ExtensionMode.Test: the hooks the integration tests drive. Never present for users. */
+export interface MentoringTestApi extends MentoringApi {
+  /** Pretend the time is `now` (undefined = the real clock). Refreshes the view. */
+  setNow(now: Date | string | undefined): void;
   /**
    * Tests only: hands `message` to the open builder exactly as if its webview had posted it (it is
    * validated like any webview message). False when no builder is open.
@@ -43,7 +50,7 @@ export interface MentoringApi {
   simulateSyncedState(value: unknown): Promise<void>;
 }
 
-export async function activate(context: vscode.ExtensionContext): Promise<MentoringApi> {
+export async function activate(context: vscode.ExtensionContext): Promise<MentoringApi | MentoringTestApi> {
   let fixedNow: Date | undefined;
   const clock: Clock = () => fixedNow ?? new Date();
   const config = () => vscode.workspace.getConfiguration('mentoring');
@@ -127,9 +134,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     remote: context.globalState,
     enabled: () => config().get<boolean>('sync', false) === true,
     now: clock,
+    damagedKeys: () => store.damagedKeys(),
     warn: (message) => {
       log.warn(message);
       void vscode.window.showWarningMessage(message);
+    },
+    inform: (message) => {
+      log.info(message);
+      void vscode.window.showInformationMessage(message);
     },
   });
   context.subscriptions.push(
@@ -171,10 +183,15 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   const testClock = process.env.MENTORING_TEST_CLOCK_FILE;
   if (testClock) context.subscriptions.push(watchTestClock(testClock, setNow));
 
-  return {
+  // Other extensions read the journal as the store holds it: deep-frozen, so it cannot be changed behind the store's back.
+  const api: MentoringApi = {
     journal: () => store.journal,
     onDidChange: (listener) => store.onDidChange(listener),
     dueStatus: () => reminders.statusText,
+  };
+  if (context.extensionMode !== vscode.ExtensionMode.Test) return api;
+  return {
+    ...api,
     syncNow: () => syncMirror.sync(),
     syncedState: () => context.globalState.get(SYNC_KEY),
     simulateSyncedState: async (value) => {

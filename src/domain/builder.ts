@@ -4,7 +4,7 @@
  * journal or a reason, and never changes anything on refusal.
  */
 import { LIMITS, ORGS, SENIORITIES, type Journal, type Org, type Person, type Seniority, type Skill } from './journal';
-import { makeId } from './drafting';
+import { makeId } from './ids';
 import type { Result } from './outreach';
 
 const ok = <T>(value: T): Result<T> => ({ ok: true, value });

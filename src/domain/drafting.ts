@@ -1,7 +1,8 @@
 /** Creating a draft request: the skill and person (existing or new) and a bounded ask. */
 import { LIMITS, ORGS, SENIORITIES, type Attempt, type Journal, type Org, type Person, type Seniority, type Skill } from './journal';
 import { event, type Result } from './outreach';
-import { renderRequest } from './templates';
+import { renderRequest, storedText } from './templates';
+import { makeId } from './ids';
 
 export interface NewPerson {
   name: string;
@@ -21,13 +22,6 @@ export interface DraftInput {
   text?: string;
 }
 
-/** Makes ids like "a-k3j9x2": short, unique within the journal. */
-export function makeId(prefix: string, taken: ReadonlySet<string>, random: () => number = Math.random): string {
-  for (;;) {
-    const id = `${prefix}-${Math.floor(random() * 36 ** 6).toString(36).padStart(6, '0')}`;
-    if (!taken.has(id)) return id;
-  }
-}
 
 export function addDraft(journal: Journal, input: DraftInput, now: Date, random: () => number = Math.random): Result<{ journal: Journal; attempt: Attempt }> {
   const problem = checkAsk(input);
@@ -85,7 +79,7 @@ export function addDraft(journal: Journal, input: DraftInput, now: Date, random:
     timeframe: input.timeframe.trim(),
     topics: input.topics.map((t) => t.trim()).filter(Boolean),
   };
-  const edited = input.text?.trim() ? input.text.trim() + '\n' : undefined;
+  const edited = input.text?.trim() ? storedText(input.text) : undefined;
   const text = edited ?? renderRequest({
     personName: person.name,
     aspiration: journal.aspiration,

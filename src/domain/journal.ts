@@ -120,7 +120,7 @@ const isoDateTime = v.pipe(
   v.check((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO date-time'),
 );
 
-const SkillSchema = v.looseObject({
+export const SkillSchema = v.looseObject({
   id,
   name,
   current: level,
@@ -128,7 +128,7 @@ const SkillSchema = v.looseObject({
   notes: v.optional(text(LIMITS.longText), ''),
 });
 
-const PersonSchema = v.looseObject({
+export const PersonSchema = v.looseObject({
   id,
   name,
   org: v.picklist(ORGS, `must be one of ${ORGS.join(', ')}`),
@@ -158,7 +158,7 @@ const EventSchema = v.looseObject({
   detail: v.optional(text(LIMITS.longText), ''),
 });
 
-const AttemptSchema = v.looseObject({
+export const AttemptSchema = v.looseObject({
   id,
   personId: id,
   skillId: id,
@@ -173,12 +173,28 @@ const AttemptSchema = v.looseObject({
   ),
 });
 
-const JournalSchema = v.looseObject({
+/** The journal's own fields (everything but its three lists). */
+const TOP_FIELDS = {
   format: v.literal(JOURNAL_FORMAT, `must be "${JOURNAL_FORMAT}"`),
   version: v.literal(JOURNAL_VERSION, `must be ${JOURNAL_VERSION}`),
   aspiration: v.optional(text(LIMITS.shortText), ''),
-  skills: v.optional(v.pipe(v.array(SkillSchema), v.maxLength(LIMITS.skills, `must have at most ${LIMITS.skills} entries`)), []),
   focusSkillId: v.optional(v.nullable(id), null),
+};
+
+/** The journal's own fields with each list checked only for its length (journalChange.ts checks records one by one). */
+export const JournalTopSchema = v.looseObject({
+  ...TOP_FIELDS,
+  skills: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(LIMITS.skills, `must have at most ${LIMITS.skills} entries`)), []),
+  people: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(LIMITS.people, `must have at most ${LIMITS.people} entries`)), []),
+  attempts: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(LIMITS.attempts, `must have at most ${LIMITS.attempts} entries`)), []),
+});
+
+const JournalSchema = v.looseObject({
+  format: TOP_FIELDS.format,
+  version: TOP_FIELDS.version,
+  aspiration: TOP_FIELDS.aspiration,
+  skills: v.optional(v.pipe(v.array(SkillSchema), v.maxLength(LIMITS.skills, `must have at most ${LIMITS.skills} entries`)), []),
+  focusSkillId: TOP_FIELDS.focusSkillId,
   people: v.optional(v.pipe(v.array(PersonSchema), v.maxLength(LIMITS.people, `must have at most ${LIMITS.people} entries`)), []),
   attempts: v.optional(v.pipe(v.array(AttemptSchema), v.maxLength(LIMITS.attempts, `must have at most ${LIMITS.attempts} entries`)), []),
 });
@@ -278,7 +294,7 @@ function fail(errors: JournalProblem[]): ParseResult {
   return { ok: false, errors };
 }
 
-function issuePath(issue: v.BaseIssue<unknown>): string {
+export function issuePath(issue: v.BaseIssue<unknown>): string {
   let out = '$';
   for (const item of issue.path ?? []) {
     const key = item.key;
@@ -289,7 +305,7 @@ function issuePath(issue: v.BaseIssue<unknown>): string {
   return out;
 }
 
-function checkReferences(journal: Journal, maxErrors: number): JournalProblem[] {
+export function checkReferences(journal: Journal, maxErrors: number): JournalProblem[] {
   const errors: JournalProblem[] = [];
   const push = (path: string, reason: string) => {
     if (errors.length < maxErrors) errors.push({ path, reason });
@@ -332,10 +348,10 @@ function uniqueIds(items: readonly { id: string }[], path: string, push: (path: 
 // ---------------------------------------------------------------------------------------------
 // Sanitising: a deep copy into plain objects without prototype-polluting keys.
 
-const TOO_DEEP: unique symbol = Symbol('too deep');
+export const TOO_DEEP: unique symbol = Symbol('too deep');
 const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
-function sanitize(value: unknown, depth: number): unknown {
+export function sanitize(value: unknown, depth: number): unknown {
   if (depth > LIMITS.depth) return TOO_DEEP;
   if (Array.isArray(value)) {
     const out: unknown[] = new Array(value.length);

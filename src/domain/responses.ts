@@ -12,7 +12,8 @@
 import { LIMITS, ORGS, SENIORITIES, type Attempt, type Journal, type Org, type Person, type Seniority } from './journal';
 import { localDate, shortDate } from './dates';
 import { parseAskAgain } from './dateInput';
-import { makeId, newDraftAttempt } from './drafting';
+import { newDraftAttempt } from './drafting';
+import { makeId } from './ids';
 import { checkTransition, event, findAttempt, transition, type Result } from './outreach';
 import { planSessions, type SessionPlanItem } from './sessions';
 import { renderRequest, type TemplateOverrides } from './templates';

@@ -365,6 +365,17 @@ export function parseSyncState(input: unknown, options: ParseSyncOptions = {}): 
   }
 }
 
+/** True when `input` (a synced value) was written by a newer version of the extension: it must not be overwritten. */
+export function isNewerSyncState(input: unknown): boolean {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) return false;
+  const raw = input as Record<string, unknown>;
+  if (typeof raw.v === 'number' && raw.v > SYNC_VERSION) return true;
+  const journal = raw.journal;
+  if (typeof journal !== 'object' || journal === null) return false;
+  const version = (journal as Record<string, unknown>).version;
+  return typeof version === 'number' && version > JOURNAL_VERSION;
+}
+
 function readTimes(value: unknown, what: string, allowProfile: boolean, max: number): Record<string, string> | string {
   if (typeof value !== 'object' || value === null || Array.isArray(value)) return `The synced journal's ${what} must be an object.`;
   const keys = Object.keys(value);

@@ -9,6 +9,7 @@ import followUpReferralSpec from '../templates/followUpReferral.hbs';
 import followUpNudgeSpec from '../templates/followUpNudge.hbs';
 import thanksSpec from '../templates/thanks.hbs';
 import sessionAgendaSpec from '../templates/sessionAgenda.hbs';
+import { LIMITS } from './journal';
 
 const runtime = Handlebars.create();
 
@@ -57,9 +58,35 @@ export function renderRequest(model: RequestModel, override?: TemplateFn | null)
   return tidy(text);
 }
 
-/** Collapses runs of blank lines and ends with exactly one newline. */
+/** Collapses runs of blank lines and ends with exactly one newline; never longer than a journal text may be. */
 export function tidy(text: string): string {
-  return text.replace(/\n{3,}/g, '\n\n').trim() + '\n';
+  // A user's template can render millions of characters: cut before any further work on the text.
+  const bounded = text.length > 2 * LIMITS.longText ? text.slice(0, 2 * LIMITS.longText) : text;
+  return capText(bounded.replace(/\n{3,}/g, '\n\n').trim() + '\n');
+}
+
+/** Said at the end of a drafted text that had to be shortened (the check flags the brackets, so it is seen). */
+export const SHORTENED_NOTE = `[Shortened: a text in the journal may have at most ${LIMITS.longText.toLocaleString('en-US')} characters.]`;
+
+/**
+ * `text` as it can be stored: unchanged when it fits the journal's limit for texts, otherwise cut at a
+ * line or word break and ended with SHORTENED_NOTE — the person sees where and why.
+ */
+export function capText(text: string, max: number = LIMITS.longText): string {
+  if (text.length <= max) return text;
+  const room = max - SHORTENED_NOTE.length - 3;
+  let cut = text.slice(0, room);
+  const brk = Math.max(cut.lastIndexOf('\n'), cut.lastIndexOf(' '));
+  if (brk > room - 500) cut = cut.slice(0, brk);
+  // Never leave half of a surrogate pair at the cut.
+  if (/[\uD800-\uDBFF]$/.test(cut)) cut = cut.slice(0, -1);
+  return `${cut.trimEnd()}\n\n${SHORTENED_NOTE}\n`;
+}
+
+/** An edited text as stored: trimmed and ended with a newline when that still fits the limit. */
+export function storedText(text: string): string {
+  const t = text.trim();
+  return t.length < LIMITS.longText ? `${t}\n` : t;
 }
 
 /** "a", "a and b", "a, b, and c". */

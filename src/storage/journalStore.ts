@@ -6,6 +6,7 @@
  * newer version makes the store read-only.
  */
 import { emptyJournal, formatProblems, JOURNAL_VERSION, MIGRATIONS, parseJournal, type Journal, type JournalProblem, type Migration } from '../domain/journal';
+import { checkJournalChange, deepFreeze } from '../domain/journalChange';
 import type { Result } from '../domain/outreach';
 import { Emitter, type Event } from '../util/emitter';
 
@@ -41,7 +42,8 @@ interface Envelope {
 }
 
 export class JournalStore {
-  private current: Journal = emptyJournal();
+  /** Always valid and deep-frozen: a change works on it without being able to alter it. */
+  private current: Journal = deepFreeze(emptyJournal());
   private queue: Promise<unknown> = Promise.resolve();
   private readOnlyReason: string | undefined;
   private readonly changed = new Emitter<Journal>();
@@ -76,8 +78,12 @@ export class JournalStore {
 
   /**
    * Applies `fn` to the latest journal, after every earlier mutation has been written.
-   * Resolves with the new journal; rejects with a StoreRefusal (nothing changed) when `fn`
-   * refuses or the store is read-only, or with the storage error (nothing changed) when the write fails.
+   * `fn` gets the current journal deep-frozen: it returns a new one (an edit in place throws, and
+   * nothing changes). The result is checked against the same rules as an import before it is
+   * written, so the store never holds a journal its own validator would refuse on the next start.
+   * Resolves with the new (frozen) journal; rejects with a StoreRefusal (nothing changed) when `fn`
+   * refuses, the result breaks a rule of the format or the store is read-only, or with the error
+   * (nothing changed) when `fn` throws or the write fails.
    */
   change(fn: (current: Journal) => Result<Journal>): Promise<Journal> {
     const run = async (): Promise<Journal> => {
@@ -86,8 +92,10 @@ export class JournalStore {
       if (!result.ok) throw new StoreRefusal(result.reason);
       // An edit that changed nothing (the same object back) is not written and fires no event.
       if (result.value === this.current) return result.value;
-      await this.write(result.value);
-      return result.value;
+      const checked = checkJournalChange(this.current, result.value);
+      if (!checked.ok) throw new StoreRefusal(describeRefusal(checked.errors));
+      await this.write(checked.journal);
+      return checked.journal;
     };
     const next = this.queue.then(run, run);
     this.queue = next.catch(() => undefined);
@@ -135,11 +143,11 @@ export class JournalStore {
 
     const parsed = envelope ? parseJournal(envelope.data, { migrations: this.migrations }) : { ok: false as const, errors: [{ path: '$', reason: 'is not a stored journal ({ v, data })' }] };
     if (parsed.ok) {
-      this.current = parsed.journal;
+      this.current = deepFreeze(parsed.journal);
       if (parsed.migratedFrom === undefined) return { kind: 'loaded' };
       // Keep the pre-migration value, then write the migrated one (idempotent: a second run finds v current).
       await this.memento.update(`${PRE_MIGRATION_PREFIX}${parsed.migratedFrom}`, raw);
-      await this.write(parsed.journal);
+      await this.write(this.current);
       return { kind: 'migrated', from: parsed.migratedFrom };
     }
 
@@ -153,6 +161,11 @@ export class JournalStore {
     }
     return { kind: 'damaged', backupKey, errors: parsed.errors };
   }
+}
+
+/** A change that would break a rule of the journal format: what and where, and that nothing changed. */
+export function describeRefusal(errors: readonly JournalProblem[]): string {
+  return `Not saved — the journal would break a rule of its format: ${formatProblems(errors, 2)}. Nothing was changed.`;
 }
 
 export function describeDamage(outcome: Extract<LoadOutcome, { kind: 'damaged' }>): string {

@@ -6,14 +6,16 @@
  * src/domain/sync.ts (per record newest change wins, events unioned, deletions kept as tombstones —
  * docs/sync.md). Nothing here imports vscode: the extension wires it to the real mementos.
  */
-import type { Journal } from '../domain/journal';
-import { diffStamps, emptySyncState, mergeSync, parseSyncState, pruneTombstones, type SyncState } from '../domain/sync';
+import { emptyJournal, type Journal } from '../domain/journal';
+import { diffStamps, emptySyncState, isNewerSyncState, mergeSync, parseSyncState, pruneTombstones, type SyncState } from '../domain/sync';
 import type { JournalStore, MementoLike } from './journalStore';
 
 /** The synced key in globalState (registered with setKeysForSync while sync is on). */
 export const SYNC_KEY = 'mentoring.sync.journal';
 /** This workspace's own envelope (workspaceState). */
 export const LOCAL_SYNC_KEY = 'mentoring.sync.local';
+/** The keys of the damaged journals set aside that the mirror already knows about (workspaceState). */
+export const QUARANTINES_SEEN_KEY = 'mentoring.sync.quarantinesSeen';
 /** Tombstones older than this are dropped (a machine offline longer may bring such a record back). */
 const TOMBSTONE_DAYS = 180;
 
@@ -25,8 +27,12 @@ export interface SyncMirrorDeps {
   remote: MementoLike & { setKeysForSync(keys: readonly string[]): void };
   enabled(): boolean;
   now(): Date;
+  /** The keys of damaged journals the store set aside (JournalStore.damagedKeys). */
+  damagedKeys(): readonly string[];
   /** Something the user should know (e.g. the synced data from another machine is invalid). */
   warn(message: string): void;
+  /** Something good the user should know (e.g. records restored after a quarantine). */
+  inform?(message: string): void;
 }
 
 export class SyncMirror {
@@ -36,6 +42,7 @@ export class SyncMirror {
   private applying = false;
   private queue: Promise<void> = Promise.resolve();
   private lastRemote = '';
+  private warnedNewer = false;
   private readonly subscription: { dispose(): void };
 
   constructor(private readonly deps: SyncMirrorDeps) {
@@ -56,7 +63,7 @@ export class SyncMirror {
     }
     this.deps.remote.setKeysForSync([SYNC_KEY]);
     if (this.deps.store.readOnly) return; // a journal from a newer version is never rewritten
-    const local = this.localState();
+    const local = await this.localStateAfterQuarantine() ?? this.localState();
     const raw = this.deps.remote.get<unknown>(SYNC_KEY);
     let merged = local;
     if (raw !== undefined) {
@@ -74,17 +81,55 @@ export class SyncMirror {
         return;
       }
       merged = result.state;
-      if (result.changed) {
-        this.applying = true;
-        try {
-          await this.deps.store.change(() => ({ ok: true, value: result.journal }));
-        } finally {
-          this.applying = false;
-        }
-        this.previous = this.deps.store.journal;
-      }
+      if (result.changed) await this.apply(result.journal);
     }
     await this.save(pruneTombstones(merged, new Date(this.deps.now().getTime() - TOMBSTONE_DAYS * 86_400_000)));
+  }
+
+  /** Writes a merge result to the store; that write is not a local change. */
+  private async apply(journal: Journal): Promise<void> {
+    this.applying = true;
+    try {
+      await this.deps.store.change(() => ({ ok: true, value: journal }));
+    } finally {
+      this.applying = false;
+    }
+    this.previous = this.deps.store.journal;
+  }
+
+  /**
+   * When the store set a damaged journal aside since the mirror last saved, the records missing now
+   * were lost, not deleted: they get no tombstones (which would delete them on every machine), and
+   * the copy the mirror saved last is merged back in. Undefined when there was no new quarantine.
+   */
+  private async localStateAfterQuarantine(): Promise<SyncState | undefined> {
+    if (this.state) return undefined;
+    const seen = new Set(readKeys(this.deps.local.get<unknown>(QUARANTINES_SEEN_KEY)));
+    if (!this.deps.damagedKeys().some((k) => !seen.has(k))) return undefined;
+    const saved = parseSyncState(this.deps.local.get<unknown>(LOCAL_SYNC_KEY));
+    // Everything in the journal now is stamped now (nothing is tombstoned): the empty journal after a quarantine deletes nothing.
+    const fresh = diffStamps(emptyJournal(), this.deps.store.journal, this.deps.now(), emptySyncState());
+    if ('error' in saved) {
+      this.state = fresh;
+      return fresh;
+    }
+    const result = mergeSync(fresh, saved);
+    if (result.problem) {
+      this.deps.warn(`Mentoring Outreach could not bring back the journal kept for sync: ${result.problem}`);
+      this.state = fresh;
+      return fresh;
+    }
+    if (result.changed) {
+      const before = this.deps.store.journal.attempts.length;
+      await this.apply(result.journal);
+      const restored = this.deps.store.journal.attempts.length - before;
+      this.deps.inform?.(
+        `Mentoring Outreach brought back your journal from the copy it keeps for sync (${restored} attempt${restored === 1 ? '' : 's'}). ` +
+          'The damaged data stays set aside: Restore Damaged Journal Data… can bring back what it holds.',
+      );
+    }
+    this.state = result.state;
+    return result.state;
   }
 
   private localState(): SyncState {
@@ -112,6 +157,13 @@ export class SyncMirror {
   private async save(state: SyncState): Promise<void> {
     this.state = state;
     await this.deps.local.update(LOCAL_SYNC_KEY, state);
+    await this.deps.local.update(QUARANTINES_SEEN_KEY, [...this.deps.damagedKeys()]);
+    // A value written by a newer version of the extension is never overwritten (its fields would be lost).
+    if (isNewerSyncState(this.deps.remote.get<unknown>(SYNC_KEY))) {
+      if (!this.warnedNewer) this.deps.warn('Mentoring Outreach did not update the synced journal: another machine saved it with a newer version of the extension. Update the extension to sync again.');
+      this.warnedNewer = true;
+      return;
+    }
     await this.deps.remote.update(SYNC_KEY, state);
   }
 
@@ -123,4 +175,8 @@ export class SyncMirror {
   dispose(): void {
     this.subscription.dispose();
   }
+}
+
+function readKeys(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((k): k is string => typeof k === 'string') : [];
 }

@@ -2,13 +2,13 @@ import * as assert from 'node:assert/strict';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { MentoringApi } from '../../src/extension';
+import type { MentoringTestApi } from '../../src/extension';
 import { emptyJournal, type Journal } from '../../src/domain/journal';
 
 export const EXTENSION_ID = 'careerkit.mentoring-outreach';
 
-export async function api(): Promise<MentoringApi> {
-  const ext = vscode.extensions.getExtension<MentoringApi>(EXTENSION_ID);
+export async function api(): Promise<MentoringTestApi> {
+  const ext = vscode.extensions.getExtension<MentoringTestApi>(EXTENSION_ID);
   assert.ok(ext, `${EXTENSION_ID} is not installed in this host`);
   return ext.isActive ? ext.exports : ext.activate();
 }
@@ -45,7 +45,7 @@ export async function setJournal(journal: Journal = emptyJournal()): Promise<voi
   await vscode.commands.executeCommand('mentoring.importJournal', { uri, mode: 'replace' });
 }
 
-export function snapshot(a: MentoringApi): string {
+export function snapshot(a: MentoringTestApi): string {
   return JSON.stringify(a.journal());
 }
 

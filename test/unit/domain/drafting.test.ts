@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { addDraft, makeId } from '../../../src/domain/drafting';
+import { addDraft } from '../../../src/domain/drafting';
+import { makeId } from '../../../src/domain/ids';
 import { emptyJournal, parseJournal } from '../../../src/domain/journal';
 import { listInWords, renderRequest } from '../../../src/domain/templates';
 import { terryJournal } from '../support/journals';
