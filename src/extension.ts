@@ -214,8 +214,10 @@ export function deactivate(): void {
 
 function reportLoad(outcome: LoadOutcome): void {
   if (outcome.kind === 'damaged') {
+    const restore = vscode.l10n.t('Restore What It Holds…');
     const action = vscode.l10n.t('Export the damaged data to a file');
-    void vscode.window.showWarningMessage(describeDamage(outcome), action).then((choice) => {
+    void vscode.window.showWarningMessage(describeDamage(outcome), restore, action).then((choice) => {
+      if (choice === restore) void vscode.commands.executeCommand(Commands.restoreDamagedData);
       if (choice === action) void vscode.commands.executeCommand(Commands.exportDamagedData);
     });
   } else if (outcome.kind === 'newer') {

@@ -13,6 +13,7 @@ export const Commands = {
   exportJournal: 'mentoring.exportJournal',
   importJournal: 'mentoring.importJournal',
   exportDamagedData: 'mentoring.exportDamagedData',
+  restoreDamagedData: 'mentoring.restoreDamagedData',
   showDue: 'mentoring.showDue',
 } as const;
 

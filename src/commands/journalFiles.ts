@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { formatProblems, parseJournalText, type Journal } from '../domain/journal';
 import { describeCounts, planImport, type ImportMode, type ImportPlan } from '../domain/importPlan';
 import { today, uriFrom, type Deps } from './context';
+import { backupCounts, backupTime, salvageJournal } from '../domain/salvage';
 import { Cancelled, CommandError, guarded } from './errors';
 import { Commands } from './ids';
 import { lazy } from '../util/lazy';
@@ -41,7 +42,7 @@ export function registerJournalFileCommands(context: vscode.ExtensionContext, de
         }
         const uri = await askImportSource();
         const incoming = await readJournalFile(uri);
-        const mode = await confirmImport(deps, incoming, uri);
+        const mode = await confirmImport(deps, incoming, uri.path.split('/').pop() ?? '');
         const plan = await applyImport(deps, incoming, mode);
         void vscode.window.showInformationMessage(vscode.l10n.t('Imported {0}: {1}', uri.path.split('/').pop() ?? '', summary(plan)));
         return summary(plan);
@@ -50,19 +51,63 @@ export function registerJournalFileCommands(context: vscode.ExtensionContext, de
     vscode.commands.registerCommand(
       Commands.exportDamagedData,
       guarded(async (arg) => {
-        const keys = deps.store.damagedKeys();
-        if (keys.length === 0) throw new CommandError(vscode.l10n.t('There is no damaged journal data to export.'));
-        const key = keys[keys.length - 1] as string;
-        const uri =
-          arg === undefined
-            ? await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export the damaged journal data'), defaultUri: defaultUri('mentoring-journal-damaged.json'), filters: { JSON: ['json'] } })
-            : uriFrom((arg as { uri?: unknown }).uri);
+        const target = arg === undefined ? undefined : damagedArg(arg, ['uri', 'key']);
+        const key = target?.key ?? (await pickBackup(deps, vscode.l10n.t('Export which damaged journal?')));
+        const uri = target
+          ? uriFrom(target.uri)
+          : await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export the damaged journal data'), defaultUri: defaultUri('mentoring-journal-damaged.json'), filters: { JSON: ['json'] } });
         if (!uri) throw new Cancelled();
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(deps.store.backup(key), null, 2) + '\n'));
         return uri;
       }),
     ),
+    vscode.commands.registerCommand(
+      Commands.restoreDamagedData,
+      guarded(async (arg) => {
+        const target = arg === undefined ? undefined : damagedArg(arg, ['key', 'mode']);
+        const key = target?.key ?? (await pickBackup(deps, vscode.l10n.t('Restore which damaged journal?')));
+        const salvage = salvageJournal(deps.store.backup(key));
+        if (!salvage.ok) throw new CommandError(vscode.l10n.t('This damaged journal cannot be restored: {0}. Export it to a file to look at it.', salvage.reason));
+        const repairs = salvage.repairs.length === 0 ? [] : [vscode.l10n.t('To make it valid: {0}', salvage.repairs.slice(0, 5).join('; ') + (salvage.repairs.length > 5 ? ` (+${salvage.repairs.length - 5})` : ''))];
+        const mode = target ? target.mode : await confirmImport(deps, salvage.journal, vscode.l10n.t('the damaged journal'), repairs);
+        const plan = await applyImport(deps, salvage.journal, mode);
+        if (!target) void vscode.window.showInformationMessage(vscode.l10n.t('Restored the damaged journal: {0}', summary(plan)));
+        return { summary: summary(plan), repairs: salvage.repairs };
+      }),
+    ),
   );
+}
+
+/** `{ key?, uri?, mode? }` for the damaged-data commands (`key` defaults to the newest backup). */
+function damagedArg(arg: unknown, allowed: readonly ('uri' | 'key' | 'mode')[]): { key?: string; uri?: unknown; mode: ImportMode } {
+  const shape = allowed.includes('uri') ? '{ uri, key? }' : '{ key?, mode?: "merge" | "replace" }';
+  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like {0}.', shape));
+  const a = arg as Record<string, unknown>;
+  const unknown = Object.keys(a).filter((k) => !(allowed as readonly string[]).includes(k));
+  if (unknown.length > 0) throw new CommandError(vscode.l10n.t('Unknown argument field(s) {0}: expected {1}.', unknown.join(', '), shape));
+  if (a.key !== undefined && typeof a.key !== 'string') throw new CommandError(vscode.l10n.t('key must be the key of a damaged journal.'));
+  const mode = a.mode ?? 'merge';
+  if (mode !== 'merge' && mode !== 'replace') throw new CommandError(vscode.l10n.t('mode must be "merge" or "replace".'));
+  return { key: a.key, uri: a.uri, mode };
+}
+
+/** Every damaged journal set aside, newest first, with its date and what it holds; one is picked (or the only one). */
+async function pickBackup(deps: Deps, title: string): Promise<string> {
+  const keys = deps.store.damagedKeys();
+  if (keys.length === 0) throw new CommandError(vscode.l10n.t('There is no damaged journal data.'));
+  if (keys.length === 1) return keys[0] as string;
+  const items = [...keys].reverse().map((key) => {
+    const when = backupTime(key);
+    const c = backupCounts(deps.store.backup(key));
+    return {
+      key,
+      label: when ? when.toLocaleString() : key,
+      description: vscode.l10n.t('{0} attempts, {1} people, {2} skill areas', c.attempts, c.people, c.skills),
+    };
+  });
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Set aside at startup because it failed validation; newest first') });
+  if (!picked) throw new Cancelled();
+  return picked.key;
 }
 
 type CalendarModule = { journalToIcs(journal: Journal, options: { now: Date }): string };
@@ -150,17 +195,18 @@ export async function readJournalFile(uri: vscode.Uri): Promise<Journal> {
   return parsed.journal;
 }
 
-async function confirmImport(deps: Deps, incoming: Journal, uri: vscode.Uri): Promise<ImportMode> {
+async function confirmImport(deps: Deps, incoming: Journal, name: string, notes: readonly string[] = []): Promise<ImportMode> {
   const current = deps.store.journal;
-  const name = uri.path.split('/').pop() ?? '';
   const merge = planImport(current, incoming, 'merge');
   const replace = planImport(current, incoming, 'replace');
   const isEmpty = current.attempts.length + current.people.length + current.skills.length === 0;
-  const lines: string[] = [];
+  const lines: string[] = [...notes];
   if (merge.ok) {
     lines.push(vscode.l10n.t('Merge adds {0}.', describeCounts(merge.plan.added)));
+    const renamed = describeCounts(merge.plan.renamed);
+    if (renamed !== 'nothing') lines.push(vscode.l10n.t('{0} get a new id to avoid a clash with different records of yours that use the same id.', renamed));
     const skipped = describeCounts(merge.plan.skipped);
-    if (skipped !== 'nothing') lines.push(vscode.l10n.t('{0} with ids already in your journal stay as they are.', skipped));
+    if (skipped !== 'nothing') lines.push(vscode.l10n.t('{0} already in your journal stay as they are.', skipped));
   } else lines.push(merge.reason);
   if (!isEmpty && replace.ok) {
     const removed = describeCounts(replace.plan.removed);
@@ -201,7 +247,10 @@ function summary(plan: ImportPlan): string {
       : vscode.l10n.t('journal replaced ({0} new).', describeCounts(plan.added));
   }
   const skipped = describeCounts(plan.skipped);
-  return skipped !== 'nothing'
-    ? vscode.l10n.t('added {0}; kept your existing {1}.', describeCounts(plan.added), skipped)
-    : vscode.l10n.t('added {0}.', describeCounts(plan.added));
+  const added =
+    skipped !== 'nothing'
+      ? vscode.l10n.t('added {0}; kept your existing {1}.', describeCounts(plan.added), skipped)
+      : vscode.l10n.t('added {0}.', describeCounts(plan.added));
+  const renamed = describeCounts(plan.renamed);
+  return renamed !== 'nothing' ? `${added} ${vscode.l10n.t('{0} renamed to avoid a clash.', renamed)}` : added;
 }

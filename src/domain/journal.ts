@@ -358,7 +358,7 @@ export function sanitize(value: unknown, depth: number): unknown {
     for (let i = 0; i < value.length; i++) {
       const item = sanitize(value[i], depth + 1);
       if (item === TOO_DEEP) return TOO_DEEP;
-      out[i] = item;
+      out[i] = item === undefined ? null : item; // as JSON has it
     }
     return out;
   }
@@ -368,11 +368,14 @@ export function sanitize(value: unknown, depth: number): unknown {
       if (FORBIDDEN_KEYS.has(key)) continue;
       const item = sanitize((value as Record<string, unknown>)[key], depth + 1);
       if (item === TOO_DEEP) return TOO_DEEP;
-      out[key] = item;
+      if (item !== undefined) out[key] = item; // as JSON has it: what is stored is what loads again
+
     }
     return out;
   }
   if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') return undefined;
+  if (typeof value === 'number' && !Number.isFinite(value)) return null;
+  if (Object.is(value, -0)) return 0;
   return value;
 }
 

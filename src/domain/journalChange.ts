@@ -90,7 +90,7 @@ export function checkJournalChange(prev: Journal, next: unknown, maxErrors = 20)
     people: out.people,
     attempts: out.attempts,
   } as unknown as Journal;
-  for (const key of Object.keys(o)) if (!(key in journal)) (journal as Record<string, unknown>)[key] = o[key];
+  for (const key of Object.keys(o)) if (!Object.hasOwn(journal, key)) (journal as Record<string, unknown>)[key] = o[key];
 
   const refs = checkReferences(journal, maxErrors);
   if (refs.length > 0) return { ok: false, errors: refs };

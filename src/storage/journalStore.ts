@@ -169,7 +169,7 @@ export function describeRefusal(errors: readonly JournalProblem[]): string {
 }
 
 export function describeDamage(outcome: Extract<LoadOutcome, { kind: 'damaged' }>): string {
-  return `The stored Mentoring Outreach journal was damaged (${formatProblems(outcome.errors, 2)}). It was set aside unchanged and an empty journal was started.`;
+  return `The stored Mentoring Outreach journal was damaged (${formatProblems(outcome.errors, 2)}). It was set aside unchanged and an empty journal was started: "Restore Damaged Journal Data…" brings back what it holds (every journal set aside is kept), "Export Damaged Journal Data…" saves it to a file.`;
 }
 
 function asEnvelope(raw: unknown): Envelope | undefined {

@@ -151,4 +151,48 @@ describe('JournalStore', () => {
     await store.change((j) => markSent(j, 'a0', NOW));
     assert.equal(store.journal.attempts[0]?.status, 'sent');
   });
+
+  describe('never holds a journal its own validator would refuse (issue 9.1, 9.7)', () => {
+    it('refuses a change past a limit, naming the field and the limit; memory and storage stay equal', async () => {
+      const memento = new InMemoryMemento({ [STORE_KEY]: { v: 1, data: terryJournal() } });
+      const { store } = await JournalStore.open(memento);
+      const before = JSON.stringify(memento.get(STORE_KEY));
+      await assert.rejects(
+        store.change((j) => ({ ok: true, value: { ...j, attempts: j.attempts.map((a) => ({ ...a, text: 'x'.repeat(20_001) })) } })),
+        (e: Error) => e instanceof StoreRefusal && /\$\.attempts\[0\]\.text must be at most 20000 characters/.test(e.message) && /Nothing was changed/.test(e.message),
+      );
+      await assert.rejects(
+        store.change((j) => ({ ok: true, value: { ...j, attempts: j.attempts.map((a) => ({ ...a, events: Array.from({ length: 2_001 }, () => a.events[0]!) })) } })),
+        /events must have at most 2000 events/,
+      );
+      assert.equal(JSON.stringify(memento.get(STORE_KEY)), before);
+      assert.deepEqual(store.journal, terryJournal());
+      // Whatever it holds loads again as the same journal.
+      const again = await JournalStore.open(memento);
+      assert.equal(again.outcome.kind, 'loaded');
+    });
+
+    it('hands changes a frozen journal: an edit in place throws, and memory equals storage', async () => {
+      const memento = new InMemoryMemento({ [STORE_KEY]: { v: 1, data: terryJournal() } });
+      const { store } = await JournalStore.open(memento);
+      await assert.rejects(
+        store.change((j) => {
+          (j.attempts[0] as { text: string }).text = 'edited in place';
+          throw new Error('and then failed');
+        }),
+        TypeError,
+      );
+      assert.equal(store.journal.attempts[0]?.text, terryJournal().attempts[0]?.text);
+      assert.deepEqual((memento.get(STORE_KEY) as { data: Journal }).data, store.journal);
+      assert.ok(Object.isFrozen(store.journal) && Object.isFrozen(store.journal.attempts[0]?.events));
+    });
+
+    it('what it holds after a change deep-equals what the next start loads', async () => {
+      const memento = new InMemoryMemento({ [STORE_KEY]: { v: 1, data: terryJournal() } });
+      const { store } = await JournalStore.open(memento);
+      await store.change((j) => ({ ok: true, value: { ...j, attempts: [...j.attempts, { ...attempt({ id: 'a2' }), extra: undefined, gone: () => 1 } as never] } }));
+      const again = await JournalStore.open(memento);
+      assert.deepStrictEqual(again.store.journal, store.journal);
+    });
+  });
 });
