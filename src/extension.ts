@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { localDate, type Clock } from './domain/dates';
 import type { Journal } from './domain/journal';
 import { DEFAULT_NUDGE_AFTER_DAYS } from './domain/outreach';
-import { describeDamage, JournalStore, type LoadOutcome } from './storage/journalStore';
+import { DAMAGED_PREFIX, describeDamage, JournalStore, type LoadOutcome } from './storage/journalStore';
 import { OutreachTreeProvider, type OutreachNode } from './views/outreachTree';
 import type { Deps } from './commands/context';
 import { registerAttemptCommands } from './commands/attempts';
@@ -48,6 +48,8 @@ export interface MentoringTestApi extends MentoringApi {
   syncedState(): unknown;
   /** Tests only: stores `value` in the synced key as Settings Sync would, then syncs. */
   simulateSyncedState(value: unknown): Promise<void>;
+  /** Tests only: keeps `value` as a damaged journal set aside under `key` (after DAMAGED_PREFIX), as a quarantine at startup would. */
+  setAsideDamaged(key: string, value: unknown): Promise<void>;
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MentoringApi | MentoringTestApi> {
@@ -194,6 +196,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     ...api,
     syncNow: () => syncMirror.sync(),
     syncedState: () => context.globalState.get(SYNC_KEY),
+    setAsideDamaged: async (key, value) => {
+      await context.workspaceState.update(`${DAMAGED_PREFIX}${key}`, value);
+      updateViewState();
+    },
     simulateSyncedState: async (value) => {
       await context.globalState.update(SYNC_KEY, value);
       await syncMirror.sync();
