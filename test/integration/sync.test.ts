@@ -59,4 +59,13 @@ describe('opt-in sync through Settings Sync (inside a real extension host)', () 
     await a.simulateSyncedState('garbage');
     assert.equal(snapshot(a), before);
   });
+
+  it('9.3 never overwrites a synced value written by a newer version, even after a local edit', async () => {
+    const a = await api();
+    const newer = { v: 1, journal: { ...journal(), version: 2, fromTheFuture: { kept: true } }, stamps: {}, tombstones: {} };
+    await a.simulateSyncedState(newer);
+    await vscode.commands.executeCommand('mentoring.logAdvocacy', { personId: 'p1', detail: 'Put my name forward for the finance review.' });
+    await a.syncNow();
+    assert.deepEqual(a.syncedState(), newer);
+  });
 });
