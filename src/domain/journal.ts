@@ -3,6 +3,11 @@
  * Pure: no `vscode` import (a unit test fails if one appears).
  */
 import * as v from 'valibot';
+import { isCalendarDate, isIsoDateTime } from './dates';
+
+// The date checks live in dates.ts (one strict helper for every date the journal holds); re-exported
+// here because callers have always imported them with the schema.
+export { daysInMonth, isCalendarDate, isIsoDateTime } from './dates';
 
 export const JOURNAL_FORMAT = 'mentoring-outreach/journal';
 export const JOURNAL_VERSION = 1;
@@ -112,12 +117,12 @@ const id = v.pipe(
 const level = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be 1–5'), v.maxValue(5, 'must be 1–5'));
 const isoDate = v.pipe(
   v.string(),
-  v.check((s) => isCalendarDate(s), 'must be a calendar date YYYY-MM-DD'),
+  v.check((s) => isCalendarDate(s), 'must be a calendar date YYYY-MM-DD (year 0001–9999)'),
 );
+/** Strict: a real calendar date and clock time (see isIsoDateTime), never Date.parse's lenient reading. */
 const isoDateTime = v.pipe(
   v.string(),
-  v.maxLength(40, 'must be an ISO date-time'),
-  v.check((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO date-time'),
+  v.check((s) => isIsoDateTime(s), 'must be an ISO date-time such as 2026-11-26T10:00:00Z (a real date, year 0001–9999, time 00:00–23:59)'),
 );
 
 const SkillSchema = v.looseObject({
@@ -358,21 +363,4 @@ function sanitize(value: unknown, depth: number): unknown {
   }
   if (typeof value === 'function' || typeof value === 'symbol' || typeof value === 'bigint') return undefined;
   return value;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Calendar dates (local, YYYY-MM-DD)
-
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

@@ -62,6 +62,16 @@ describe('journal v1: parseJournal', () => {
     assert.equal(Object.getPrototypeOf(extra), Object.prototype);
   });
 
+  it('accepts the first and last dates there are: 0001-01-01 and 9999-12-31', () => {
+    const j = terryJournal([
+      attempt({ id: 'a1', status: 'deferred', askAgainOn: '9999-12-31', events: [{ at: '0001-01-01T00:00:00.000Z', kind: 'created', detail: '' }, { at: '9999-12-31T23:59:59.999Z', kind: 'sent', detail: '' }] }),
+      attempt({ id: 'a2', status: 'deferred', askAgainOn: '0001-01-01', events: [{ at: '0001-01-01T00:00', kind: 'created', detail: '' }] }),
+    ]);
+    const r = parseJournal(clone(j));
+    assert.ok(r.ok, r.ok ? '' : formatProblems(r.errors));
+    assert.deepEqual(r.journal, j);
+  });
+
   it('does not mutate its input', () => {
     const input = clone(terryJournal());
     const before = JSON.stringify(input);
@@ -84,6 +94,11 @@ describe('journal v1: parseJournal', () => {
     ['a string where a number belongs', (j) => ((j.attempts[0]!.ask as { sessions: unknown }).sessions = '3', j), '$.attempts[0].ask.sessions', /number/],
     ['an impossible date', (j) => ((j.attempts[0]!.status = 'deferred'), (j.attempts[0]!.askAgainOn = '2026-02-30'), j), '$.attempts[0].askAgainOn', /calendar date/],
     ['a bad timestamp', (j) => ((j.attempts[0]!.events[0]!.at = 'yesterday'), j), '$.attempts[0].events[0].at', /date-time/],
+    ['a timestamp on 30 February', (j) => ((j.attempts[0]!.events[0]!.at = '2026-02-30T10:00:00Z'), j), '$.attempts[0].events[0].at', /date-time.*real date/],
+    ['a timestamp at 24:00', (j) => ((j.attempts[0]!.events[0]!.at = '2026-11-26T24:00:00Z'), j), '$.attempts[0].events[0].at', /00:00–23:59/],
+    ['a timestamp in year 0000', (j) => ((j.attempts[0]!.events[0]!.at = '0000-12-31T10:00:00Z'), j), '$.attempts[0].events[0].at', /0001–9999/],
+    ['an expanded-year timestamp', (j) => ((j.attempts[0]!.events[0]!.at = '+010000-01-01T00:00:00.000Z'), j), '$.attempts[0].events[0].at', /date-time/],
+    ['an ask-again date in year 0000', (j) => ((j.attempts[0]!.status = 'deferred'), (j.attempts[0]!.askAgainOn = '0000-01-01'), j), '$.attempts[0].askAgainOn', /0001–9999/],
     ['a bad id', (j) => ((j.skills[1]!.id = 'has space'), j), '$.skills[1].id', /letters, digits/],
     ['a duplicate id', (j) => ((j.skills[1]!.id = 's1'), j), '$.skills[1].id', /more than once/],
     ['a dangling person', (j) => ((j.attempts[0]!.personId = 'nobody'), j), '$.attempts[0].personId', /does not exist/],
