@@ -25,12 +25,15 @@
  * Limits: dates run from 0001-01-01 to 9999-12-31 (the journal's range). An event on 9999-12-31 has
  * no DTEND (its day after, 10000-01-01, cannot be written as an iCalendar DATE); RFC 5545 §3.6.1
  * makes a DATE DTSTART without DTEND or DURATION last one day, the same as every other event here. A
- * suggested session that would fall after 9999-12-31 is put on that day.
+ * suggested session that would fall after 9999-12-31 is put on that day. Text is written through
+ * `displaySafe` (control and bidirectional-override characters shown as `<U+XXXX>`: RFC 5545 forbids
+ * controls in TEXT).
  */
 import { ICalCalendar, ICalEventTransparency } from 'ical-generator';
 import type { Attempt, Journal } from './journal';
 import { addDays, weekday } from './dateInput';
 import { LAST_DATE, localDate, utcMidnight } from './dates';
+import { displaySafe } from './displayText';
 import { askContext, sessionPlan, type SessionPlanItem } from './sessions';
 
 export const CALENDAR_PRODID = '-//Mentoring Outreach//EN';
@@ -75,8 +78,8 @@ export function journalToIcs(journal: Journal, options: IcsOptions): string {
       // No DTEND on the last date there is (see the module comment): the event still lasts one day.
       end: entry.date < LAST_DATE ? utcMidnight(addDays(entry.date, 1)) : null,
       allDay: true,
-      summary: entry.summary,
-      description: entry.description,
+      summary: displaySafe(entry.summary),
+      description: displaySafe(entry.description),
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }

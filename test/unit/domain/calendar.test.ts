@@ -3,7 +3,10 @@ import type ICALModule from 'ical.js' with { 'resolution-mode': 'import' };
 import { calendarEntries, journalToIcs, SESSION_SPACING_DAYS } from '../../../src/domain/calendar';
 import { STATUSES, type Attempt, type Journal, type JournalEvent } from '../../../src/domain/journal';
 import { planSessions } from '../../../src/domain/sessions';
+import * as fc from 'fast-check';
+import { journalArb, propertyParams } from '../support/arbitraries';
 import { attempt, terryJournal } from '../support/journals';
+import { UNSAFE_CHAR } from '../support/unsafeText';
 
 // ical.js (a devDependency, only for this round-trip) ships ES-module types and a CommonJS build; tests are CommonJS.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -273,6 +276,39 @@ describe('calendar (.ics) export', () => {
         ['0001-01-29', '0001-01-30'],
         ['0001-02-12', '0001-02-13'],
       ],
+    );
+  });
+
+  it('writes no control character (RFC 5545 forbids them) and no bidirectional override: both shown as <U+XXXX>', () => {
+    const sneaky = 'Ter\u202Ery\u0000\u0007\u007F\u2067 Smith'; // (the summary has the first name)
+    const j = terryJournal([{ ...deferred('a1'), text: `Hi\u0000\tthere\u000B\u001B[31m` }, accepted('a2', [yes('2026-11-25T10:00:00.000Z')])]);
+    j.people[0]!.name = sneaky;
+    j.attempts[1]!.ask = { ...j.attempts[1]!.ask, sessions: 1, topics: [`budgets\u202D`] };
+    const before = JSON.stringify(j);
+    const ics = journalToIcs(j, UTC);
+    assert.doesNotMatch(ics, UNSAFE_CHAR);
+    assert.equal(JSON.stringify(j), before, 'the journal keeps the exact text');
+    const { events } = parse(ics);
+    const ask = events.find((e) => e.uid === 'a1-ask-again@mentoring-outreach')!;
+    assert.equal(ask.summary, 'Ask Ter<U+202E>ry<U+0000><U+0007><U+007F><U+2067> again about financial acumen');
+    assert.match(ask.description, /Hi<U\+0000>\tthere<U\+000B><U\+001B>\[31m$/, 'a tab is allowed in TEXT and kept');
+    const session = events.find((e) => e.uid === 'a2-session-1@mentoring-outreach')!;
+    assert.match(session.summary, /: budgets<U\+202D>$/);
+  });
+
+  it('any valid journal gives an .ics that ical.js parses, with 4-digit dates and no unsafe character (property)', function () {
+    this.timeout(60_000);
+    fc.assert(
+      fc.property(journalArb({ fullTexts: false }), fc.constantFrom('0001-01-01T10:00:00Z', '2026-11-26T10:00:00Z', '9999-12-31T10:00:00Z'), (j, at) => {
+        const ics = journalToIcs(j, { now: new Date(at), timeZone: 'UTC' });
+        assert.doesNotMatch(ics, UNSAFE_CHAR);
+        const lines = unfold(ics);
+        for (const line of lines) if (/^DT(START|END|STAMP)/.test(line)) assert.match(line, /:\d{8}(T\d{6}Z)?$/, line);
+        const { events } = parse(ics);
+        assert.equal(events.length, calendarEntries(j, { now: new Date(at), timeZone: 'UTC' }).length);
+        for (const e of events) assert.ok(e.allDay);
+      }),
+      propertyParams(100),
     );
   });
 });

@@ -10,6 +10,7 @@ import { emptyJournal, LIMITS, parseJournal, parseJournalText, STATUSES, type Jo
 import { journalToMarkdown } from '../../../src/domain/report';
 import { readPlan } from '../../../src/domain/sessions';
 import { journalArb, propertyParams, sparseJournalArb } from '../support/arbitraries';
+import { UNSAFE_CHAR } from '../support/unsafeText';
 
 /** What Export Journal writes (src/commands/journalFiles.ts `journalJson`, which imports vscode and so is not loaded here). */
 const journalJson = (journal: Journal): string => JSON.stringify(journal, null, 2) + '\n';
@@ -122,6 +123,7 @@ describe('journal round-trips (property)', function () {
         assert.equal(typeof md, 'string');
         assert.ok(!md.includes('<'), 'a raw "<" reached the report');
         assert.ok(!/(?<!\\)\]\(/.test(md), 'a Markdown link reached the report');
+        assert.doesNotMatch(md, UNSAFE_CHAR, 'a control or bidirectional-override character reached the report');
       }),
       propertyParams(RUNS),
     );
