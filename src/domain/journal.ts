@@ -220,7 +220,8 @@ export interface ParseOptions {
 export function parseJournal(input: unknown, options: ParseOptions = {}): ParseResult {
   const maxErrors = options.maxErrors ?? 20;
   const migrations = options.migrations ?? MIGRATIONS;
-  const clean = sanitize(input, 0);
+  const reserved: JournalProblem[] = [];
+  const clean = sanitize(input, 0, [], reserved);
   if (clean === TOO_DEEP) return fail([{ path: '$', reason: `is nested more than ${LIMITS.depth} levels deep` }]);
   if (typeof clean !== 'object' || clean === null || Array.isArray(clean)) {
     return fail([{ path: '$', reason: 'must be a JSON object (a Mentoring Outreach journal)' }]);
@@ -240,6 +241,8 @@ export function parseJournal(input: unknown, options: ParseOptions = {}): ParseR
       errors: [{ path: '$.version', reason: `is ${version}, newer than this extension understands (${JOURNAL_VERSION}); update the extension` }],
     };
   }
+  // After the version check: a newer journal is reported as newer (and never overwritten), whatever it holds.
+  if (reserved.length > 0) return fail(reserved.slice(0, maxErrors));
   let migratedFrom: number | undefined;
   for (let at = version; at < JOURNAL_VERSION; at++) {
     const step = migrations[at];
@@ -284,9 +287,13 @@ function fail(errors: JournalProblem[]): ParseResult {
 }
 
 function issuePath(issue: v.BaseIssue<unknown>): string {
+  return pathOf((issue.path ?? []).map((item) => item.key));
+}
+
+/** `$.people[0].name`; a key that is not an identifier is quoted: `$["a b"]`. */
+function pathOf(keys: readonly unknown[]): string {
   let out = '$';
-  for (const item of issue.path ?? []) {
-    const key = item.key;
+  for (const key of keys) {
     if (typeof key === 'number') out += `[${key}]`;
     else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
     else out += `[${JSON.stringify(String(key))}]`;
@@ -336,16 +343,25 @@ function uniqueIds(items: readonly { id: string }[], path: string, push: (path: 
 
 // ---------------------------------------------------------------------------------------------
 // Sanitising: a deep copy into plain objects without prototype-polluting keys.
+//
+// `__proto__` is dropped wherever it appears (JSON.parse makes it an own key; copied by assignment it
+// would set the prototype). `constructor` and `prototype` are REFUSED, naming their path: they are
+// harmless as own data keys, but valibot's looseObject (like many libraries) never copies them, so
+// "unknown fields are kept" could not hold for them — a clear error beats a silent loss. The
+// extension never writes either key, so only a hand-edited or foreign file can carry one.
 
 const TOO_DEEP: unique symbol = Symbol('too deep');
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const DROPPED_KEY = '__proto__';
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['constructor', 'prototype']);
 
-function sanitize(value: unknown, depth: number): unknown {
+function sanitize(value: unknown, depth: number, trail: (string | number)[], reserved: JournalProblem[]): unknown {
   if (depth > LIMITS.depth) return TOO_DEEP;
   if (Array.isArray(value)) {
     const out: unknown[] = new Array(value.length);
     for (let i = 0; i < value.length; i++) {
-      const item = sanitize(value[i], depth + 1);
+      trail.push(i);
+      const item = sanitize(value[i], depth + 1, trail, reserved);
+      trail.pop();
       if (item === TOO_DEEP) return TOO_DEEP;
       out[i] = item;
     }
@@ -354,8 +370,15 @@ function sanitize(value: unknown, depth: number): unknown {
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) continue;
-      const item = sanitize((value as Record<string, unknown>)[key], depth + 1);
+      if (key === DROPPED_KEY) continue;
+      trail.push(key);
+      if (RESERVED_KEYS.has(key)) {
+        reserved.push({ path: pathOf(trail), reason: `is a field name a journal cannot keep ("constructor" and "prototype" are reserved): rename or remove it` });
+        trail.pop();
+        continue;
+      }
+      const item = sanitize((value as Record<string, unknown>)[key], depth + 1, trail, reserved);
+      trail.pop();
       if (item === TOO_DEEP) return TOO_DEEP;
       out[key] = item;
     }

@@ -103,13 +103,34 @@ describe('journal round-trips (property)', function () {
     );
   });
 
-  it('prototype-polluting keys in a file are dropped and change nothing else', () => {
+  it('__proto__ keys in a file are dropped and change nothing else', () => {
     fc.assert(
       fc.property(journalArb(), (j) => {
-        const text = journalJson(j).replace(/^\{/, '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},');
+        const text = journalJson(j).replace(/^\{/, '{"__proto__":{"polluted":true,"constructor":{"prototype":{"polluted":true}}},');
         const r = parseJournalText(text);
         assert.ok(r.ok);
         assert.deepStrictEqual(r.journal, j);
+        assert.equal(({} as Record<string, unknown>).polluted, undefined);
+      }),
+      propertyParams(RUNS),
+    );
+  });
+
+  it('a constructor or prototype key anywhere refuses the file, naming the path, and pollutes nothing', () => {
+    fc.assert(
+      fc.property(journalArb({ fullTexts: false }), fc.constantFrom('constructor', 'prototype'), fc.nat(), (j, key, pick) => {
+        // Put the key on one record of an exported copy (or on the journal itself), chosen at random.
+        const copy = JSON.parse(journalJson(j)) as Journal;
+        const records: [string, object][] = [['$', copy]];
+        copy.skills.forEach((s, i) => records.push([`$.skills[${i}]`, s]));
+        copy.people.forEach((p, i) => records.push([`$.people[${i}]`, p]));
+        copy.attempts.forEach((a, i) => records.push([`$.attempts[${i}]`, a], [`$.attempts[${i}].ask`, a.ask]));
+        const [path, target] = records[pick % records.length]!;
+        // An own data property, as JSON.parse makes it (plain assignment would do too: neither key is a setter).
+        Object.defineProperty(target, key, { value: { polluted: true }, enumerable: true, writable: true, configurable: true });
+        const r = parseJournalText(JSON.stringify(copy));
+        assert.ok(!r.ok);
+        assert.deepEqual(r.errors.map((e) => e.path), [`${path}.${key}`]);
         assert.equal(({} as Record<string, unknown>).polluted, undefined);
       }),
       propertyParams(RUNS),

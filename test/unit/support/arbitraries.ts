@@ -180,6 +180,7 @@ export const calendarDateArb = fc.oneof(
 // ---------------------------------------------------------------------------------------------
 // Unknown fields
 
+// `__proto__` is dropped by parseJournal, `constructor` and `prototype` are refused: generated journals have none.
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A JSON value as JSON.parse would build it: plain objects, no forbidden keys, no -0. */
