@@ -21,11 +21,19 @@
  * the same day wherever the calendar app is. Events are transparent (they do not block time).
  * SEQUENCE is the attempt's event count: every change to an attempt adds an event, so a re-import
  * of a moved event is seen as newer.
+ *
+ * Limits: dates run from 0001-01-01 to 9999-12-31 (the journal's range). An event on 9999-12-31 has
+ * no DTEND (its day after, 10000-01-01, cannot be written as an iCalendar DATE); RFC 5545 §3.6.1
+ * makes a DATE DTSTART without DTEND or DURATION last one day, the same as every other event here. A
+ * suggested session that would fall after 9999-12-31 is put on that day. Text is written through
+ * `displaySafe` (control and bidirectional-override characters shown as `<U+XXXX>`: RFC 5545 forbids
+ * controls in TEXT).
  */
 import { ICalCalendar, ICalEventTransparency } from 'ical-generator';
 import type { Attempt, Journal } from './journal';
 import { addDays, weekday } from './dateInput';
-import { localDate } from './dates';
+import { LAST_DATE, localDate, utcMidnight } from './dates';
+import { displaySafe } from './displayText';
 import { askContext, sessionPlan, type SessionPlanItem } from './sessions';
 
 export const CALENDAR_PRODID = '-//Mentoring Outreach//EN';
@@ -60,16 +68,18 @@ export function journalToIcs(journal: Journal, options: IcsOptions): string {
   const entries = calendarEntries(journal, options);
   const calendar = new ICalCalendar({ prodId: CALENDAR_PRODID.slice(1), name: 'Mentoring Outreach' });
   for (const entry of entries) {
-    const start = utcDay(entry.date);
+    // ical-generator writes all-day dates from the UTC fields of a Date.
+    const start = utcMidnight(entry.date);
     calendar.createEvent({
       id: entry.uid,
       sequence: entry.sequence,
       stamp: options.now,
       start,
-      end: utcDay(addDays(entry.date, 1)),
+      // No DTEND on the last date there is (see the module comment): the event still lasts one day.
+      end: entry.date < LAST_DATE ? utcMidnight(addDays(entry.date, 1)) : null,
       allDay: true,
-      summary: entry.summary,
-      description: entry.description,
+      summary: displaySafe(entry.summary),
+      description: displaySafe(entry.description),
       transparency: ICalEventTransparency.TRANSPARENT,
     });
   }
@@ -118,15 +128,18 @@ function sessionEntries(journal: Journal, attempt: Attempt, today: string, dateO
   const name = String(ctx.firstName || 'them');
   const total = attempt.ask.sessions;
   const anchorAt = anchorInstant(attempt);
-  const anchor = anchorAt ? dateOf(new Date(anchorAt)) : today;
-  let base = addDays(anchor, SESSION_SPACING_DAYS);
+  // Clamped before any arithmetic or comparison: a five-digit year breaks both (an instant late on
+  // 9999-12-31 with a negative offset is in the year 10000 in UTC).
+  const anchor = anchorAt ? lastDateAtMost(dateOf(new Date(anchorAt))) : today;
+  let base = lastDateAtMost(addDays(anchor, SESSION_SPACING_DAYS));
   if (base < today) base = today;
   const out: CalendarEntry[] = [];
   for (let n = attempt.sessionsDone + 1, k = 0; n <= total; n++, k++) {
     const item = plan[n - 1];
     const topics = (item?.topics ?? []).map((t) => t.trim()).filter(Boolean);
     const about = topics.length ? topics.join('; ') : String(ctx.skill);
-    const date = weekdayOnOrAfter(addDays(base, k * SESSION_SPACING_DAYS));
+    // 9999-12-31 is a Friday, so the weekend shift of a clamped date stays in range.
+    const date = weekdayOnOrAfter(lastDateAtMost(addDays(base, k * SESSION_SPACING_DAYS)));
     const description = [
       `Suggested date: agree the real one with ${name}, then move this event.`,
       '',
@@ -167,13 +180,16 @@ function dateIn(timeZone: string | undefined): (instant: Date) => string {
   if (timeZone === undefined) return localDate;
   let format: Intl.DateTimeFormat;
   try {
-    format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+    format = new Intl.DateTimeFormat('en-CA', { timeZone, era: 'short', year: 'numeric', month: '2-digit', day: '2-digit' });
   } catch {
     throw new RangeError(`options.timeZone "${String(timeZone)}" is not a time zone this system knows (use an IANA name such as "Europe/Berlin").`);
   }
   return (instant) => {
     const parts = Object.fromEntries(format.formatToParts(instant).map((p) => [p.type, p.value]));
-    return `${parts.year}-${parts.month}-${parts.day}`;
+    // Intl counts eras (year 0 is "1 BC") and writes year 50 as "50": back to an ISO year, four digits,
+    // as localDate writes it (an instant on 0001-01-01 with a positive offset is in year 0).
+    const year = parts.era === 'BC' ? 1 - Number(parts.year) : Number(parts.year);
+    return `${String(year).padStart(4, '0')}-${parts.month}-${parts.day}`;
   };
 }
 
@@ -183,12 +199,9 @@ function weekdayOnOrAfter(date: string): string {
   return day === 6 ? addDays(date, 2) : day === 0 ? addDays(date, 1) : date;
 }
 
-/** Midnight UTC of a calendar date: ical-generator writes all-day dates from the UTC fields. */
-function utcDay(date: string): Date {
-  const [y, m, d] = date.split('-').map(Number);
-  const day = new Date(0);
-  day.setUTCFullYear(y ?? 1970, (m ?? 1) - 1, d ?? 1); // not Date.UTC: it reads years 0–99 as 1900–1999
-  return day;
+/** A date past 9999-12-31 (a five-digit year, so compared by length first) becomes 9999-12-31. */
+function lastDateAtMost(date: string): string {
+  return date.length > LAST_DATE.length || (date.length === LAST_DATE.length && date > LAST_DATE) ? LAST_DATE : date;
 }
 
 function uid(attemptId: string, what: string): string {

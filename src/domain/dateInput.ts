@@ -236,8 +236,12 @@ function nextOccurrence(month: number, dayFor: (year: number) => number, yearTex
 }
 
 function checkRange(date: string, today: string, shown: string): Result<string> {
+  // Past 9999-12-31 the year has five digits: no longer a date a journal can hold (nor compare as text).
+  if (!isCalendarDate(date)) return refuse(`"${shown}" is after 9999-12-31, the last date a journal can hold: pick a nearer date.`);
   if (date <= today) return refuse(`"${shown}" is not after today (${today}): the ask-again date must be in the future.`);
-  if (date > addYears(today, MAX_YEARS_AHEAD)) return refuse(`"${shown}" is more than ${MAX_YEARS_AHEAD} years away: pick a nearer date.`);
+  const latest = addYears(today, MAX_YEARS_AHEAD);
+  // (When today + 10 years is past 9999-12-31, every calendar date is near enough; text order needs equal lengths.)
+  if (isCalendarDate(latest) && date > latest) return refuse(`"${shown}" is more than ${MAX_YEARS_AHEAD} years away: pick a nearer date.`);
   return ok(date);
 }
 

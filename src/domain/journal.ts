@@ -3,6 +3,11 @@
  * Pure: no `vscode` import (a unit test fails if one appears).
  */
 import * as v from 'valibot';
+import { isCalendarDate, isIsoDateTime } from './dates';
+
+// The date checks live in dates.ts (one strict helper for every date the journal holds); re-exported
+// here because callers have always imported them with the schema.
+export { daysInMonth, isCalendarDate, isIsoDateTime } from './dates';
 
 export const JOURNAL_FORMAT = 'mentoring-outreach/journal';
 export const JOURNAL_VERSION = 1;
@@ -112,12 +117,12 @@ const id = v.pipe(
 const level = v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be 1–5'), v.maxValue(5, 'must be 1–5'));
 const isoDate = v.pipe(
   v.string(),
-  v.check((s) => isCalendarDate(s), 'must be a calendar date YYYY-MM-DD'),
+  v.check((s) => isCalendarDate(s), 'must be a calendar date YYYY-MM-DD (year 0001–9999)'),
 );
+/** Strict: a real calendar date and clock time (see isIsoDateTime), never Date.parse's lenient reading. */
 const isoDateTime = v.pipe(
   v.string(),
-  v.maxLength(40, 'must be an ISO date-time'),
-  v.check((s) => /^\d{4}-\d{2}-\d{2}T/.test(s) && !Number.isNaN(Date.parse(s)), 'must be an ISO date-time'),
+  v.check((s) => isIsoDateTime(s), 'must be an ISO date-time such as 2026-11-26T10:00:00Z (a real date, year 0001–9999, time 00:00–23:59)'),
 );
 
 export const SkillSchema = v.looseObject({
@@ -231,7 +236,8 @@ export interface ParseOptions {
 export function parseJournal(input: unknown, options: ParseOptions = {}): ParseResult {
   const maxErrors = options.maxErrors ?? 20;
   const migrations = options.migrations ?? MIGRATIONS;
-  const clean = sanitize(input, 0);
+  const reserved: JournalProblem[] = [];
+  const clean = sanitize(input, 0, [], reserved);
   if (clean === TOO_DEEP) return fail([{ path: '$', reason: `is nested more than ${LIMITS.depth} levels deep` }]);
   if (typeof clean !== 'object' || clean === null || Array.isArray(clean)) {
     return fail([{ path: '$', reason: 'must be a JSON object (a Mentoring Outreach journal)' }]);
@@ -251,6 +257,8 @@ export function parseJournal(input: unknown, options: ParseOptions = {}): ParseR
       errors: [{ path: '$.version', reason: `is ${version}, newer than this extension understands (${JOURNAL_VERSION}); update the extension` }],
     };
   }
+  // After the version check: a newer journal is reported as newer (and never overwritten), whatever it holds.
+  if (reserved.length > 0) return fail(reserved.slice(0, maxErrors));
   let migratedFrom: number | undefined;
   for (let at = version; at < JOURNAL_VERSION; at++) {
     const step = migrations[at];
@@ -295,9 +303,13 @@ function fail(errors: JournalProblem[]): ParseResult {
 }
 
 export function issuePath(issue: v.BaseIssue<unknown>): string {
+  return pathOf((issue.path ?? []).map((item) => item.key));
+}
+
+/** `$.people[0].name`; a key that is not an identifier is quoted: `$["a b"]`. */
+export function pathOf(keys: readonly unknown[]): string {
   let out = '$';
-  for (const item of issue.path ?? []) {
-    const key = item.key;
+  for (const key of keys) {
     if (typeof key === 'number') out += `[${key}]`;
     else if (typeof key === 'string' && /^[A-Za-z_$][\w$]*$/.test(key)) out += `.${key}`;
     else out += `[${JSON.stringify(String(key))}]`;
@@ -347,16 +359,29 @@ function uniqueIds(items: readonly { id: string }[], path: string, push: (path: 
 
 // ---------------------------------------------------------------------------------------------
 // Sanitising: a deep copy into plain objects without prototype-polluting keys.
+//
+// `__proto__` is dropped wherever it appears (JSON.parse makes it an own key; copied by assignment it
+// would set the prototype). `constructor` and `prototype` are REFUSED, naming their path: they are
+// harmless as own data keys, but valibot's looseObject (like many libraries) never copies them, so
+// "unknown fields are kept" could not hold for them — a clear error beats a silent loss. The
+// extension never writes either key, so only a hand-edited or foreign file can carry one.
 
 export const TOO_DEEP: unique symbol = Symbol('too deep');
-const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
+const DROPPED_KEY = '__proto__';
+const RESERVED_KEYS: ReadonlySet<string> = new Set(['constructor', 'prototype']);
 
-export function sanitize(value: unknown, depth: number): unknown {
+/**
+ * A deep copy into plain objects, as JSON would have it; `__proto__` keys dropped, `constructor` and
+ * `prototype` keys reported into `reserved` (with their path, from `trail`) and left out.
+ */
+export function sanitize(value: unknown, depth: number, trail: (string | number)[], reserved: JournalProblem[]): unknown {
   if (depth > LIMITS.depth) return TOO_DEEP;
   if (Array.isArray(value)) {
     const out: unknown[] = new Array(value.length);
     for (let i = 0; i < value.length; i++) {
-      const item = sanitize(value[i], depth + 1);
+      trail.push(i);
+      const item = sanitize(value[i], depth + 1, trail, reserved);
+      trail.pop();
       if (item === TOO_DEEP) return TOO_DEEP;
       out[i] = item === undefined ? null : item; // as JSON has it
     }
@@ -365,11 +390,17 @@ export function sanitize(value: unknown, depth: number): unknown {
   if (typeof value === 'object' && value !== null) {
     const out: Record<string, unknown> = {};
     for (const key of Object.keys(value)) {
-      if (FORBIDDEN_KEYS.has(key)) continue;
-      const item = sanitize((value as Record<string, unknown>)[key], depth + 1);
+      if (key === DROPPED_KEY) continue;
+      trail.push(key);
+      if (RESERVED_KEYS.has(key)) {
+        reserved.push({ path: pathOf(trail), reason: `is a field name a journal cannot keep ("constructor" and "prototype" are reserved): rename or remove it` });
+        trail.pop();
+        continue;
+      }
+      const item = sanitize((value as Record<string, unknown>)[key], depth + 1, trail, reserved);
+      trail.pop();
       if (item === TOO_DEEP) return TOO_DEEP;
       if (item !== undefined) out[key] = item; // as JSON has it: what is stored is what loads again
-
     }
     return out;
   }
@@ -377,21 +408,4 @@ export function sanitize(value: unknown, depth: number): unknown {
   if (typeof value === 'number' && !Number.isFinite(value)) return null;
   if (Object.is(value, -0)) return 0;
   return value;
-}
-
-// ---------------------------------------------------------------------------------------------
-// Calendar dates (local, YYYY-MM-DD)
-
-export function isCalendarDate(s: string): boolean {
-  const m = /^(\d{4})-(\d{2})-(\d{2})$/.exec(s);
-  if (!m) return false;
-  const y = Number(m[1]);
-  const mo = Number(m[2]);
-  const d = Number(m[3]);
-  if (mo < 1 || mo > 12 || d < 1) return false;
-  return d <= daysInMonth(y, mo);
-}
-
-export function daysInMonth(year: number, month: number): number {
-  return new Date(Date.UTC(year, month, 0)).getUTCDate();
 }

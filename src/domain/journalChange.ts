@@ -38,12 +38,14 @@ export function checkJournalChange(prev: Journal, next: unknown, maxErrors = 20)
 
   // The journal's own fields (the lists only by length), with unknown fields sanitised as on import.
   const top: Record<string, unknown> = {};
+  const reserved: JournalProblem[] = [];
   for (const key of Object.keys(nextRec)) {
     if (key === 'skills' || key === 'people' || key === 'attempts') continue;
-    const value = sanitize(nextRec[key], 1);
+    const value = sanitize({ [key]: nextRec[key] }, 0, [], reserved);
     if (value === TOO_DEEP) return { ok: false, errors: [{ path: `$.${key}`, reason: 'is nested too deeply' }] };
-    top[key] = value;
+    if (Object.hasOwn(value as object, key)) top[key] = (value as Record<string, unknown>)[key];
   }
+  if (reserved.length > 0) return { ok: false, errors: reserved.slice(0, maxErrors) };
   const lists: Record<string, unknown> = {};
   for (const { key } of LISTS) lists[key] = nextRec[key];
   const checkedTop = v.safeParse(JournalTopSchema, { ...top, ...lists }, { abortEarly: false });
@@ -65,7 +67,7 @@ export function checkJournalChange(prev: Journal, next: unknown, maxErrors = 20)
         result[i] = item;
         continue;
       }
-      const clean = sanitize(item, 2);
+      const clean = sanitize(item, 2, [key, i], errors);
       if (clean === TOO_DEEP) {
         errors.push({ path: `$.${key}[${i}]`, reason: 'is nested too deeply' });
       } else {

@@ -8,6 +8,7 @@
  * plan, full history and the follow-ups sent; Sponsors, each with their "advocated for me" log.
  */
 import { rankSkills } from './assessment';
+import { displaySafe } from './displayText';
 import type { Attempt, AttemptStatus, Journal, Person } from './journal';
 import { describeAttempt, type DueOptions } from './outreach';
 import { portfolio, portfolioWarnings } from './portfolio';
@@ -20,9 +21,11 @@ import { readAdvocacy } from './sponsors';
  * `!` `|` `~` `"` `'` `=` get a backslash; `<` `>` `&` become entities; line breaks become spaces
  * (a table row and a list item are one line); a leading `1.` gets its dot escaped (no list starts).
  * Bare URLs stay as typed: a GFM renderer may make them clickable, showing the real address.
+ * Bidirectional overrides and control characters are first made visible as `<U+202E>` (displaySafe),
+ * whose `<`, `+` and `>` are then escaped like any other text.
  */
 export function mdText(value: string): string {
-  return value
+  return displaySafe(value)
     .replace(/\r\n?|\n/g, ' ')
     .replace(/[\\`*_{}[\]()<>#+!|~&"'=-]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
     .replace(/^(\s*\d+)\./, '$1\\.');

@@ -8,6 +8,7 @@
  * journal.ts), so unknown fields survive parseJournal, storage, export and import unchanged. The
  * schema does not check it, so it is read through `readAdvocacy`, which skips malformed entries.
  */
+import { isIsoDateTime } from './dates';
 import { LIMITS, type Journal, type Person } from './journal';
 import type { Result } from './outreach';
 
@@ -23,7 +24,7 @@ export const ADVOCACY_LIMIT = LIMITS.eventsPerAttempt;
 
 /**
  * The person's advocacy log, well-formed entries only, in stored order (at most ADVOCACY_LIMIT).
- * A missing or non-array `advocacy` reads as empty; an entry without a valid ISO date-time `at` or
+ * A missing or non-array `advocacy` reads as empty; an entry without a strict ISO date-time `at` (isIsoDateTime) or
  * with a `detail` that is not 1..LIMITS.longText characters of text is skipped. Never throws.
  */
 export function readAdvocacy(person: Readonly<Record<string, unknown>>): AdvocacyEntry[] {
@@ -64,10 +65,6 @@ export function logAdvocacy(journal: Journal, personId: string, detail: string, 
   const entry: AdvocacyEntry = { at: now.toISOString(), detail: text };
   const updated: Person = { ...person, sponsor: true, advocacy: [...entries, entry] };
   return { ok: true, value: { journal: { ...journal, people: journal.people.map((p) => (p.id === personId ? updated : p)) }, person: updated } };
-}
-
-function isIsoDateTime(value: unknown): value is string {
-  return typeof value === 'string' && value.length <= 40 && /^\d{4}-\d{2}-\d{2}T/.test(value) && !Number.isNaN(Date.parse(value));
 }
 
 function refuse<T>(reason: string): Result<T> {

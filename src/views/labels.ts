@@ -3,8 +3,13 @@
  * localised with vscode.l10n. The domain keeps the plain English ids (they are stored data and the
  * public contract); only what is shown goes through here. An unknown value (a newer journal, an
  * import) is shown as it is.
+ *
+ * `displaySafeItem` is the last step of every tree item built from the journal: stored text is kept
+ * exactly, but what the tree shows has its bidirectional overrides and control characters made
+ * visible as `<U+202E>` (displaySafe in src/domain/displayText.ts).
  */
 import * as vscode from 'vscode';
+import { displaySafe } from '../domain/displayText';
 import type { Org, Seniority } from '../domain/journal';
 import type { GroupId } from '../domain/outreach';
 
@@ -83,4 +88,18 @@ export function seniorityLabel(seniority: Seniority | string): string {
     default:
       return seniority;
   }
+}
+
+/**
+ * The item, with displaySafe applied to everything it shows: label, description, a string tooltip
+ * and the screen-reader label. Ids and context values are left alone (ids are validated; they key
+ * state, not text). Returns the same item, for `return displaySafeItem(item)`.
+ */
+export function displaySafeItem(item: vscode.TreeItem): vscode.TreeItem {
+  if (typeof item.label === 'string') item.label = displaySafe(item.label);
+  else if (item.label) item.label = { ...item.label, label: displaySafe(item.label.label) };
+  if (typeof item.description === 'string') item.description = displaySafe(item.description);
+  if (typeof item.tooltip === 'string') item.tooltip = displaySafe(item.tooltip);
+  if (item.accessibilityInformation) item.accessibilityInformation = { ...item.accessibilityInformation, label: displaySafe(item.accessibilityInformation.label) };
+  return item;
 }

@@ -1,12 +1,13 @@
 /**
  * The Outreach tree: attempts grouped by what needs doing next, driven by the store.
- * Everything the user typed is set as plain text (labels, descriptions, string tooltips) — never markup.
+ * Everything the user typed is set as plain text (labels, descriptions, string tooltips) — never markup —
+ * and through displaySafeItem (bidirectional overrides and control characters shown as `<U+202E>`).
  */
 import * as vscode from 'vscode';
 import type { Attempt, AttemptStatus, JournalEvent } from '../domain/journal';
 import { GROUPS, groupAttempts, type AttemptView, type GroupId, type Grouped } from '../domain/outreach';
 import type { JournalStore } from '../storage/journalStore';
-import { eventKindLabel, groupLabel, statusLabel } from './labels';
+import { displaySafeItem, eventKindLabel, groupLabel, statusLabel } from './labels';
 
 export interface GroupNode {
   nodeType: 'group';
@@ -147,7 +148,7 @@ export function attemptItem(view: AttemptView): vscode.TreeItem {
     ? new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.warningForeground'))
     : new vscode.ThemeIcon(STATUS_ICONS[attempt.status]);
   item.accessibilityInformation = { label: `${person}, ${skill}, ${statusLabel(attempt.status)}, ${view.nextStep}` };
-  return item;
+  return displaySafeItem(item);
 }
 
 function attemptTooltip(attempt: Attempt, person: string, skill: string, nextStep: string): string {
@@ -171,5 +172,5 @@ function eventItem(node: EventNode): vscode.TreeItem {
   item.tooltip = event.detail ? `${event.at}\n${event.detail}` : event.at;
   item.contextValue = `event ${event.kind}`;
   item.iconPath = new vscode.ThemeIcon('history');
-  return item;
+  return displaySafeItem(item);
 }

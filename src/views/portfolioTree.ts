@@ -1,13 +1,14 @@
 /**
  * The Portfolio view (`mentoring.portfolio`): per skill area, who is great at it, whom you asked and who
  * said yes, inside vs outside, sponsors — and a warning when the focus area depends on one person or
- * on one side. The method's "don't rely on one mentor" made visible. Driven by the store.
+ * on one side. The method's "don't rely on one mentor" made visible. Driven by the store. Every item goes
+ * through displaySafeItem (names shown with bidirectional overrides and control characters made visible).
  */
 import * as vscode from 'vscode';
 import type { Person } from '../domain/journal';
 import { portfolio, type SkillPortfolio } from '../domain/portfolio';
 import type { JournalStore } from '../storage/journalStore';
-import { orgLabel, seniorityLabel } from './labels';
+import { displaySafeItem, orgLabel, seniorityLabel } from './labels';
 
 export type PortfolioNode =
   | { nodeType: 'skill'; row: SkillPortfolio }
@@ -52,6 +53,10 @@ export class PortfolioTreeProvider implements vscode.TreeDataProvider<PortfolioN
   }
 
   getTreeItem(node: PortfolioNode): vscode.TreeItem {
+    return displaySafeItem(this.buildItem(node));
+  }
+
+  private buildItem(node: PortfolioNode): vscode.TreeItem {
     switch (node.nodeType) {
       case 'skill': {
         const { row } = node;

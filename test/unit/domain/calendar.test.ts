@@ -3,7 +3,10 @@ import type ICALModule from 'ical.js' with { 'resolution-mode': 'import' };
 import { calendarEntries, journalToIcs, SESSION_SPACING_DAYS } from '../../../src/domain/calendar';
 import { STATUSES, type Attempt, type Journal, type JournalEvent } from '../../../src/domain/journal';
 import { planSessions } from '../../../src/domain/sessions';
+import * as fc from 'fast-check';
+import { journalArb, propertyParams } from '../support/arbitraries';
 import { attempt, terryJournal } from '../support/journals';
+import { UNSAFE_CHAR } from '../support/unsafeText';
 
 // ical.js (a devDependency, only for this round-trip) ships ES-module types and a CommonJS build; tests are CommonJS.
 // eslint-disable-next-line @typescript-eslint/no-require-imports
@@ -212,5 +215,100 @@ describe('calendar (.ics) export', () => {
     assert.ok(session.summary.endsWith('…'));
     assert.match(session.description, /budgets, forecasts; and/);
     assert.ok(session.description.includes('📈'));
+  });
+
+  /** ical.js writes year 1 as "1-01-01": back to four digits. */
+  const iso = (date: string) => date.replace(/^(\d{1,3})-/, (_, y: string) => `${y.padStart(4, '0')}-`);
+
+  it('is valid at the date limits: events and sessions on 0001-01-01 … 9999-12-31 parse with ical.js', () => {
+    const j = terryJournal([
+      deferred('a1', '0001-01-01'),
+      deferred('a2', '9999-12-31'),
+      // Yes on Wed 1 Dec 9999 → Wed 15 Dec, Wed 29 Dec, then 12 Jan 10000, put on Fri 31 Dec 9999.
+      accepted('a3', [yes('9999-12-01T10:00:00.000Z')]),
+      // Late on 31 Dec 9999 at -05:00 is already the year 10000 in UTC: every session on the last day.
+      accepted('a4', [yes('9999-12-31T23:00:00-05:00')]),
+    ]);
+    const ics = journalToIcs(j, UTC);
+    const lines = unfold(ics);
+    assert.ok(lines.includes('DTSTART;VALUE=DATE:00010101'));
+    assert.ok(lines.includes('DTEND;VALUE=DATE:00010102'));
+    assert.ok(lines.includes('DTSTART;VALUE=DATE:99991231'));
+    assert.ok(!lines.some((l) => /^DT(START|END)[^:]*:(\d{9}|\d{5}T|\+|-)/.test(l)), 'no five-digit year, no sign');
+    // The events on 9999-12-31 have no DTEND (RFC 5545 §3.6.1: a DATE DTSTART alone lasts one day); the others have one.
+    const vevents = ics.split('BEGIN:VEVENT').slice(1);
+    for (const v of vevents) assert.equal(/DTEND/.test(v), !v.includes('DTSTART;VALUE=DATE:99991231'), v);
+
+    const { events } = parse(ics);
+    assert.deepEqual(
+      events.map((e) => [e.uid, iso(e.start), e.allDay]),
+      [
+        ['a1-ask-again@mentoring-outreach', '0001-01-01', true],
+        ['a3-session-1@mentoring-outreach', '9999-12-15', true],
+        ['a3-session-2@mentoring-outreach', '9999-12-29', true],
+        ['a2-ask-again@mentoring-outreach', '9999-12-31', true],
+        ['a3-session-3@mentoring-outreach', '9999-12-31', true],
+        ['a4-session-1@mentoring-outreach', '9999-12-31', true],
+        ['a4-session-2@mentoring-outreach', '9999-12-31', true],
+        ['a4-session-3@mentoring-outreach', '9999-12-31', true],
+      ],
+    );
+    assert.equal(iso(events[0]!.end), '0001-01-02');
+    for (const e of events) {
+      const c = new ICAL.Event(new ICAL.Component(ICAL.parse(ics)).getAllSubcomponents('vevent').find((v) => v.getFirstPropertyValue('uid') === e.uid)!);
+      assert.equal(c.duration.toString(), 'P1D', `${e.uid} lasts one day`);
+    }
+  });
+
+  it('takes the first year right in a time zone: sessions from a yes on 0001-01-01 (year 0 in UTC)', () => {
+    // 00:00 on 1 Jan 0001 at +01:00 is 31 Dec of year 0 ("1 BC" to Intl) in UTC: the anchor is 0000-12-31,
+    // not 0001-12-31. Mon 1 Jan 0001 is today; 14 Jan is a Sunday → Mon 15 Jan.
+    const now = new Date(0);
+    now.setUTCFullYear(1, 0, 1);
+    now.setUTCHours(10);
+    const j = terryJournal([accepted('a1', [yes('0001-01-01T00:00:00+01:00')])]);
+    const ics = journalToIcs(j, { now, timeZone: 'UTC' });
+    assert.ok(unfold(ics).includes('DTSTAMP:00010101T100000Z'));
+    assert.deepEqual(
+      parse(ics).events.map((e) => [iso(e.start), iso(e.end)]),
+      [
+        ['0001-01-15', '0001-01-16'],
+        ['0001-01-29', '0001-01-30'],
+        ['0001-02-12', '0001-02-13'],
+      ],
+    );
+  });
+
+  it('writes no control character (RFC 5545 forbids them) and no bidirectional override: both shown as <U+XXXX>', () => {
+    const sneaky = 'Ter\u202Ery\u0000\u0007\u007F\u2067 Smith'; // (the summary has the first name)
+    const j = terryJournal([{ ...deferred('a1'), text: `Hi\u0000\tthere\u000B\u001B[31m` }, accepted('a2', [yes('2026-11-25T10:00:00.000Z')])]);
+    j.people[0]!.name = sneaky;
+    j.attempts[1]!.ask = { ...j.attempts[1]!.ask, sessions: 1, topics: [`budgets\u202D`] };
+    const before = JSON.stringify(j);
+    const ics = journalToIcs(j, UTC);
+    assert.doesNotMatch(ics, UNSAFE_CHAR);
+    assert.equal(JSON.stringify(j), before, 'the journal keeps the exact text');
+    const { events } = parse(ics);
+    const ask = events.find((e) => e.uid === 'a1-ask-again@mentoring-outreach')!;
+    assert.equal(ask.summary, 'Ask Ter<U+202E>ry<U+0000><U+0007><U+007F><U+2067> again about financial acumen');
+    assert.match(ask.description, /Hi<U\+0000>\tthere<U\+000B><U\+001B>\[31m$/, 'a tab is allowed in TEXT and kept');
+    const session = events.find((e) => e.uid === 'a2-session-1@mentoring-outreach')!;
+    assert.match(session.summary, /: budgets<U\+202D>$/);
+  });
+
+  it('any valid journal gives an .ics that ical.js parses, with 4-digit dates and no unsafe character (property)', function () {
+    this.timeout(60_000);
+    fc.assert(
+      fc.property(journalArb({ fullTexts: false }), fc.constantFrom('0001-01-01T10:00:00Z', '2026-11-26T10:00:00Z', '9999-12-31T10:00:00Z'), (j, at) => {
+        const ics = journalToIcs(j, { now: new Date(at), timeZone: 'UTC' });
+        assert.doesNotMatch(ics, UNSAFE_CHAR);
+        const lines = unfold(ics);
+        for (const line of lines) if (/^DT(START|END|STAMP)/.test(line)) assert.match(line, /:\d{8}(T\d{6}Z)?$/, line);
+        const { events } = parse(ics);
+        assert.equal(events.length, calendarEntries(j, { now: new Date(at), timeZone: 'UTC' }).length);
+        for (const e of events) assert.ok(e.allDay);
+      }),
+      propertyParams(100),
+    );
   });
 });

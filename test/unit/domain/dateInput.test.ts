@@ -102,6 +102,9 @@ describe('dateInput: parseAskAgain', () => {
     assert.match(reason('in 11 years'), /more than 10 years away/);
     assert.match(reason('in 99999 days'), /more than 10 years away/);
     assert.match(reason('in 0 days'), /after today/);
+    assert.match(reason('in 3 weeks', '9999-12-25'), /after 9999-12-31, the last date/, 'no five-digit year');
+    assert.match(reason('next year', '9999-06-01'), /after 9999-12-31/);
+    assert.equal(date('in 2 days', '9999-12-29'), '9999-12-31');
   });
 
   it('refuses ambiguous and unreadable input with a hint', () => {

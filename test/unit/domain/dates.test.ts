@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { daysBetween, localDate, shortDate } from '../../../src/domain/dates';
+import { daysBetween, isIsoDateTime, localDate, shortDate, utcMidnight } from '../../../src/domain/dates';
 import { daysInMonth, isCalendarDate } from '../../../src/domain/journal';
+import { describeAttempt } from '../../../src/domain/outreach';
+import { attempt } from '../support/journals';
 
 describe('dates: local calendar', () => {
   const originalTz = process.env.TZ;
@@ -39,5 +41,77 @@ describe('dates: local calendar', () => {
   it('formats short dates, with the year only when it differs', () => {
     assert.equal(shortDate('2027-01-15', '2027-01-01'), '15 Jan');
     assert.equal(shortDate('2027-01-15', '2026-12-01'), '15 Jan 2027');
+  });
+
+  it('accepts only calendar dates in the years 0001–9999', () => {
+    for (const ok of ['0001-01-01', '9999-12-31', '2000-02-29', '2400-02-29', '0004-02-29']) assert.ok(isCalendarDate(ok), ok);
+    for (const bad of ['0000-01-01', '0000-12-31', '10000-01-01', '1900-02-29', '2100-02-29', '2026-02-30', '2026-04-31', '2026-00-10', '2026-01-00', '+02026-01-01', '2026-01-01 ']) {
+      assert.ok(!isCalendarDate(bad), bad);
+    }
+    assert.equal(daysInMonth(1900, 2), 28);
+    assert.equal(daysInMonth(2000, 2), 29);
+    assert.equal(daysInMonth(4, 2), 29, 'year 4 is a leap year, whatever Date.UTC thinks of 1904');
+  });
+
+  it('accepts only strict ISO date-times (isIsoDateTime): real dates, 00:00–23:59, years 0001–9999', () => {
+    const good = [
+      '2026-11-26T10:00:00.000Z',
+      '2026-11-26T10:00:00Z',
+      '2026-11-26T10:00Z',
+      '2026-11-26T10:00',
+      '2026-11-26T10:00:00',
+      '2026-11-26T10:00:00.5+02:00',
+      '2026-11-26T10:00:00.123456789-05:30',
+      '2026-11-26T23:59:59.999+14:00',
+      '2028-02-29T00:00:00Z',
+      '0001-01-01T00:00:00.000Z',
+      '9999-12-31T23:59:59.999Z',
+    ];
+    for (const s of good) assert.ok(isIsoDateTime(s), s);
+    const bad = [
+      '2026-02-30T10:00:00Z', // no 30 February (Date.parse reads it as 2 March)
+      '2026-02-29T10:00:00Z',
+      '2026-04-31T10:00:00Z',
+      '2026-11-26T24:00:00Z', // Date.parse reads it as the next midnight
+      '2026-11-26T24:00',
+      '2026-11-26T10:60:00Z',
+      '2026-11-26T10:00:60Z', // no leap second
+      '2026-11-26T10:00:00+24:00',
+      '2026-11-26T10:00:00+02:60',
+      '2026-11-26T10:00:00+0200',
+      '2026-11-26T10:00:00.Z',
+      '2026-11-26T10:00:00.1234567890Z',
+      '2026-11-26T10Z',
+      '2026-11-26t10:00:00z',
+      '2026-11-26 10:00:00Z',
+      '2026-11-26',
+      '0000-12-31T10:00:00Z',
+      '+010000-01-01T00:00:00.000Z',
+      '-000001-01-01T00:00:00.000Z',
+      ' 2026-11-26T10:00:00Z',
+      'Thu, 26 Nov 2026 10:00:00 GMT',
+      '',
+    ];
+    for (const s of bad) assert.ok(!isIsoDateTime(s), s);
+    assert.ok(!isIsoDateTime(undefined));
+    assert.ok(!isIsoDateTime(Date.parse('2026-11-26T10:00:00Z')));
+  });
+
+  it('turns Y-M-D into a time with the real year, 0001–0099 included (never as 1900–1999)', () => {
+    assert.equal(utcMidnight('0050-03-01').toISOString(), '0050-03-01T00:00:00.000Z');
+    assert.equal(utcMidnight('0001-01-01').toISOString(), '0001-01-01T00:00:00.000Z');
+    assert.equal(utcMidnight('9999-12-31').toISOString(), '9999-12-31T00:00:00.000Z');
+    assert.equal(daysBetween('0050-01-01', '0050-01-31'), 30);
+    assert.equal(daysBetween('0099-12-31', '0100-01-01'), 1, 'across the 0099/0100 boundary Date.UTC gets wrong');
+    assert.equal(daysBetween('0001-01-01', '9999-12-31'), 3_652_058);
+    process.env.TZ = 'UTC';
+    assert.equal(localDate(new Date('0050-06-01T12:00:00Z')), '0050-06-01', 'the year is padded to four digits');
+    assert.equal(shortDate('0050-06-01', '2026-01-01'), '1 Jun 0050');
+  });
+
+  it('a year-0050 event is 9 days old, not 27,937 days (issue 9, item 8)', () => {
+    process.env.TZ = 'UTC';
+    const a = attempt({ id: 'a1', status: 'sent', events: [{ at: '0050-01-01T10:00:00Z', kind: 'sent', detail: '' }] });
+    assert.deepEqual(describeAttempt(a, { today: '0050-01-10', nudgeAfterDays: 7 }), { due: true, nextStep: 'no reply for 9 days' });
   });
 });

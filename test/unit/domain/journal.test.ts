@@ -49,17 +49,52 @@ describe('journal v1: parseJournal', () => {
     assert.deepEqual(r.journal, j);
   });
 
-  it('never merges __proto__, constructor or prototype keys into objects', () => {
-    const text = '{"format":"mentoring-outreach/journal","version":1,"__proto__":{"polluted":true},"skills":[{"id":"s1","name":"W","current":1,"importance":1,"constructor":{"prototype":{"x":1}},"extra":{"__proto__":{"polluted":true}}}]}';
+  it('drops __proto__ keys at every level and never pollutes a prototype', () => {
+    const text = '{"format":"mentoring-outreach/journal","version":1,"__proto__":{"polluted":true},"skills":[{"id":"s1","name":"W","current":1,"importance":1,"__proto__":{"polluted":true},"extra":{"__proto__":{"polluted":true}}}]}';
     const r = parseJournalText(text);
     assert.ok(r.ok);
     assert.equal(({} as Record<string, unknown>).polluted, undefined);
     assert.equal(Object.getPrototypeOf(r.journal), Object.prototype);
     assert.equal(Object.prototype.hasOwnProperty.call(r.journal, '__proto__'), false);
-    assert.equal(Object.prototype.hasOwnProperty.call(r.journal.skills[0], 'constructor'), false);
+    assert.equal(Object.prototype.hasOwnProperty.call(r.journal.skills[0], '__proto__'), false);
     const extra = r.journal.skills[0]?.extra as object;
     assert.equal(Object.prototype.hasOwnProperty.call(extra, '__proto__'), false);
     assert.equal(Object.getPrototypeOf(extra), Object.prototype);
+    assert.deepEqual(JSON.parse(JSON.stringify(r.journal.skills[0])), { id: 's1', name: 'W', current: 1, importance: 1, notes: '', extra: {} });
+  });
+
+  it('refuses unknown fields named constructor or prototype, naming the path (they could not be kept)', () => {
+    // An unknown field on the second person, as a hand-edited file would have it.
+    const text = JSON.stringify(terryJournal()).replace('"id":"p2",', '"id":"p2","constructor":{"x":1},');
+    assert.match(text, /"constructor":\{"x":1\}/, 'the key is really in the file');
+    const r = parseJournalText(text);
+    assert.equal(r.ok, false);
+    assert.ok(!r.ok);
+    assert.deepEqual(r.errors.map((e) => e.path), ['$.people[1].constructor']);
+    assert.match(r.errors[0]!.reason, /cannot keep.*"constructor" and "prototype" are reserved.*rename or remove/);
+
+    // Anywhere: at the top, nested in an unknown field's value, in an array; every one is named.
+    const nested = '{"format":"mentoring-outreach/journal","version":1,"prototype":1,"x-future":{"list":[{"constructor":null}]},"__proto__":{"constructor":1}}';
+    const n = parseJournalText(nested);
+    assert.ok(!n.ok);
+    assert.deepEqual(n.errors.map((e) => e.path), ['$.prototype', '$["x-future"].list[0].constructor']);
+    assert.equal(({} as Record<string, unknown>).polluted, undefined);
+  });
+
+  it('still reports a newer version as newer when it holds a reserved key', () => {
+    const r = parseJournalText(`{"format":"mentoring-outreach/journal","version":${JOURNAL_VERSION + 1},"constructor":1}`);
+    assert.ok(!r.ok);
+    assert.equal(r.newerVersion, JOURNAL_VERSION + 1);
+  });
+
+  it('accepts the first and last dates there are: 0001-01-01 and 9999-12-31', () => {
+    const j = terryJournal([
+      attempt({ id: 'a1', status: 'deferred', askAgainOn: '9999-12-31', events: [{ at: '0001-01-01T00:00:00.000Z', kind: 'created', detail: '' }, { at: '9999-12-31T23:59:59.999Z', kind: 'sent', detail: '' }] }),
+      attempt({ id: 'a2', status: 'deferred', askAgainOn: '0001-01-01', events: [{ at: '0001-01-01T00:00', kind: 'created', detail: '' }] }),
+    ]);
+    const r = parseJournal(clone(j));
+    assert.ok(r.ok, r.ok ? '' : formatProblems(r.errors));
+    assert.deepEqual(r.journal, j);
   });
 
   it('does not mutate its input', () => {
@@ -84,6 +119,11 @@ describe('journal v1: parseJournal', () => {
     ['a string where a number belongs', (j) => ((j.attempts[0]!.ask as { sessions: unknown }).sessions = '3', j), '$.attempts[0].ask.sessions', /number/],
     ['an impossible date', (j) => ((j.attempts[0]!.status = 'deferred'), (j.attempts[0]!.askAgainOn = '2026-02-30'), j), '$.attempts[0].askAgainOn', /calendar date/],
     ['a bad timestamp', (j) => ((j.attempts[0]!.events[0]!.at = 'yesterday'), j), '$.attempts[0].events[0].at', /date-time/],
+    ['a timestamp on 30 February', (j) => ((j.attempts[0]!.events[0]!.at = '2026-02-30T10:00:00Z'), j), '$.attempts[0].events[0].at', /date-time.*real date/],
+    ['a timestamp at 24:00', (j) => ((j.attempts[0]!.events[0]!.at = '2026-11-26T24:00:00Z'), j), '$.attempts[0].events[0].at', /00:00–23:59/],
+    ['a timestamp in year 0000', (j) => ((j.attempts[0]!.events[0]!.at = '0000-12-31T10:00:00Z'), j), '$.attempts[0].events[0].at', /0001–9999/],
+    ['an expanded-year timestamp', (j) => ((j.attempts[0]!.events[0]!.at = '+010000-01-01T00:00:00.000Z'), j), '$.attempts[0].events[0].at', /date-time/],
+    ['an ask-again date in year 0000', (j) => ((j.attempts[0]!.status = 'deferred'), (j.attempts[0]!.askAgainOn = '0000-01-01'), j), '$.attempts[0].askAgainOn', /0001–9999/],
     ['a bad id', (j) => ((j.skills[1]!.id = 'has space'), j), '$.skills[1].id', /letters, digits/],
     ['a duplicate id', (j) => ((j.skills[1]!.id = 's1'), j), '$.skills[1].id', /more than once/],
     ['a dangling person', (j) => ((j.attempts[0]!.personId = 'nobody'), j), '$.attempts[0].personId', /does not exist/],

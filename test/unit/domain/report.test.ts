@@ -3,6 +3,7 @@ import type { Journal } from '../../../src/domain/journal';
 import { journalToMarkdown, mdText } from '../../../src/domain/report';
 import { logAdvocacy } from '../../../src/domain/sponsors';
 import { attempt, terryJournal } from '../support/journals';
+import { UNSAFE_CHAR } from '../support/unsafeText';
 
 const OPTIONS = { today: '2026-11-26', nudgeAfterDays: 7 };
 
@@ -176,5 +177,26 @@ describe('Markdown report', () => {
       else if (columns === 0) columns = cellsOf(line);
       else assert.equal(cellsOf(line), columns, `a table row has the wrong number of cells: ${line}`);
     }
+  });
+
+  it('shows bidirectional overrides and control characters as <U+XXXX> in every section; the journal keeps them', () => {
+    const sneaky = 'Terry\u202Egnp.exe\u0000\u000B\u2066x\u2069\u0085';
+    const j = fullJournal();
+    j.aspiration = sneaky;
+    j.skills[0]!.name = sneaky;
+    j.people[0]!.name = sneaky;
+    j.people[0]!.evidence = sneaky;
+    j.attempts[0]!.text = `${sneaky}\nline two \u202D`;
+    j.attempts[0]!.ask = { ...j.attempts[0]!.ask, timeframe: sneaky, topics: [sneaky] };
+    j.attempts[0]!.events.push({ at: '2026-11-25T10:00:00.000Z', kind: 'follow-up', detail: sneaky, text: sneaky });
+    const logged = logAdvocacy(j, 'p1', sneaky, new Date('2026-11-25T10:00:00Z'));
+    assert.ok(logged.ok);
+    const before = JSON.stringify(logged.value.journal);
+    const md = journalToMarkdown(logged.value.journal, OPTIONS);
+    assert.doesNotMatch(md, UNSAFE_CHAR);
+    assert.ok(md.includes('Terry&lt;U\\+202E&gt;gnp.exe&lt;U\\+0000&gt;&lt;U\\+000B&gt;&lt;U\\+2066&gt;x&lt;U\\+2069&gt;&lt;U\\+0085&gt;'), 'escaped, so it renders as the text <U+202E>');
+    assert.equal(mdText('a\u202Eb'), 'a&lt;U\\+202E&gt;b');
+    assert.equal(JSON.stringify(logged.value.journal), before, 'the journal is not changed');
+    assert.ok(logged.value.journal.people[0]!.name.includes('\u202E'), 'the stored name keeps the exact text');
   });
 });

@@ -10,6 +10,7 @@ import { emptyJournal, LIMITS, parseJournal, parseJournalText, STATUSES, type Jo
 import { journalToMarkdown } from '../../../src/domain/report';
 import { readPlan } from '../../../src/domain/sessions';
 import { journalArb, propertyParams, sparseJournalArb } from '../support/arbitraries';
+import { UNSAFE_CHAR } from '../support/unsafeText';
 
 /** What Export Journal writes (src/commands/journalFiles.ts `journalJson`, which imports vscode and so is not loaded here). */
 const journalJson = (journal: Journal): string => JSON.stringify(journal, null, 2) + '\n';
@@ -102,13 +103,34 @@ describe('journal round-trips (property)', function () {
     );
   });
 
-  it('prototype-polluting keys in a file are dropped and change nothing else', () => {
+  it('__proto__ keys in a file are dropped and change nothing else', () => {
     fc.assert(
       fc.property(journalArb(), (j) => {
-        const text = journalJson(j).replace(/^\{/, '{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},');
+        const text = journalJson(j).replace(/^\{/, '{"__proto__":{"polluted":true,"constructor":{"prototype":{"polluted":true}}},');
         const r = parseJournalText(text);
         assert.ok(r.ok);
         assert.deepStrictEqual(r.journal, j);
+        assert.equal(({} as Record<string, unknown>).polluted, undefined);
+      }),
+      propertyParams(RUNS),
+    );
+  });
+
+  it('a constructor or prototype key anywhere refuses the file, naming the path, and pollutes nothing', () => {
+    fc.assert(
+      fc.property(journalArb({ fullTexts: false }), fc.constantFrom('constructor', 'prototype'), fc.nat(), (j, key, pick) => {
+        // Put the key on one record of an exported copy (or on the journal itself), chosen at random.
+        const copy = JSON.parse(journalJson(j)) as Journal;
+        const records: [string, object][] = [['$', copy]];
+        copy.skills.forEach((s, i) => records.push([`$.skills[${i}]`, s]));
+        copy.people.forEach((p, i) => records.push([`$.people[${i}]`, p]));
+        copy.attempts.forEach((a, i) => records.push([`$.attempts[${i}]`, a], [`$.attempts[${i}].ask`, a.ask]));
+        const [path, target] = records[pick % records.length]!;
+        // An own data property, as JSON.parse makes it (plain assignment would do too: neither key is a setter).
+        Object.defineProperty(target, key, { value: { polluted: true }, enumerable: true, writable: true, configurable: true });
+        const r = parseJournalText(JSON.stringify(copy));
+        assert.ok(!r.ok);
+        assert.deepEqual(r.errors.map((e) => e.path), [`${path}.${key}`]);
         assert.equal(({} as Record<string, unknown>).polluted, undefined);
       }),
       propertyParams(RUNS),
@@ -122,6 +144,7 @@ describe('journal round-trips (property)', function () {
         assert.equal(typeof md, 'string');
         assert.ok(!md.includes('<'), 'a raw "<" reached the report');
         assert.ok(!/(?<!\\)\]\(/.test(md), 'a Markdown link reached the report');
+        assert.doesNotMatch(md, UNSAFE_CHAR, 'a control or bidirectional-override character reached the report');
       }),
       propertyParams(RUNS),
     );

@@ -49,6 +49,9 @@ describe('sponsors: the "advocated for me" log', () => {
       { at: '2026-11-26', detail: 'a date, not a date-time' },
       { at: 'yesterday', detail: 'x' },
       { at: '2026-13-45T99:00:00Z', detail: 'impossible date' },
+      { at: '2026-02-30T10:00:00Z', detail: '30 February (Date.parse reads 2 March)' },
+      { at: '2026-11-26T24:00:00Z', detail: '24:00 (Date.parse reads the next midnight)' },
+      { at: '0000-12-31T10:00:00Z', detail: 'year 0000' },
       { at: 1764151200000, detail: 'a number' },
       { at: '2026-11-26T10:00:00Z' },
       { at: '2026-11-26T10:00:00Z', detail: '   ' },
@@ -57,6 +60,8 @@ describe('sponsors: the "advocated for me" log', () => {
       good,
     ];
     assert.deepEqual(readAdvocacy({ advocacy: log }), [good]);
+    const limits = [{ at: '0001-01-01T00:00:00.000Z', detail: 'first' }, { at: '9999-12-31T23:59:59.999Z', detail: 'last' }];
+    assert.deepEqual(readAdvocacy({ advocacy: limits }), limits, 'the first and last years are kept');
     const parsed = parseJournal({ ...terryJournal(), people: [{ ...terryJournal().people[0]!, sponsor: true, advocacy: log }] });
     assert.ok(parsed.ok, 'a malformed log does not make the journal invalid');
     assert.deepEqual(readAdvocacy(parsed.journal.people[0]!), [good]);

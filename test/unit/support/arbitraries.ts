@@ -168,11 +168,19 @@ function isoTime(ms: number, style: number): string {
   }
 }
 
-export const calendarDateArb = instantArb.map((ms) => new Date(ms).toISOString().slice(0, 10));
+/**
+ * Calendar dates (YYYY-MM-DD), now and then at the limits a journal accepts (0001-01-01, 9999-12-31) or
+ * on a leap day. Every date-time above is strict (isIsoDateTime): toISOString of an instant in 2001–2098.
+ */
+export const calendarDateArb = fc.oneof(
+  { weight: 20, arbitrary: instantArb.map((ms) => new Date(ms).toISOString().slice(0, 10)) },
+  { weight: 1, arbitrary: fc.constantFrom('0001-01-01', '0050-02-28', '9999-12-31', '2000-02-29', '2096-02-29') },
+);
 
 // ---------------------------------------------------------------------------------------------
 // Unknown fields
 
+// `__proto__` is dropped by parseJournal, `constructor` and `prototype` are refused: generated journals have none.
 const FORBIDDEN = new Set(['__proto__', 'constructor', 'prototype']);
 
 /** A JSON value as JSON.parse would build it: plain objects, no forbidden keys, no -0. */
