@@ -60,6 +60,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   const defaultSessions = () => clampInt(config().get<number>('defaultSessions'), 1, 6, 3);
 
   const { store, outcome } = await JournalStore.open(context.workspaceState);
+  openStore = store;
   context.subscriptions.push(store);
 
   const tree = new OutreachTreeProvider(store, { today: () => localDate(clock()), nudgeAfterDays });
@@ -214,8 +215,13 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   };
 }
 
-export function deactivate(): void {
-  // Everything is disposed through context.subscriptions.
+/** The store, for deactivate(): changes not yet written are flushed before the window closes. */
+let openStore: JournalStore | undefined;
+
+/** VS Code waits for the returned promise (for a few seconds on shutdown): the last changes are written. */
+export function deactivate(): Promise<void> | undefined {
+  // Everything else is disposed through context.subscriptions.
+  return openStore?.settled();
 }
 
 function reportLoad(outcome: LoadOutcome): void {

@@ -44,7 +44,13 @@ interface Envelope {
 export class JournalStore {
   /** Always valid and deep-frozen: a change works on it without being able to alter it. */
   private current: Journal = deepFreeze(emptyJournal());
-  private queue: Promise<unknown> = Promise.resolve();
+  /** What storage holds (current, less the changes not written yet). */
+  private persisted: Journal = this.current;
+  /** Changes kept in memory and waiting for the next write. */
+  private readonly pending: { resolve(): void; reject(e: unknown): void }[] = [];
+  private writeScheduled = false;
+  /** The writes, one after another; never rejects. */
+  private queue: Promise<void> = Promise.resolve();
   private readOnlyReason: string | undefined;
   private readonly changed = new Emitter<Journal>();
   /** Fires after every successful write, with the new journal. */
@@ -77,34 +83,63 @@ export class JournalStore {
   }
 
   /**
-   * Applies `fn` to the latest journal, after every earlier mutation has been written.
-   * `fn` gets the current journal deep-frozen: it returns a new one (an edit in place throws, and
-   * nothing changes). The result is checked against the same rules as an import before it is
-   * written, so the store never holds a journal its own validator would refuse on the next start.
-   * Resolves with the new (frozen) journal; rejects with a StoreRefusal (nothing changed) when `fn`
-   * refuses, the result breaks a rule of the format or the store is read-only, or with the error
-   * (nothing changed) when `fn` throws or the write fails.
+   * Applies `fn` to the latest journal (earlier changes included, written or not) and schedules the
+   * write. `fn` gets the current journal deep-frozen: it returns a new one (an edit in place throws,
+   * and nothing changes). The result is checked against the same rules as an import before it is
+   * kept, so the store never holds a journal its own validator would refuse on the next start.
+   *
+   * Changes made in one burst (before the store gets to write) are coalesced into one Memento write:
+   * each resolves, with its own (frozen) journal, once that write is done. Rejects with a StoreRefusal
+   * (nothing changed) when `fn` refuses, the result breaks a rule of the format or the store is
+   * read-only; with the error (nothing changed) when `fn` throws; with the storage error when the write
+   * fails — then every change not yet written is undone, in memory too.
    */
   change(fn: (current: Journal) => Result<Journal>): Promise<Journal> {
-    const run = async (): Promise<Journal> => {
+    try {
       if (this.readOnlyReason) throw new StoreRefusal(this.readOnlyReason);
       const result = fn(this.current);
       if (!result.ok) throw new StoreRefusal(result.reason);
       // An edit that changed nothing (the same object back) is not written and fires no event.
-      if (result.value === this.current) return result.value;
+      if (result.value === this.current) return this.settled().then(() => result.value);
       const checked = checkJournalChange(this.current, result.value);
       if (!checked.ok) throw new StoreRefusal(describeRefusal(checked.errors));
-      await this.write(checked.journal);
-      return checked.journal;
-    };
-    const next = this.queue.then(run, run);
-    this.queue = next.catch(() => undefined);
-    return next;
+      this.current = checked.journal;
+      return new Promise<Journal>((resolve, reject) => {
+        this.pending.push({ resolve: () => resolve(checked.journal), reject });
+        this.scheduleWrite();
+      });
+    } catch (e) {
+      return Promise.reject(e instanceof Error ? e : new Error(String(e)));
+    }
   }
 
-  /** Resolves when every queued mutation has settled. */
+  /** Resolves when every change made so far has been written (or undone). */
   settled(): Promise<void> {
-    return this.queue.then(() => undefined);
+    return this.queue;
+  }
+
+  private scheduleWrite(): void {
+    if (this.writeScheduled) return;
+    this.writeScheduled = true;
+    // After the write in flight (if any): everything changed until then goes in one write.
+    this.queue = this.queue.then(() => this.writePending());
+  }
+
+  private async writePending(): Promise<void> {
+    this.writeScheduled = false;
+    const batch = this.pending.splice(0);
+    if (batch.length === 0) return;
+    const journal = this.current;
+    try {
+      await this.write(journal);
+    } catch (e) {
+      // Nothing of what was not written stays: memory goes back to what storage holds.
+      const later = this.pending.splice(0);
+      this.current = this.persisted;
+      for (const p of [...batch, ...later]) p.reject(e);
+      return;
+    }
+    for (const p of batch) p.resolve();
   }
 
   /** Keys of damaged journals moved aside, newest last. */
@@ -124,7 +159,7 @@ export class JournalStore {
   private async write(next: Journal): Promise<void> {
     const envelope: Envelope = { v: JOURNAL_VERSION, data: next };
     await this.memento.update(STORE_KEY, envelope);
-    this.current = next;
+    this.persisted = next;
     this.changed.fire(next);
   }
 
@@ -144,6 +179,7 @@ export class JournalStore {
     const parsed = envelope ? parseJournal(envelope.data, { migrations: this.migrations }) : { ok: false as const, errors: [{ path: '$', reason: 'is not a stored journal ({ v, data })' }] };
     if (parsed.ok) {
       this.current = deepFreeze(parsed.journal);
+      this.persisted = this.current;
       if (parsed.migratedFrom === undefined) return { kind: 'loaded' };
       // Keep the pre-migration value, then write the migrated one (idempotent: a second run finds v current).
       await this.memento.update(`${PRE_MIGRATION_PREFIX}${parsed.migratedFrom}`, raw);

@@ -195,4 +195,45 @@ describe('JournalStore', () => {
       assert.deepStrictEqual(again.store.journal, store.journal);
     });
   });
+
+  describe('coalesces a burst of changes into one write (issue 12)', () => {
+    it('a burst is one Memento write; each change resolves with its own journal once it is written', async () => {
+      const memento = new InMemoryMemento({ [STORE_KEY]: { v: 1, data: terryJournal([]) } });
+      const { store } = await JournalStore.open(memento);
+      let events = 0;
+      store.onDidChange(() => events++);
+      const results = await Promise.all(Array.from({ length: 100 }, (_, i) => store.change((j) => ({ ok: true, value: { ...j, attempts: [...j.attempts, attempt({ id: `b${i}` })] } }))));
+      assert.equal(memento.writes, 1);
+      assert.equal(events, 1);
+      assert.deepEqual(results.map((r) => r.attempts.length), Array.from({ length: 100 }, (_, i) => i + 1));
+      assert.equal((memento.get(STORE_KEY) as { data: Journal }).data.attempts.length, 100);
+    });
+
+    it('a change made while a write is in flight goes into the next write; settled() waits for both', async () => {
+      const memento = new InMemoryMemento({ [STORE_KEY]: { v: 1, data: terryJournal() } });
+      const { store } = await JournalStore.open(memento);
+      void store.change(setAspiration('first'));
+      await new Promise((r) => setImmediate(r)); // the first write is now in flight
+      void store.change(setAspiration('second'));
+      assert.equal(store.journal.aspiration, 'second', 'memory has it at once');
+      await store.settled();
+      assert.equal(memento.writes, 2);
+      assert.equal((memento.get(STORE_KEY) as { data: Journal }).data.aspiration, 'second');
+    });
+
+    it('when the write fails, every change not written is undone in memory and rejected', async () => {
+      const memento = new InMemoryMemento({ [STORE_KEY]: { v: 1, data: terryJournal() } });
+      const { store } = await JournalStore.open(memento);
+      memento.failNext = new Error('disk full');
+      const a = store.change(setAspiration('one'));
+      const b = store.change(setAspiration('two'));
+      await assert.rejects(a, /disk full/);
+      await assert.rejects(b, /disk full/);
+      assert.equal(store.journal.aspiration, terryJournal().aspiration);
+      assert.equal((memento.get(STORE_KEY) as { data: Journal }).data.aspiration, terryJournal().aspiration);
+      // and the store goes on working
+      await store.change(setAspiration('three'));
+      assert.equal((memento.get(STORE_KEY) as { data: Journal }).data.aspiration, 'three');
+    });
+  });
 });
