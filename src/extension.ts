@@ -7,7 +7,7 @@ import { localDate, type Clock } from './domain/dates';
 import type { Journal } from './domain/journal';
 import { DEFAULT_NUDGE_AFTER_DAYS } from './domain/outreach';
 import { describeDamage, JournalStore, type LoadOutcome } from './storage/journalStore';
-import { OutreachTreeProvider, type OutreachNode } from './views/outreachTree';
+import { GroupNode, OutreachTreeProvider, type OutreachNode } from './views/outreachTree';
 import type { Deps } from './commands/context';
 import { registerAttemptCommands } from './commands/attempts';
 import { applyImport, readJournalFile, registerJournalFileCommands } from './commands/journalFiles';
@@ -71,7 +71,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     templates,
     reveal: (attemptId) => {
       if (!view.visible) return;
-      const node = findAttemptNode(tree, attemptId);
+      const node = tree.attemptNode(attemptId);
       if (node) void view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
     },
   };
@@ -81,7 +81,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     reminders,
     vscode.commands.registerCommand(Commands.showDue, async () => {
       await vscode.commands.executeCommand('mentoring.outreach.focus');
-      const due = tree.getChildren().find((n) => n.nodeType === 'group' && n.group === 'due');
+      const due = tree.getChildren().find((n) => n instanceof GroupNode && n.group === 'due');
       if (due) await view.reveal(due, { expand: true, select: true, focus: true }).then(undefined, () => undefined);
     }),
   );
@@ -256,15 +256,6 @@ function midnightRefresh(clock: Clock, refresh: () => void): vscode.Disposable {
   };
   schedule();
   return { dispose: () => clearTimeout(timer) };
-}
-
-function findAttemptNode(tree: OutreachTreeProvider, attemptId: string): OutreachNode | undefined {
-  const groups = tree.groups();
-  for (const views of Object.values(groups)) {
-    const view = views.find((v) => v.attempt.id === attemptId);
-    if (view) return { nodeType: 'attempt', view };
-  }
-  return undefined;
 }
 
 function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {
