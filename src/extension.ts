@@ -76,7 +76,14 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     },
   };
 
-  const reminders = new Reminders({ journal: () => store.journal, today: () => localDate(clock()), nudgeAfterDays, memento: context.workspaceState });
+  const reminders = new Reminders({
+    journal: () => store.journal,
+    today: () => localDate(clock()),
+    nudgeAfterDays,
+    memento: context.workspaceState,
+    // The attempt's row as the view has it, exactly as if the person had used its menu (gone meanwhile: pick one).
+    followUp: (attemptId) => vscode.commands.executeCommand(Commands.draftFollowUp, tree.attemptNode(attemptId)),
+  });
   context.subscriptions.push(
     reminders,
     vscode.commands.registerCommand(Commands.showDue, async () => {
