@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { formatProblems, parseJournalText, type Journal } from '../domain/journal';
 import { describeCounts, planImport, type ImportMode, type ImportPlan } from '../domain/importPlan';
-import { today, uriFrom, type Deps } from './context';
+import type { ExportFormat } from './args';
+import { invocation, today, uriFrom, type Deps } from './context';
 import { Cancelled, CommandError, guarded } from './errors';
 import { Commands } from './ids';
 import { lazy } from '../util/lazy';
@@ -10,18 +11,17 @@ import { lazy } from '../util/lazy';
 /** Larger files are refused before they are read. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-type ExportFormat = 'json' | 'markdown' | 'ics';
-const FORMATS: readonly ExportFormat[] = ['json', 'markdown', 'ics'];
-
 export function registerJournalFileCommands(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(
       Commands.exportJournal,
       guarded(async (arg) => {
-        const { uri, format } = arg === undefined ? await askExportTarget() : exportArg(arg);
+        const how = invocation(Commands.exportJournal, arg);
+        // From the view's title menu (a tree node) as from the palette: the save dialog.
+        const { uri, format } = how.kind === 'argument' ? { uri: uriFrom(how.arg.uri), format: how.arg.format } : await askExportTarget();
         const content = exportContent(context, deps, format);
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-        if (arg === undefined) {
+        if (how.kind !== 'argument') {
           const open = vscode.l10n.t('Open');
           void vscode.window.showInformationMessage(vscode.l10n.t('Journal exported to {0}.', uri.fsPath || uri.toString()), open).then((c) => {
             if (c === open) void vscode.window.showTextDocument(uri);
@@ -33,12 +33,13 @@ export function registerJournalFileCommands(context: vscode.ExtensionContext, de
     vscode.commands.registerCommand(
       Commands.importJournal,
       guarded(async (arg) => {
-        if (arg !== undefined) {
-          const { uri, mode } = importArg(arg);
-          const incoming = await readJournalFile(uri);
-          const plan = await applyImport(deps, incoming, mode);
+        const how = invocation(Commands.importJournal, arg);
+        if (how.kind === 'argument') {
+          const incoming = await readJournalFile(uriFrom(how.arg.uri));
+          const plan = await applyImport(deps, incoming, how.arg.mode ?? 'merge');
           return summary(plan);
         }
+        // From the view's title menu (a tree node) as from the palette: the open dialog, then Merge / Replace.
         const uri = await askImportSource();
         const incoming = await readJournalFile(uri);
         const mode = await confirmImport(deps, incoming, uri);
@@ -80,20 +81,6 @@ function exportContent(context: vscode.ExtensionContext, deps: Deps, format: Exp
 
 export function journalJson(journal: Journal): string {
   return JSON.stringify(journal, null, 2) + '\n';
-}
-
-function exportArg(arg: unknown): { uri: vscode.Uri; format: ExportFormat } {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { uri, format: "json" | "markdown" | "ics" }.'));
-  const { uri, format } = arg as Record<string, unknown>;
-  if (!FORMATS.includes(format as ExportFormat)) throw new CommandError(vscode.l10n.t('format must be "json", "markdown" or "ics".'));
-  return { uri: uriFrom(uri), format: format as ExportFormat };
-}
-
-function importArg(arg: unknown): { uri: vscode.Uri; mode: ImportMode } {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { uri, mode?: "merge" | "replace" }.'));
-  const { uri, mode = 'merge' } = arg as Record<string, unknown>;
-  if (mode !== 'merge' && mode !== 'replace') throw new CommandError(vscode.l10n.t('mode must be "merge" or "replace".'));
-  return { uri: uriFrom(uri), mode };
 }
 
 function defaultUri(fileName: string): vscode.Uri | undefined {
