@@ -5,7 +5,7 @@ import { groupAttempts, GROUPS, type AttemptView } from '../domain/outreach';
 import type { JournalStore } from '../storage/journalStore';
 import { attemptIdOfNode } from '../views/nodes';
 import { groupLabel } from '../views/labels';
-import { parseCommandArg, type ArgCommand, type Invocation } from './args';
+import { parseCommandArg, type ArgCommand, type ArgOf, type Invocation } from './args';
 import { Cancelled, CommandError } from './errors';
 import type { TemplateOverrides } from '../domain/templates';
 import type { TemplateName, UserTemplates } from '../templating/userTemplates';
@@ -46,6 +46,17 @@ export function invocation<C extends ArgCommand>(command: C, arg: unknown): Invo
   const outcome = parseCommandArg(command, arg, vscode.l10n);
   if (outcome.kind === 'invalid') throw new CommandError(outcome.message);
   return outcome;
+}
+
+/**
+ * Runs `handler` with `command`'s argument checked by its schema first (a bad one throws, as above): the
+ * handler gets the valid argument object, or undefined for no argument and for a tree node (interactive).
+ */
+export function checkedArg<C extends ArgCommand, R>(command: C, handler: (arg: ArgOf<C> | undefined) => Promise<R>): (arg: unknown) => Promise<R> {
+  return (arg) => {
+    const how = invocation(command, arg);
+    return handler(how.kind === 'argument' ? how.arg : undefined);
+  };
 }
 
 /** The attempt a command was pointed at: its argument's attemptId, or the tree item's attempt; undefined → ask. */

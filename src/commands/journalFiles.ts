@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { formatProblems, parseJournalText, type Journal } from '../domain/journal';
 import { describeCounts, planImport, type ImportMode, type ImportPlan } from '../domain/importPlan';
 import type { ExportFormat } from './args';
-import { invocation, today, uriFrom, type Deps } from './context';
+import { checkedArg, invocation, today, uriFrom, type Deps } from './context';
 import { Cancelled, CommandError, guarded } from './errors';
 import { Commands } from './ids';
 import { lazy } from '../util/lazy';
@@ -50,7 +50,7 @@ export function registerJournalFileCommands(context: vscode.ExtensionContext, de
     ),
     vscode.commands.registerCommand(
       Commands.exportDamagedData,
-      guarded(async (arg) => {
+      guarded(checkedArg(Commands.exportDamagedData, async (arg) => {
         const keys = deps.store.damagedKeys();
         if (keys.length === 0) throw new CommandError(vscode.l10n.t('There is no damaged journal data to export.'));
         const key = keys[keys.length - 1] as string;
@@ -61,7 +61,7 @@ export function registerJournalFileCommands(context: vscode.ExtensionContext, de
         if (!uri) throw new Cancelled();
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(deps.store.backup(key), null, 2) + '\n'));
         return uri;
-      }),
+      })),
     ),
   );
 }
