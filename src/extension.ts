@@ -8,6 +8,7 @@ import type { Journal } from './domain/journal';
 import { DEFAULT_NUDGE_AFTER_DAYS } from './domain/outreach';
 import { describeDamage, JournalStore, type LoadOutcome } from './storage/journalStore';
 import { GroupNode, OutreachTreeProvider, type OutreachNode } from './views/outreachTree';
+import { TreeNode } from './views/nodes';
 import type { Deps } from './commands/context';
 import { registerAttemptCommands } from './commands/attempts';
 import { applyImport, readJournalFile, registerJournalFileCommands } from './commands/journalFiles';
@@ -17,7 +18,7 @@ import { openBuilder, registerBuilder } from './commands/builder';
 import { registerRequestDiagnostics } from './diagnostics/requestDiagnostics';
 import { registerResponseCommands } from './commands/responses';
 import { registerSponsorCommands } from './commands/sponsors';
-import { PortfolioTreeProvider } from './views/portfolioTree';
+import { PortfolioTreeProvider, type PortfolioNode } from './views/portfolioTree';
 import { SYNC_KEY, SyncMirror } from './storage/syncMirror';
 import { Reminders } from './views/reminders';
 import { UserTemplates } from './templating/userTemplates';
@@ -41,6 +42,11 @@ export interface MentoringApi {
   syncedState(): unknown;
   /** Tests only: stores `value` in the synced key as Settings Sync would, then syncs. */
   simulateSyncedState(value: unknown): Promise<void>;
+  /**
+   * Tests only: the elements of the Outreach (`'outreach'`) or the Portfolio (`'portfolio'`) view under `parent`
+   * (the roots without) — what VS Code hands a command run from that view.
+   */
+  treeNodes(view: 'outreach' | 'portfolio', parent?: unknown): readonly object[];
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MentoringApi> {
@@ -195,6 +201,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
       return true;
     },
     setNow,
+    treeNodes: (which, parent) => {
+      const node = parent instanceof TreeNode ? parent : undefined;
+      return which === 'outreach' ? tree.getChildren(node as OutreachNode | undefined) : portfolioTree.getChildren(node as PortfolioNode | undefined);
+    },
   };
 }
 
