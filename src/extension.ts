@@ -7,7 +7,8 @@ import { localDate, type Clock } from './domain/dates';
 import type { Journal } from './domain/journal';
 import { DEFAULT_NUDGE_AFTER_DAYS } from './domain/outreach';
 import { DAMAGED_PREFIX, describeDamage, JournalStore, type LoadOutcome } from './storage/journalStore';
-import { OutreachTreeProvider, type OutreachNode } from './views/outreachTree';
+import { GroupNode, OutreachTreeProvider, type OutreachNode } from './views/outreachTree';
+import { TreeNode } from './views/nodes';
 import type { Deps } from './commands/context';
 import { registerAttemptCommands } from './commands/attempts';
 import { applyImport, readJournalFile, registerJournalFileCommands } from './commands/journalFiles';
@@ -17,7 +18,7 @@ import { openBuilder, registerBuilder } from './commands/builder';
 import { registerRequestDiagnostics } from './diagnostics/requestDiagnostics';
 import { registerResponseCommands } from './commands/responses';
 import { registerSponsorCommands } from './commands/sponsors';
-import { PortfolioTreeProvider } from './views/portfolioTree';
+import { PortfolioTreeProvider, type PortfolioNode } from './views/portfolioTree';
 import { SYNC_KEY, SyncMirror } from './storage/syncMirror';
 import { Reminders } from './views/reminders';
 import { UserTemplates } from './templating/userTemplates';
@@ -50,6 +51,11 @@ export interface MentoringTestApi extends MentoringApi {
   simulateSyncedState(value: unknown): Promise<void>;
   /** Tests only: keeps `value` as a damaged journal set aside under `key` (after DAMAGED_PREFIX), as a quarantine at startup would. */
   setAsideDamaged(key: string, value: unknown): Promise<void>;
+  /**
+   * Tests only: the elements of the Outreach (`'outreach'`) or the Portfolio (`'portfolio'`) view under `parent`
+   * (the roots without) — what VS Code hands a command run from that view.
+   */
+  treeNodes(view: 'outreach' | 'portfolio', parent?: unknown): readonly object[];
 }
 
 export async function activate(context: vscode.ExtensionContext): Promise<MentoringApi | MentoringTestApi> {
@@ -81,17 +87,24 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     templates,
     reveal: (attemptId) => {
       if (!view.visible) return;
-      const node = findAttemptNode(tree, attemptId);
+      const node = tree.attemptNode(attemptId);
       if (node) void view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
     },
   };
 
-  const reminders = new Reminders({ journal: () => store.journal, today: () => localDate(clock()), nudgeAfterDays, memento: context.workspaceState });
+  const reminders = new Reminders({
+    journal: () => store.journal,
+    today: () => localDate(clock()),
+    nudgeAfterDays,
+    memento: context.workspaceState,
+    // The attempt's row as the view has it, exactly as if the person had used its menu (gone meanwhile: pick one).
+    followUp: (attemptId) => vscode.commands.executeCommand(Commands.draftFollowUp, tree.attemptNode(attemptId)),
+  });
   context.subscriptions.push(
     reminders,
     vscode.commands.registerCommand(Commands.showDue, async () => {
       await vscode.commands.executeCommand('mentoring.outreach.focus');
-      const due = tree.getChildren().find((n) => n.nodeType === 'group' && n.group === 'due');
+      const due = tree.getChildren().find((n) => n instanceof GroupNode && n.group === 'due');
       if (due) await view.reveal(due, { expand: true, select: true, focus: true }).then(undefined, () => undefined);
     }),
   );
@@ -212,6 +225,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
       return true;
     },
     setNow,
+    treeNodes: (which, parent) => {
+      const node = parent instanceof TreeNode ? parent : undefined;
+      return which === 'outreach' ? tree.getChildren(node as OutreachNode | undefined) : portfolioTree.getChildren(node as PortfolioNode | undefined);
+    },
   };
 }
 
@@ -287,15 +304,6 @@ function midnightRefresh(clock: Clock, refresh: () => void): vscode.Disposable {
   };
   schedule();
   return { dispose: () => clearTimeout(timer) };
-}
-
-function findAttemptNode(tree: OutreachTreeProvider, attemptId: string): OutreachNode | undefined {
-  const groups = tree.groups();
-  for (const views of Object.values(groups)) {
-    const view = views.find((v) => v.attempt.id === attemptId);
-    if (view) return { nodeType: 'attempt', view };
-  }
-  return undefined;
 }
 
 function clampInt(value: number | undefined, min: number, max: number, fallback: number): number {

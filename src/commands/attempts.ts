@@ -2,8 +2,8 @@
 import * as vscode from 'vscode';
 import { deleteAttempt, markSent, restoreAttempt, type Result } from '../domain/outreach';
 import type { Attempt, Journal } from '../domain/journal';
-import { attemptIdFrom, pickAttempt, type Deps } from './context';
-import { Cancelled, guarded, isProgrammatic } from './errors';
+import { attemptIdOf, invocation, pickAttempt, type Deps } from './context';
+import { Cancelled, guarded } from './errors';
 import { Commands } from './ids';
 
 export function registerAttemptCommands(context: vscode.ExtensionContext, deps: Deps): void {
@@ -11,8 +11,9 @@ export function registerAttemptCommands(context: vscode.ExtensionContext, deps: 
     vscode.commands.registerCommand(
       Commands.markSent,
       guarded(async (arg) => {
+        const how = invocation(Commands.markSent, arg);
         const attemptId =
-          attemptIdFrom(arg) ?? (await pickAttempt(deps, vscode.l10n.t('Mark Request as Sent'), (v) => v.attempt.status === 'draft' || v.attempt.status === 'deferred'));
+          attemptIdOf(how) ?? (await pickAttempt(deps, vscode.l10n.t('Mark Request as Sent'), (v) => v.attempt.status === 'draft' || v.attempt.status === 'deferred'));
         await deps.store.change((j) => markSent(j, attemptId, deps.clock()));
         deps.reveal?.(attemptId);
       }),
@@ -20,9 +21,10 @@ export function registerAttemptCommands(context: vscode.ExtensionContext, deps: 
     vscode.commands.registerCommand(
       Commands.deleteAttempt,
       guarded(async (arg) => {
-        const attemptId = attemptIdFrom(arg) ?? (await pickAttempt(deps, vscode.l10n.t('Delete Outreach Attempt')));
+        const how = invocation(Commands.deleteAttempt, arg);
+        const attemptId = attemptIdOf(how) ?? (await pickAttempt(deps, vscode.l10n.t('Delete Outreach Attempt')));
         const attempt = deps.store.journal.attempts.find((a) => a.id === attemptId);
-        if (attempt && !isProgrammatic(arg)) {
+        if (attempt && how.kind !== 'argument') {
           const person = deps.store.journal.people.find((p) => p.id === attempt.personId)?.name ?? vscode.l10n.t('this person');
           const del = vscode.l10n.t('Delete');
           const answer = await vscode.window.showWarningMessage(

@@ -4,9 +4,8 @@ import type { UserTemplates } from '../templating/userTemplates';
 import { lazy } from '../util/lazy';
 import { openRequestDocument } from '../diagnostics/requestDiagnostics';
 import type { BuilderPanel, BuilderServices } from '../webview/builderPanel';
-import { isStep, STEPS, type Step } from '../webview/steps';
-import type { Deps } from './context';
-import { CommandError, guarded } from './errors';
+import { invocation, type Deps } from './context';
+import { guarded } from './errors';
 import { Commands } from './ids';
 
 export function registerBuilder(context: vscode.ExtensionContext, deps: Deps, extras: { defaultSessions(): number; templates: UserTemplates; log: vscode.LogOutputChannel }): void {
@@ -39,7 +38,9 @@ export function registerBuilder(context: vscode.ExtensionContext, deps: Deps, ex
     vscode.commands.registerCommand(
       Commands.openBuilder,
       guarded(async (arg) => {
-        const step = stepFrom(arg);
+        const how = invocation(Commands.openBuilder, arg);
+        // From a view's title menu (a tree node) as from the palette: the builder as it was left.
+        const step = how.kind === 'argument' ? how.arg.step : undefined;
         await extras.templates.load('request');
         const panel = (loaded = true, lazy.builderPanel()).BuilderPanel.show(context.extensionUri, services, step);
         return { step: step ?? null, visible: panel.panel.visible };
@@ -61,12 +62,3 @@ export function openBuilder(): BuilderPanel | undefined {
   return loaded ? lazy.builderPanel().BuilderPanel.instance : undefined;
 }
 let loaded = false;
-
-function stepFrom(arg: unknown): Step | undefined {
-  if (arg === undefined || (typeof arg === 'object' && arg !== null && 'nodeType' in arg)) return undefined;
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { step: "assess" | "identify" | "ask" }.'));
-  const step = (arg as Record<string, unknown>).step;
-  if (step === undefined) return undefined;
-  if (!isStep(step)) throw new CommandError(vscode.l10n.t('step must be one of {0}.', STEPS.map((s) => `"${s}"`).join(', ')));
-  return step;
-}

@@ -3,8 +3,9 @@ import type { Clock } from '../domain/dates';
 import { localDate } from '../domain/dates';
 import { groupAttempts, GROUPS, type AttemptView } from '../domain/outreach';
 import type { JournalStore } from '../storage/journalStore';
-import type { OutreachNode } from '../views/outreachTree';
+import { attemptIdOfNode } from '../views/nodes';
 import { groupLabel } from '../views/labels';
+import { parseCommandArg, type ArgCommand, type ArgOf, type Invocation } from './args';
 import { Cancelled, CommandError } from './errors';
 import type { TemplateOverrides } from '../domain/templates';
 import type { TemplateName, UserTemplates } from '../templating/userTemplates';
@@ -37,19 +38,32 @@ export function today(deps: Deps): string {
   return localDate(deps.clock());
 }
 
-/** `{ attemptId }` or a tree item → the attempt id; undefined when there was no argument. */
-export function attemptIdFrom(arg: unknown): string | undefined {
-  if (arg === undefined || arg === null) return undefined;
-  if (typeof arg === 'object' && 'nodeType' in arg) {
-    const node = arg as OutreachNode;
-    if (node.nodeType === 'attempt') return node.view.attempt.id;
-    if (node.nodeType === 'event') return node.attemptId;
-    throw new CommandError(vscode.l10n.t('Pick an outreach attempt, not a group.'));
-  }
-  if (typeof arg !== 'object' || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { attemptId: "a1" }.'));
-  const id = (arg as Record<string, unknown>).attemptId;
-  if (typeof id !== 'string' || id.length === 0 || id.length > 64) throw new CommandError(vscode.l10n.t('Expected an argument like { attemptId: "a1" } — attemptId must be a non-empty string.'));
-  return id;
+/**
+ * How `command` was invoked — nothing, one of our tree nodes, or a valid argument object (args.ts). A bad
+ * argument throws a CommandError that names the command and the shape it expects.
+ */
+export function invocation<C extends ArgCommand>(command: C, arg: unknown): Invocation<C> {
+  const outcome = parseCommandArg(command, arg, vscode.l10n);
+  if (outcome.kind === 'invalid') throw new CommandError(outcome.message);
+  return outcome;
+}
+
+/**
+ * Runs `handler` with `command`'s argument checked by its schema first (a bad one throws, as above): the
+ * handler gets the valid argument object, or undefined for no argument and for a tree node (interactive).
+ */
+export function checkedArg<C extends ArgCommand, R>(command: C, handler: (arg: ArgOf<C> | undefined) => Promise<R>): (arg: unknown) => Promise<R> {
+  return (arg) => {
+    const how = invocation(command, arg);
+    return handler(how.kind === 'argument' ? how.arg : undefined);
+  };
+}
+
+/** The attempt a command was pointed at: its argument's attemptId, or the tree item's attempt; undefined → ask. */
+export function attemptIdOf(how: Invocation<ArgCommand>): string | undefined {
+  if (how.kind === 'tree') return attemptIdOfNode(how.node);
+  if (how.kind === 'argument' && 'attemptId' in how.arg) return how.arg.attemptId;
+  return undefined;
 }
 
 /** Asks the user to pick an attempt, optionally only those matching `filter`. */

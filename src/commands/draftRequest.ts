@@ -10,8 +10,9 @@ import type { CheckResult, Severity } from '../domain/requestCheck';
 import type { RequestModel } from '../domain/templates';
 import { MultiStepInput, type Step, type Validator } from '../ui/multiStepInput';
 import { lazy } from '../util/lazy';
-import { userTemplates, type Deps } from './context';
-import { Cancelled, CommandError, guarded, isProgrammatic } from './errors';
+import type { ArgOf } from './args';
+import { invocation, userTemplates, type Deps } from './context';
+import { Cancelled, CommandError, guarded } from './errors';
 import { orgLabel, seniorityLabel } from '../views/labels';
 import { Commands } from './ids';
 
@@ -25,8 +26,10 @@ export function registerDraftRequest(context: vscode.ExtensionContext, deps: Dep
     vscode.commands.registerCommand(
       Commands.draftRequest,
       guarded(async (arg): Promise<string> => {
-        if (!isProgrammatic(arg)) return draftInteractively(deps, defaultSessions());
-        const result = await saveDraft(deps, draftArg(deps, arg, defaultSessions()));
+        const how = invocation(Commands.draftRequest, arg);
+        // From the view's title menu (a tree node) as from the palette: the seven steps.
+        if (how.kind !== 'argument') return draftInteractively(deps, defaultSessions());
+        const result = await saveDraft(deps, draftArg(deps, how.arg, defaultSessions()));
         deps.reveal?.(result.attemptId);
         return result.text;
       }),
@@ -50,20 +53,14 @@ async function saveDraft(deps: Deps, input: DraftInput): Promise<DraftResult> {
 // ---------------------------------------------------------------------------------------------------------------
 // With an argument: { personId, skillId?, sessions?, minutesPerSession?, timeframe?, topics? }
 
-function draftArg(deps: Deps, arg: unknown, defaultSessions: number): DraftInput {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { personId, skillId?, sessions?, timeframe?, topics? }.'));
-  const a = arg as Record<string, unknown>;
+/** The schema checked each field's type (args.ts); the ids, the ranges and the topics are checked here and in the domain. */
+function draftArg(deps: Deps, a: ArgOf<'mentoring.draftRequest'>, defaultSessions: number): DraftInput {
   const journal = deps.store.journal;
-  if (typeof a.personId !== 'string') throw new CommandError(vscode.l10n.t('personId is required: the id of a person in the journal.'));
   const person = journal.people.find((p) => p.id === a.personId);
   if (!person) throw new CommandError(vscode.l10n.t('No person has the id "{0}".', a.personId));
   const skillId = a.skillId ?? journal.focusSkillId ?? person.skillIds[0];
-  if (typeof skillId !== 'string') throw new CommandError(vscode.l10n.t('skillId is required: this journal has no focus skill.'));
-  if (a.sessions !== undefined && typeof a.sessions !== 'number') throw new CommandError(vscode.l10n.t('sessions must be a number from 1 to 6.'));
-  if (a.minutesPerSession !== undefined && typeof a.minutesPerSession !== 'number') throw new CommandError(vscode.l10n.t('minutesPerSession must be a number of minutes from 5 to 480.'));
-  if (a.timeframe !== undefined && typeof a.timeframe !== 'string') throw new CommandError(vscode.l10n.t('timeframe must be text.'));
-  if (a.topics !== undefined && !(Array.isArray(a.topics) && a.topics.every((t) => typeof t === 'string'))) throw new CommandError(vscode.l10n.t('topics must be a list of texts.'));
-  const topics = ((a.topics as string[] | undefined) ?? []).map((t) => t.trim()).filter(Boolean);
+  if (skillId === undefined) throw new CommandError(vscode.l10n.t('skillId is required: this journal has no focus skill.'));
+  const topics = (a.topics ?? []).map((t) => t.trim()).filter(Boolean);
   // None (a skeleton to finish later) or two to five, as everywhere else; one or six-plus is refused.
   if (topics.length > 0) {
     const problem = topicsProblem(topics);
@@ -72,11 +69,11 @@ function draftArg(deps: Deps, arg: unknown, defaultSessions: number): DraftInput
   const input: DraftInput = {
     person: { id: person.id },
     skill: { id: skillId },
-    sessions: (a.sessions as number | undefined) ?? defaultSessions,
-    timeframe: (a.timeframe as string | undefined) ?? '',
+    sessions: a.sessions ?? defaultSessions,
+    timeframe: a.timeframe ?? '',
     topics,
   };
-  if (a.minutesPerSession !== undefined) input.minutesPerSession = a.minutesPerSession as number;
+  if (a.minutesPerSession !== undefined) input.minutesPerSession = a.minutesPerSession;
   return input;
 }
 

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { StoreRefusal } from '../storage/journalStore';
+import { isProgrammatic } from './args';
 
 /** A bad command argument or a refused change: reported to the user, rejected for callers. */
 export class CommandError extends Error {
@@ -18,8 +19,9 @@ export class Cancelled extends Error {
 }
 
 /**
- * Wraps a command handler. Refusals are shown as an error message; programmatic callers (who
- * passed an argument object) also get a rejected promise. Cancellation resolves to undefined.
+ * Wraps a command handler. Refusals are shown as an error message; programmatic callers (anything but
+ * no argument or one of our tree nodes, told apart by type in args.ts — a wrong argument such as null or a
+ * bare string included) also get a rejected promise, never a prompt. Cancellation resolves to undefined.
  */
 export function guarded<R>(
   handler: (arg: unknown) => Promise<R>,
@@ -37,14 +39,4 @@ export function guarded<R>(
       return undefined;
     }
   };
-}
-
-/**
- * Any argument other than undefined or one of our tree nodes means a program is calling
- * (including a wrong one such as a bare string): it gets a rejected promise, never a prompt.
- */
-export function isProgrammatic(arg: unknown): boolean {
-  if (arg === undefined) return false;
-  if (typeof arg !== 'object' || arg === null) return true;
-  return !(arg instanceof vscode.TreeItem) && !('nodeType' in arg);
 }

@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import { formatProblems, parseJournalText, type Journal } from '../domain/journal';
 import { describeCounts, planImport, type ImportMode, type ImportPlan } from '../domain/importPlan';
-import { today, uriFrom, type Deps } from './context';
+import type { ExportFormat } from './args';
+import { checkedArg, invocation, today, uriFrom, type Deps } from './context';
 import { backupCounts, backupTime, salvageJournal } from '../domain/salvage';
 import { Cancelled, CommandError, guarded } from './errors';
 import { Commands } from './ids';
@@ -11,18 +12,17 @@ import { lazy } from '../util/lazy';
 /** Larger files are refused before they are read. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
-type ExportFormat = 'json' | 'markdown' | 'ics';
-const FORMATS: readonly ExportFormat[] = ['json', 'markdown', 'ics'];
-
 export function registerJournalFileCommands(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(
       Commands.exportJournal,
       guarded(async (arg) => {
-        const { uri, format } = arg === undefined ? await askExportTarget() : exportArg(arg);
+        const how = invocation(Commands.exportJournal, arg);
+        // From the view's title menu (a tree node) as from the palette: the save dialog.
+        const { uri, format } = how.kind === 'argument' ? { uri: uriFrom(how.arg.uri), format: how.arg.format } : await askExportTarget();
         const content = exportContent(context, deps, format);
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(content));
-        if (arg === undefined) {
+        if (how.kind !== 'argument') {
           const open = vscode.l10n.t('Open');
           void vscode.window.showInformationMessage(vscode.l10n.t('Journal exported to {0}.', uri.fsPath || uri.toString()), open).then((c) => {
             if (c === open) void vscode.window.showTextDocument(uri);
@@ -34,12 +34,13 @@ export function registerJournalFileCommands(context: vscode.ExtensionContext, de
     vscode.commands.registerCommand(
       Commands.importJournal,
       guarded(async (arg) => {
-        if (arg !== undefined) {
-          const { uri, mode } = importArg(arg);
-          const incoming = await readJournalFile(uri);
-          const plan = await applyImport(deps, incoming, mode);
+        const how = invocation(Commands.importJournal, arg);
+        if (how.kind === 'argument') {
+          const incoming = await readJournalFile(uriFrom(how.arg.uri));
+          const plan = await applyImport(deps, incoming, how.arg.mode ?? 'merge');
           return summary(plan);
         }
+        // From the view's title menu (a tree node) as from the palette: the open dialog, then Merge / Replace.
         const uri = await askImportSource();
         const incoming = await readJournalFile(uri);
         const mode = await confirmImport(deps, incoming, uri.path.split('/').pop() ?? '');
@@ -50,45 +51,39 @@ export function registerJournalFileCommands(context: vscode.ExtensionContext, de
     ),
     vscode.commands.registerCommand(
       Commands.exportDamagedData,
-      guarded(async (arg) => {
-        const target = arg === undefined ? undefined : damagedArg(arg, ['uri', 'key']);
-        const key = target?.key ?? (await pickBackup(deps, vscode.l10n.t('Export which damaged journal?')));
-        const uri = target
-          ? uriFrom(target.uri)
+      guarded(checkedArg(Commands.exportDamagedData, async (arg) => {
+        const key = arg ? namedBackup(deps, arg.key) : await pickBackup(deps, vscode.l10n.t('Export which damaged journal?'));
+        const uri = arg
+          ? uriFrom(arg.uri)
           : await vscode.window.showSaveDialog({ title: vscode.l10n.t('Export the damaged journal data'), defaultUri: defaultUri('mentoring-journal-damaged.json'), filters: { JSON: ['json'] } });
         if (!uri) throw new Cancelled();
         await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(JSON.stringify(deps.store.backup(key), null, 2) + '\n'));
         return uri;
-      }),
+      })),
     ),
     vscode.commands.registerCommand(
       Commands.restoreDamagedData,
-      guarded(async (arg) => {
-        const target = arg === undefined ? undefined : damagedArg(arg, ['key', 'mode']);
-        const key = target?.key ?? (await pickBackup(deps, vscode.l10n.t('Restore which damaged journal?')));
+      guarded(checkedArg(Commands.restoreDamagedData, async (arg) => {
+        const key = arg ? namedBackup(deps, arg.key) : await pickBackup(deps, vscode.l10n.t('Restore which damaged journal?'));
         const salvage = salvageJournal(deps.store.backup(key));
         if (!salvage.ok) throw new CommandError(vscode.l10n.t('This damaged journal cannot be restored: {0}. Export it to a file to look at it.', salvage.reason));
         const repairs = salvage.repairs.length === 0 ? [] : [vscode.l10n.t('To make it valid: {0}', salvage.repairs.slice(0, 5).join('; ') + (salvage.repairs.length > 5 ? ` (+${salvage.repairs.length - 5})` : ''))];
-        const mode = target ? target.mode : await confirmImport(deps, salvage.journal, vscode.l10n.t('the damaged journal'), repairs);
+        const mode = arg ? (arg.mode ?? 'merge') : await confirmImport(deps, salvage.journal, vscode.l10n.t('the damaged journal'), repairs);
         const plan = await applyImport(deps, salvage.journal, mode);
-        if (!target) void vscode.window.showInformationMessage(vscode.l10n.t('Restored the damaged journal: {0}', summary(plan)));
+        if (!arg) void vscode.window.showInformationMessage(vscode.l10n.t('Restored the damaged journal: {0}', summary(plan)));
         return { summary: summary(plan), repairs: salvage.repairs };
-      }),
+      })),
     ),
   );
 }
 
-/** `{ key?, uri?, mode? }` for the damaged-data commands (`key` defaults to the newest backup). */
-function damagedArg(arg: unknown, allowed: readonly ('uri' | 'key' | 'mode')[]): { key?: string; uri?: unknown; mode: ImportMode } {
-  const shape = allowed.includes('uri') ? '{ uri, key? }' : '{ key?, mode?: "merge" | "replace" }';
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like {0}.', shape));
-  const a = arg as Record<string, unknown>;
-  const unknown = Object.keys(a).filter((k) => !(allowed as readonly string[]).includes(k));
-  if (unknown.length > 0) throw new CommandError(vscode.l10n.t('Unknown argument field(s) {0}: expected {1}.', unknown.join(', '), shape));
-  if (a.key !== undefined && typeof a.key !== 'string') throw new CommandError(vscode.l10n.t('key must be the key of a damaged journal.'));
-  const mode = a.mode ?? 'merge';
-  if (mode !== 'merge' && mode !== 'replace') throw new CommandError(vscode.l10n.t('mode must be "merge" or "replace".'));
-  return { key: a.key, uri: a.uri, mode };
+/** The damaged journal named by an argument's `key` (the newest without one); an unknown key is refused. */
+function namedBackup(deps: Deps, key: string | undefined): string {
+  const keys = deps.store.damagedKeys();
+  if (keys.length === 0) throw new CommandError(vscode.l10n.t('There is no damaged journal data.'));
+  if (key === undefined) return keys[keys.length - 1] as string;
+  if (!keys.includes(key)) throw new CommandError(vscode.l10n.t('No damaged journal is kept under {0}; there are: {1}.', JSON.stringify(key), keys.join(', ')));
+  return key;
 }
 
 /** Every damaged journal set aside, newest first, with its date and what it holds; one is picked (or the only one). */
@@ -125,20 +120,6 @@ function exportContent(context: vscode.ExtensionContext, deps: Deps, format: Exp
 
 export function journalJson(journal: Journal): string {
   return JSON.stringify(journal, null, 2) + '\n';
-}
-
-function exportArg(arg: unknown): { uri: vscode.Uri; format: ExportFormat } {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { uri, format: "json" | "markdown" | "ics" }.'));
-  const { uri, format } = arg as Record<string, unknown>;
-  if (!FORMATS.includes(format as ExportFormat)) throw new CommandError(vscode.l10n.t('format must be "json", "markdown" or "ics".'));
-  return { uri: uriFrom(uri), format: format as ExportFormat };
-}
-
-function importArg(arg: unknown): { uri: vscode.Uri; mode: ImportMode } {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { uri, mode?: "merge" | "replace" }.'));
-  const { uri, mode = 'merge' } = arg as Record<string, unknown>;
-  if (mode !== 'merge' && mode !== 'replace') throw new CommandError(vscode.l10n.t('mode must be "merge" or "replace".'));
-  return { uri: uriFrom(uri), mode };
 }
 
 function defaultUri(fileName: string): vscode.Uri | undefined {

@@ -10,13 +10,12 @@ import type { Attempt, AttemptStatus, Journal } from '../domain/journal';
 import type { ResponseInput, ResponseKind } from '../domain/responses';
 import { lazy } from '../util/lazy';
 import { openRequestDocument } from '../diagnostics/requestDiagnostics';
-import { attemptIdFrom, pickAttempt, today, userTemplates, type Deps } from './context';
-import { Cancelled, CommandError, guarded, isProgrammatic } from './errors';
+import { FOLLOW_UP_KINDS, type ArgOf } from './args';
+import { attemptIdOf, invocation, pickAttempt, today, userTemplates, type Deps } from './context';
+import { Cancelled, CommandError, guarded } from './errors';
 import { Commands } from './ids';
 import { statusLabel } from '../views/labels';
 
-const RESPONSE_KINDS: readonly ResponseKind[] = ['yes', 'no', 'later', 'referral'];
-const FOLLOW_UP_KINDS: readonly FollowUpKind[] = ['later', 'referral', 'nudge', 'thanks'];
 /** Where each follow-up makes sense (kept in step with followUps.ts, which has the final say). */
 const FOLLOW_UP_WHEN: Readonly<Record<FollowUpKind, readonly AttemptStatus[]>> = {
   later: ['declined', 'deferred'],
@@ -49,21 +48,19 @@ export function registerResponseCommands(context: vscode.ExtensionContext, deps:
     vscode.commands.registerCommand(
       Commands.recordResponse,
       guarded(async (arg): Promise<ResponseResult> => {
-        const programmatic = isProgrammatic(arg);
-        const input = programmatic ? responseArg(arg) : await askResponse(deps, attemptIdFrom(arg));
+        const how = invocation(Commands.recordResponse, arg);
+        const input = how.kind === 'argument' ? responseArg(how.arg) : await askResponse(deps, attemptIdOf(how));
         const result = await recordResponse(deps, input);
-        if (!programmatic) void afterResponse(deps, input, result);
+        if (how.kind !== 'argument') void afterResponse(deps, input, result);
         return result;
       }),
     ),
     vscode.commands.registerCommand(
       Commands.draftFollowUp,
       guarded(async (arg): Promise<string> => {
-        if (isProgrammatic(arg)) {
-          const { attemptId, kind } = followUpArg(arg);
-          return draftAndRecordFollowUp(deps, attemptId, kind);
-        }
-        const attemptId = attemptIdFrom(arg) ?? (await pickAttempt(deps, vscode.l10n.t('Draft a Follow-up'), (v) => kindsFor(v.attempt.status).length > 0));
+        const how = invocation(Commands.draftFollowUp, arg);
+        if (how.kind === 'argument') return draftAndRecordFollowUp(deps, how.arg.attemptId, how.arg.kind);
+        const attemptId = attemptIdOf(how) ?? (await pickAttempt(deps, vscode.l10n.t('Draft a Follow-up'), (v) => kindsFor(v.attempt.status).length > 0));
         const kind = await pickFollowUpKind(deps, attemptId);
         return offerFollowUp(deps, attemptId, kind);
       }),
@@ -71,12 +68,13 @@ export function registerResponseCommands(context: vscode.ExtensionContext, deps:
     vscode.commands.registerCommand(
       Commands.logSession,
       guarded(async (arg) => {
-        const programmatic = isProgrammatic(arg);
+        const how = invocation(Commands.logSession, arg);
+        const programmatic = how.kind === 'argument';
         let attemptId: string;
         let notes: string | undefined;
-        if (programmatic) ({ attemptId, notes } = sessionArg(arg));
+        if (how.kind === 'argument') ({ attemptId, notes } = how.arg);
         else {
-          attemptId = attemptIdFrom(arg) ?? (await pickAttempt(deps, vscode.l10n.t('Log a Session'), (v) => v.attempt.status === 'accepted'));
+          attemptId = attemptIdOf(how) ?? (await pickAttempt(deps, vscode.l10n.t('Log a Session'), (v) => v.attempt.status === 'accepted'));
           notes = await askSessionNotes(deps, attemptId);
         }
         const templates = await userTemplates(deps, ['sessionAgenda']);
@@ -99,29 +97,13 @@ export function registerResponseCommands(context: vscode.ExtensionContext, deps:
 // ---------------------------------------------------------------------------------------------
 // recordResponse
 
-function responseArg(arg: unknown): ResponseInput {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) {
-    throw new CommandError(vscode.l10n.t('Expected an argument like { attemptId, response: "yes" | "no" | "later" | "referral", askAgainOn?, referral?: { name, evidence? } }.'));
-  }
-  const a = arg as Record<string, unknown>;
-  const attemptId = attemptIdFrom({ attemptId: a.attemptId });
-  if (!attemptId) throw new CommandError(vscode.l10n.t('attemptId is required.'));
-  if (typeof a.response !== 'string' || !RESPONSE_KINDS.includes(a.response as ResponseKind)) {
-    throw new CommandError(vscode.l10n.t('response must be one of {0}.', RESPONSE_KINDS.map((k) => `"${k}"`).join(', ')));
-  }
-  const response = a.response as ResponseKind;
-  if (a.askAgainOn !== undefined && a.askAgainOn !== null && typeof a.askAgainOn !== 'string') throw new CommandError(vscode.l10n.t('askAgainOn must be a date YYYY-MM-DD.'));
+/** The schema checked each field (args.ts); what is left are the rules between fields. */
+function responseArg(a: ArgOf<'mentoring.recordResponse'>): ResponseInput {
+  const { attemptId, response } = a;
   if (response === 'later' && !a.askAgainOn) throw new CommandError(vscode.l10n.t('A "later" response needs askAgainOn: the date to ask again (YYYY-MM-DD).'));
-  let referral: ResponseInput['referral'];
-  if (a.referral !== undefined && a.referral !== null) {
-    const r = a.referral as Record<string, unknown>;
-    if (typeof r !== 'object' || typeof r.name !== 'string' || (r.evidence !== undefined && typeof r.evidence !== 'string')) {
-      throw new CommandError(vscode.l10n.t('referral must be like { name: "Sam Lee", evidence?: "…" }.'));
-    }
-    referral = { name: r.name, ...(typeof r.evidence === 'string' ? { evidence: r.evidence } : {}) };
-  }
+  const referral = a.referral ? { name: a.referral.name, ...(a.referral.evidence !== undefined ? { evidence: a.referral.evidence } : {}) } : null;
   if (response === 'referral' && !referral) throw new CommandError(vscode.l10n.t('A "referral" response needs referral: { name, evidence? }.'));
-  return { attemptId, response, askAgainOn: (a.askAgainOn as string | undefined) ?? null, referral: referral ?? null };
+  return { attemptId, response, askAgainOn: a.askAgainOn ?? null, referral };
 }
 
 async function recordResponse(deps: Deps, input: ResponseInput): Promise<ResponseResult> {
@@ -245,15 +227,6 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
 // ---------------------------------------------------------------------------------------------
 // draftFollowUp
 
-function followUpArg(arg: unknown): { attemptId: string; kind: FollowUpKind } {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { attemptId, kind: "later" | "referral" | "nudge" | "thanks" }.'));
-  const a = arg as Record<string, unknown>;
-  const attemptId = attemptIdFrom({ attemptId: a.attemptId });
-  if (!attemptId) throw new CommandError(vscode.l10n.t('attemptId is required.'));
-  if (typeof a.kind !== 'string' || !FOLLOW_UP_KINDS.includes(a.kind as FollowUpKind)) throw new CommandError(vscode.l10n.t('kind must be one of {0}.', FOLLOW_UP_KINDS.map((k) => `"${k}"`).join(', ')));
-  return { attemptId, kind: a.kind as FollowUpKind };
-}
-
 function kindsFor(status: AttemptStatus): FollowUpKind[] {
   return FOLLOW_UP_KINDS.filter((k) => FOLLOW_UP_WHEN[k].includes(status));
 }
@@ -300,15 +273,6 @@ async function offerFollowUp(deps: Deps, attemptId: string, kind: FollowUpKind):
 
 // ---------------------------------------------------------------------------------------------
 // logSession
-
-function sessionArg(arg: unknown): { attemptId: string; notes?: string } {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { attemptId, notes? }.'));
-  const a = arg as Record<string, unknown>;
-  const attemptId = attemptIdFrom({ attemptId: a.attemptId });
-  if (!attemptId) throw new CommandError(vscode.l10n.t('attemptId is required.'));
-  if (a.notes !== undefined && typeof a.notes !== 'string') throw new CommandError(vscode.l10n.t('notes must be text.'));
-  return { attemptId, ...(typeof a.notes === 'string' ? { notes: a.notes } : {}) };
-}
 
 async function askSessionNotes(deps: Deps, attemptId: string): Promise<string> {
   const attempt = attemptOf(deps.store.journal, attemptId);

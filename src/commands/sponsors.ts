@@ -5,9 +5,9 @@
  */
 import * as vscode from 'vscode';
 import { logAdvocacy } from '../domain/sponsors';
-import type { PortfolioNode } from '../views/portfolioTree';
-import type { Deps } from './context';
-import { Cancelled, CommandError, guarded, isProgrammatic } from './errors';
+import { personIdOfNode } from '../views/nodes';
+import { invocation, type Deps } from './context';
+import { Cancelled, CommandError, guarded } from './errors';
 import { Commands } from './ids';
 import { lazy } from '../util/lazy';
 import { orgLabel, seniorityLabel } from '../views/labels';
@@ -17,12 +17,12 @@ export function registerSponsorCommands(context: vscode.ExtensionContext, deps: 
     vscode.commands.registerCommand(
       Commands.markSponsor,
       guarded(async (arg) => {
-        const programmatic = isProgrammatic(arg);
-        const personId = programmatic ? personIdFrom(arg) : personFromNode(arg) ?? (await pickPerson(deps, vscode.l10n.t('Mark as Potential Sponsor')));
-        const a = (arg ?? {}) as Record<string, unknown>;
-        if (programmatic && a.sponsor !== undefined && typeof a.sponsor !== 'boolean') throw new CommandError(vscode.l10n.t('sponsor must be true or false.'));
+        const how = invocation(Commands.markSponsor, arg);
+        const personId =
+          how.kind === 'argument' ? how.arg.personId : (how.kind === 'tree' ? personIdOfNode(how.node) : undefined) ?? (await pickPerson(deps, vscode.l10n.t('Mark as Potential Sponsor')));
         const current = deps.store.journal.people.find((p) => p.id === personId);
-        const sponsor = programmatic ? ((a.sponsor as boolean | undefined) ?? true) : !current?.sponsor;
+        // With an argument: sponsor (default true) says which way; from the view or the palette it toggles.
+        const sponsor = how.kind === 'argument' ? (how.arg.sponsor ?? true) : !current?.sponsor;
         await deps.store.change((j) => {
           const r = lazy.sessions().markSponsor(j, personId, sponsor);
           return r.ok ? { ok: true, value: r.value.journal } : r;
@@ -33,14 +33,12 @@ export function registerSponsorCommands(context: vscode.ExtensionContext, deps: 
     vscode.commands.registerCommand(
       Commands.logAdvocacy,
       guarded(async (arg) => {
-        const programmatic = isProgrammatic(arg);
-        const personId = programmatic ? personIdFrom(arg) : personFromNode(arg) ?? (await pickPerson(deps, vscode.l10n.t('Log Advocacy')));
+        const how = invocation(Commands.logAdvocacy, arg);
+        const programmatic = how.kind === 'argument';
+        const personId = how.kind === 'argument' ? how.arg.personId : (how.kind === 'tree' ? personIdOfNode(how.node) : undefined) ?? (await pickPerson(deps, vscode.l10n.t('Log Advocacy')));
         let detail: string;
-        if (programmatic) {
-          const d = (arg as Record<string, unknown>).detail;
-          if (typeof d !== 'string') throw new CommandError(vscode.l10n.t('detail is required: what they did for you.'));
-          detail = d;
-        } else {
+        if (how.kind === 'argument') detail = how.arg.detail;
+        else {
           const name = deps.store.journal.people.find((p) => p.id === personId)?.name ?? vscode.l10n.t('they');
           const answer = await vscode.window.showInputBox({
             title: vscode.l10n.t('What did {0} do for you?', name),
@@ -60,18 +58,6 @@ export function registerSponsorCommands(context: vscode.ExtensionContext, deps: 
       }),
     ),
   );
-}
-
-function personIdFrom(arg: unknown): string {
-  if (typeof arg !== 'object' || arg === null || Array.isArray(arg)) throw new CommandError(vscode.l10n.t('Expected an argument like { personId: "p1" }.'));
-  const id = (arg as Record<string, unknown>).personId;
-  if (typeof id !== 'string' || !id || id.length > 64) throw new CommandError(vscode.l10n.t('personId must be the id of a person in the journal.'));
-  return id;
-}
-
-function personFromNode(arg: unknown): string | undefined {
-  const node = arg as PortfolioNode | undefined;
-  return node && typeof node === 'object' && node.nodeType === 'person' ? node.person.id : undefined;
 }
 
 async function pickPerson(deps: Deps, title: string): Promise<string> {

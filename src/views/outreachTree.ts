@@ -4,27 +4,13 @@
  * and through displaySafeItem (bidirectional overrides and control characters shown as `<U+202E>`).
  */
 import * as vscode from 'vscode';
-import type { Attempt, AttemptStatus, JournalEvent } from '../domain/journal';
+import type { Attempt, AttemptStatus } from '../domain/journal';
 import { GROUPS, groupAttempts, type AttemptView, type GroupId, type Grouped } from '../domain/outreach';
 import type { JournalStore } from '../storage/journalStore';
 import { displaySafeItem, eventKindLabel, groupLabel, statusLabel } from './labels';
+import { AttemptNode, EventNode, GroupNode, type OutreachNode } from './nodes';
 
-export interface GroupNode {
-  nodeType: 'group';
-  group: GroupId;
-  count: number;
-}
-export interface AttemptNode {
-  nodeType: 'attempt';
-  view: AttemptView;
-}
-export interface EventNode {
-  nodeType: 'event';
-  attemptId: string;
-  index: number;
-  event: JournalEvent;
-}
-export type OutreachNode = GroupNode | AttemptNode | EventNode;
+export { AttemptNode, EventNode, GroupNode, type OutreachNode };
 
 export interface TreeSettings {
   /** The user's local date, YYYY-MM-DD. */
@@ -71,22 +57,27 @@ export class OutreachTreeProvider implements vscode.TreeDataProvider<OutreachNod
   getChildren(node?: OutreachNode): OutreachNode[] {
     if (!node) {
       const grouped = this.groups();
-      return GROUPS.filter((g) => grouped[g].length > 0).map((group) => ({ nodeType: 'group', group, count: grouped[group].length }));
+      return GROUPS.filter((g) => grouped[g].length > 0).map((group) => new GroupNode(group, grouped[group].length));
     }
-    if (node.nodeType === 'group') return this.groups()[node.group].map((view) => ({ nodeType: 'attempt', view }));
-    if (node.nodeType === 'attempt') {
+    if (node instanceof GroupNode) return this.groups()[node.group].map((view) => new AttemptNode(view));
+    if (node instanceof AttemptNode) {
       const id = node.view.attempt.id;
-      return node.view.attempt.events.map((event, index) => ({ nodeType: 'event', attemptId: id, index, event }));
+      return node.view.attempt.events.map((event, index) => new EventNode(id, index, event));
     }
     return [];
   }
 
   getParent(node: OutreachNode): OutreachNode | undefined {
-    if (node.nodeType === 'group') return undefined;
-    if (node.nodeType === 'attempt') return { nodeType: 'group', group: node.view.group, count: this.groups()[node.view.group].length };
+    if (node instanceof GroupNode) return undefined;
+    if (node instanceof AttemptNode) return new GroupNode(node.view.group, this.groups()[node.view.group].length);
+    return this.attemptNode(node.attemptId);
+  }
+
+  /** The attempt's row as the view has it now; undefined when it is not in the journal (any more). */
+  attemptNode(attemptId: string): AttemptNode | undefined {
     for (const group of GROUPS) {
-      const view = this.groups()[group].find((v) => v.attempt.id === node.attemptId);
-      if (view) return { nodeType: 'attempt', view };
+      const view = this.groups()[group].find((v) => v.attempt.id === attemptId);
+      if (view) return new AttemptNode(view);
     }
     return undefined;
   }

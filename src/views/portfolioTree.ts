@@ -5,16 +5,12 @@
  * through displaySafeItem (names shown with bidirectional overrides and control characters made visible).
  */
 import * as vscode from 'vscode';
-import type { Person } from '../domain/journal';
 import { portfolio, type SkillPortfolio } from '../domain/portfolio';
 import type { JournalStore } from '../storage/journalStore';
 import { displaySafeItem, orgLabel, seniorityLabel } from './labels';
+import { PersonNode, SkillNode, SummaryNode, WarningNode, type PortfolioNode } from './nodes';
 
-export type PortfolioNode =
-  | { nodeType: 'skill'; row: SkillPortfolio }
-  | { nodeType: 'warning'; skillId: string; index: number; text: string }
-  | { nodeType: 'summary'; skillId: string; text: string; tooltip: string }
-  | { nodeType: 'person'; skillId: string; person: Person; asked: boolean; accepted: boolean };
+export { PersonNode, SkillNode, SummaryNode, WarningNode, type PortfolioNode };
 
 export class PortfolioTreeProvider implements vscode.TreeDataProvider<PortfolioNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<PortfolioNode | undefined>();
@@ -33,22 +29,21 @@ export class PortfolioTreeProvider implements vscode.TreeDataProvider<PortfolioN
 
   getChildren(node?: PortfolioNode): PortfolioNode[] {
     this.rows ??= portfolio(this.store.journal);
-    if (!node) return this.rows.map((row) => ({ nodeType: 'skill', row }));
-    if (node.nodeType !== 'skill') return [];
+    if (!node) return this.rows.map((row: SkillPortfolio) => new SkillNode(row));
+    if (!(node instanceof SkillNode)) return [];
     const { row } = node;
     const id = row.skill.id;
-    const summary: PortfolioNode = {
-      nodeType: 'summary',
-      skillId: id,
-      text: vscode.l10n.t('{0} identified · {1} asked · {2} said yes', row.identified.length, row.asked.length, row.accepted.length),
-      tooltip: vscode.l10n.t('Inside your organisation: {0}. Outside: {1}. Sponsors: {2}.', row.inside, row.outside, row.sponsors.map((p) => p.name).join(', ') || vscode.l10n.t('none yet')),
-    };
+    const summary = new SummaryNode(
+      id,
+      vscode.l10n.t('{0} identified · {1} asked · {2} said yes', row.identified.length, row.asked.length, row.accepted.length),
+      vscode.l10n.t('Inside your organisation: {0}. Outside: {1}. Sponsors: {2}.', row.inside, row.outside, row.sponsors.map((p) => p.name).join(', ') || vscode.l10n.t('none yet')),
+    );
     const asked = new Set(row.asked.map((p) => p.id));
     const accepted = new Set(row.accepted.map((p) => p.id));
     return [
-      ...row.warnings.map((text, index): PortfolioNode => ({ nodeType: 'warning', skillId: id, index, text })),
+      ...row.warnings.map((text, index) => new WarningNode(id, index, text)),
       summary,
-      ...row.identified.map((person): PortfolioNode => ({ nodeType: 'person', skillId: id, person, asked: asked.has(person.id), accepted: accepted.has(person.id) })),
+      ...row.identified.map((person) => new PersonNode(id, person, asked.has(person.id), accepted.has(person.id))),
     ];
   }
 

@@ -20,6 +20,8 @@ export interface ReminderDeps {
   nudgeAfterDays(): number;
   /** Where the "already notified today" log lives (workspaceState). */
   memento: vscode.Memento;
+  /** "Draft a Nudge" / "Ask Again": the interactive follow-up for this attempt (as from its row in the view). */
+  followUp(attemptId: string): Thenable<unknown>;
 }
 
 export class Reminders implements vscode.Disposable {
@@ -75,11 +77,7 @@ export class Reminders implements vscode.Disposable {
     const actions = reminder ? [reminder.kind === 'nudge' ? vscode.l10n.t('Draft a Nudge') : vscode.l10n.t('Ask Again'), showAction] : [showAction];
     const choice = await vscode.window.showInformationMessage(message, ...actions);
     if (choice === showAction) await vscode.commands.executeCommand(Commands.showDue);
-    else if (choice && reminder) {
-      // The interactive flow for this attempt (a tree-node argument picks it without asking).
-      const node = { nodeType: 'attempt', view: { attempt: { id: reminder.attemptId } } };
-      await vscode.commands.executeCommand(Commands.draftFollowUp, node).then(undefined, () => undefined);
-    }
+    else if (choice && reminder) await Promise.resolve(this.deps.followUp(reminder.attemptId)).then(undefined, () => undefined);
   }
 
   /** For tests: the status-bar text ('' when hidden). */

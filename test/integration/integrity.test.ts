@@ -125,7 +125,8 @@ describe('integrity: no allowed input costs a journal (issue 9, in a real extens
     assert.deepEqual(a.journal().attempts.map((x) => x.id), ['old1', 'old2']);
     await assertRoundTrips();
     await assert.rejects(run('mentoring.restoreDamagedData', { key: 'mentoring.journal.damaged.2026-11-02T09-00-00-000Z', mode: 'sideways' }), /mode must be/);
-    await assert.rejects(run('mentoring.exportDamagedData', { uri, nope: 1 }), /Unknown argument field/);
+    await assert.rejects(run('mentoring.exportDamagedData', { uri, nope: 1 }), /Unknown key "nope"/);
+    await assert.rejects(run('mentoring.restoreDamagedData', { key: 'mentoring.journal.damaged.nope' }), /No damaged journal is kept under/);
   });
 
   it('9.7 the API hands out a read-only journal: another extension cannot change what the next write saves', async () => {
