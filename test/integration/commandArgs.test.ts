@@ -23,7 +23,8 @@ const SHAPES: Record<string, string> = {
   'mentoring.importJournal': '{ uri, mode?: "merge" | "replace" }',
   'mentoring.markSponsor': '{ personId, sponsor?: boolean }',
   'mentoring.logAdvocacy': '{ personId, detail }',
-  'mentoring.exportDamagedData': '{ uri }',
+  'mentoring.exportDamagedData': '{ uri, key? }',
+  'mentoring.restoreDamagedData': '{ key?, mode?: "merge" | "replace" }',
 };
 
 const run = (command: string, arg?: unknown) => Promise.resolve(vscode.commands.executeCommand(command, arg));
@@ -145,7 +146,7 @@ describe('command arguments by schema (inside a real extension host)', () => {
     assert.deepEqual(a.journal(), exported);
 
     // { uri } reaches the damaged-data export (there is none here, which is its own refusal).
-    await rejectsUnchanged('mentoring.exportDamagedData', { uri: tempUri('damaged.json') }, /There is no damaged journal data to export/);
+    await rejectsUnchanged('mentoring.exportDamagedData', { uri: tempUri('damaged.json') }, /There is no damaged journal data/);
   });
 
   it("takes the Outreach view's own nodes: an attempt's row, or one of its history events, asking nothing more", async () => {
