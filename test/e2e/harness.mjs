@@ -444,16 +444,42 @@ export async function clearNotifications(page) {
 // ---------------------------------------------------------------------------------------------------------------
 // Views
 
+/** The aria-labels of the activity bar's items, and the index of the one for the view container `containerTitle`. */
+async function activityItems(page, containerTitle) {
+  const labels = await page
+    .locator('.part.activitybar .action-item')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.querySelector('.action-label')?.getAttribute('aria-label') || ''));
+  const index = labels.findIndex((l) => l === containerTitle || l.startsWith(`${containerTitle} (`) || l.startsWith(`${containerTitle} - `)); // "Mentoring - 2 outreach attempts due" with a badge
+  return { labels, index };
+}
+
+/**
+ * Waits until the workbench has read the installed extensions: our extension's Mentoring container is in the
+ * activity bar. The workbench shows before that, and until then what comes from extensions is missing — their
+ * commands from the palette, and from pickers that list contributions, such as the colour themes, everything.
+ */
+export async function waitForExtensions(page, { timeout = 30_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let labels = [];
+  while (Date.now() < deadline) {
+    const items = await activityItems(page, 'Mentoring');
+    if (items.index >= 0) return;
+    labels = items.labels;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`The workbench did not list the extension within ${timeout} ms (activity bar: ${JSON.stringify(labels)})`);
+}
+
 /** Opens the view container whose activity-bar item has this aria-label (e.g. "Mentoring"); no-op if open. */
 export async function openView(page, containerTitle, { timeout = DEFAULT_TIMEOUT } = {}) {
   const items = page.locator('.part.activitybar .action-item');
   const deadline = Date.now() + timeout;
   let labels = [];
   while (Date.now() < deadline) {
-    labels = await items.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.querySelector('.action-label')?.getAttribute('aria-label') || ''));
-    const i = labels.findIndex((l) => l === containerTitle || l.startsWith(`${containerTitle} (`) || l.startsWith(`${containerTitle} - `)); // "Mentoring - 2 outreach attempts due" with a badge
-    if (i >= 0) {
-      const item = items.nth(i);
+    const found = await activityItems(page, containerTitle);
+    labels = found.labels;
+    if (found.index >= 0) {
+      const item = items.nth(found.index);
       const isOpen = (await item.getAttribute('class'))?.split(/\s+/).includes('checked');
       if (!isOpen) await item.locator('.action-label').click();
       await page.locator(`.part.sidebar .composite.title h2`).filter({ hasText: containerTitle }).first().waitFor({ state: 'visible', timeout });
