@@ -32,21 +32,32 @@ export function icon(name: string): HTMLElement {
  * same `data-key` if there is one in the new content.
  */
 export function replaceChildren(parent: HTMLElement, ...children: Child[]): void {
-  const active = document.activeElement as HTMLElement | null;
-  const key = active && parent.contains(active) ? active.dataset.key : undefined;
-  const caret = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? [active.selectionStart, active.selectionEnd] : null;
+  const restoreFocus = keepFocus(parent);
   parent.replaceChildren(...children.filter((c): c is Node | string => c !== null && c !== undefined && c !== false));
-  if (!key) return;
-  const next = parent.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
-  if (!next) return;
-  next.focus();
-  if (caret && (next instanceof HTMLInputElement || next instanceof HTMLTextAreaElement) && next.type !== 'number') {
-    try {
-      next.setSelectionRange(caret[0], caret[1]);
-    } catch {
-      /* not a text control */
+  restoreFocus();
+}
+
+/**
+ * Notes which element inside `root` has keyboard focus (by its `data-key`) and its caret; the returned function
+ * puts both back on the element with that key if the focus was lost in between (a re-render).
+ */
+export function keepFocus(root: HTMLElement): () => void {
+  const active = document.activeElement as HTMLElement | null;
+  const key = active && root.contains(active) ? active.dataset.key : undefined;
+  const caret = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? [active.selectionStart, active.selectionEnd] : null;
+  return () => {
+    if (!key) return;
+    const next = root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);
+    if (!next || next === document.activeElement) return;
+    next.focus();
+    if (caret && (next instanceof HTMLInputElement || next instanceof HTMLTextAreaElement) && next.type !== 'number') {
+      try {
+        next.setSelectionRange(caret[0], caret[1]);
+      } catch {
+        /* not a text control */
+      }
     }
-  }
+  };
 }
 
 export function debounce<A extends unknown[]>(fn: (...args: A) => void, ms: number): ((...args: A) => void) & { flush(): void } {

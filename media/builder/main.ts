@@ -4,7 +4,7 @@
 // is kept with setState so it survives hide/show and a window reload.
 import type { AskForm, BuilderData, FindingView, PersonForm, PersonRow, Step, ToHost, ToWebview, WebviewState } from '../../src/webview/protocol';
 import { BUILDER_STRINGS, format, type BuilderStringKey } from '../../src/webview/builderStrings';
-import { debounce, h, icon, replaceChildren } from './dom';
+import { debounce, h, icon, keepFocus, replaceChildren } from './dom';
 import './main.css';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; getState(): unknown; setState(state: unknown): void };
@@ -110,16 +110,18 @@ const section = h('section', { class: 'step', 'aria-labelledby': 'step-title' })
 app.replaceChildren(header, tabs, banner, section);
 
 function render(): void {
+  // replaceChildren keeps the focus in a section, but not on an element that is kept rather than rebuilt (the
+  // preview): it is blurred as soon as the section's new content that takes it in is built, before
+  // replaceChildren runs — so someone typing in it would lose the focus at every preview. Keep it over the render.
+  const restoreFocus = keepFocus(app);
   renderHeader();
   renderTabs();
   renderBanner();
-  if (!data) {
-    replaceChildren(section, h('p', {}, s('loading')));
-    return;
-  }
-  if (state.step === 'assess') renderAssess(data);
+  if (!data) replaceChildren(section, h('p', {}, s('loading')));
+  else if (state.step === 'assess') renderAssess(data);
   else if (state.step === 'identify') renderIdentify(data);
   else renderAsk(data);
+  restoreFocus();
 }
 
 function go(step: Step): void {

@@ -79,7 +79,10 @@ export async function pickAttempt(deps: Deps, title: string, filter: (v: Attempt
     }
   }
   if (items.length === 0) throw new CommandError(vscode.l10n.t('{0}: there is no outreach attempt this applies to.', title));
-  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Pick an outreach attempt'), matchOnDescription: true });
+  // ignoreFocusOut like every other prompt here: run from the palette while a webview (the builder) has the focus,
+  // VS Code gives the webview the focus back a moment after the palette closes — possibly after this pick opened,
+  // which would close it at once (microsoft/vscode#93950).
+  const picked = await vscode.window.showQuickPick(items, { title, placeHolder: vscode.l10n.t('Pick an outreach attempt'), matchOnDescription: true, ignoreFocusOut: true });
   if (!picked?.id) throw new Cancelled();
   return picked.id;
 }

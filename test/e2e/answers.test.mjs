@@ -50,16 +50,16 @@ describe('Answers and follow-ups (a person in a real VS Code)', function () {
   it('records a "no" from the palette', async () => {
     assert.equal(await dueStatus(s.page), '2 due');
     await runCommand(s.page, 'Mentoring: Record a Response…');
-    await pickItem(s.page, 'Terry Lindqvist');
-    await pickItem(s.page, 'No');
+    await pickItem(s.page, 'Terry Lindqvist', { title: 'Record a Response' });
+    await pickItem(s.page, 'No', { title: "Record Terry Lindqvist's answer" });
     await eventually(async () => (await rows(s.page)).some((r) => r.startsWith('Closed > Terry Lindqvist: Financial acumen · declined')), 'Terry under Closed');
   });
 
   it('drafts both follow-ups of the method', async () => {
     for (const kind of ['Might you be willing later? If so, when?', 'Is there anyone else you would recommend I approach?']) {
       await runCommand(s.page, 'Mentoring: Draft a Follow-up…');
-      await pickItem(s.page, 'Terry Lindqvist');
-      await pickItem(s.page, kind);
+      await pickItem(s.page, 'Terry Lindqvist', { title: 'Draft a Follow-up' });
+      await pickItem(s.page, kind, { title: 'Follow up with Terry Lindqvist' });
       await s.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     }
     await s.page.locator('.monaco-list-row', { hasText: 'Terry Lindqvist' }).first().click(); // expand the history
@@ -68,8 +68,8 @@ describe('Answers and follow-ups (a person in a real VS Code)', function () {
 
   it('answers "later" with a date; on that date it is under Due now and in the status bar', async () => {
     await runCommand(s.page, 'Mentoring: Record a Response…');
-    await pickItem(s.page, 'Terry Lindqvist');
-    await pickItem(s.page, 'Later');
+    await pickItem(s.page, 'Terry Lindqvist', { title: 'Record a Response' });
+    await pickItem(s.page, 'Later', { title: "Record Terry Lindqvist's answer" });
     await waitForQuickInput(s.page, 'When should you ask Terry Lindqvist again?');
     await answerInput(s.page, '2026-12-10');
     await eventually(async () => (await rows(s.page)).includes('Awaiting reply > Terry Lindqvist: Financial acumen · ask again on 10 Dec'), 'Terry awaiting, ask again on 10 Dec');

@@ -4,21 +4,24 @@
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { openView, REPO, runCommand, startSession, treeItems, webview } from './harness.mjs';
+import { openView, pickItem, REPO, runCommand, startSession, treeItems, waitForExtensions, webview } from './harness.mjs';
 
 // The README's screenshots: refreshed in docs/ with MENTORING_UPDATE_DOCS=1, otherwise kept in test-results/.
 const DOCS = process.env.MENTORING_UPDATE_DOCS === '1' ? path.join(REPO, 'docs') : path.join(REPO, 'test-results', 'docs');
 const THEMES = { dark: 'Dark Modern', light: 'Light Modern' };
 
-/** Switches the colour theme as a person would: Preferences: Color Theme, then pick it. */
+/**
+ * Switches the colour theme as a person would: Preferences: Color Theme, then pick it. The picker lists the themes
+ * the workbench knows when it opens and does not update: right after start-up, before the workbench has read the
+ * installed extensions (themes are built-in extensions), it is empty — so wait for that first.
+ */
 async function setTheme(s, theme) {
   const light = theme.includes('Light');
   const isLight = () => s.page.evaluate(() => document.querySelector('.monaco-workbench')?.classList.contains('vs'));
   if ((await isLight()) === light) return;
+  await waitForExtensions(s.page);
   await runCommand(s.page, 'Preferences: Color Theme');
-  await s.page.locator('.quick-input-widget .quick-input-box input').fill(theme);
-  await s.page.locator('.quick-input-widget .monaco-list-row', { hasText: theme }).first().waitFor();
-  await s.page.keyboard.press('Enter');
+  await pickItem(s.page, theme, { title: 'Color Theme' });
   await s.page.waitForFunction((l) => document.querySelector('.monaco-workbench')?.classList.contains(l ? 'vs' : 'vs-dark'), light, { timeout: 20_000 });
   await s.page.waitForTimeout(500);
 }

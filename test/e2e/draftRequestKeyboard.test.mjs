@@ -4,7 +4,7 @@
 // last step (a finding, then Back to fix it), saves, and finds the draft in the Outreach tree. Esc part-way
 // through saves nothing.
 import assert from 'node:assert/strict';
-import { openView, quickInput, startSession, treeItems, viewWelcome, waitForNotification } from './harness.mjs';
+import { openView, pickItem, quickInput, startSession, treeItems, viewWelcome, waitForNotification } from './harness.mjs';
 
 const COMMAND = 'Mentoring: Draft a Specific Request…';
 const TOTAL = 7;
@@ -25,21 +25,9 @@ async function atStep(page, n, text, timeout = 20_000) {
   throw new Error(`The draft wizard never showed step ${n}/${TOTAL}${text ? ` with "${text}"` : ''} (last: ${JSON.stringify(last)})`);
 }
 
-/** The label of the focused row of the open quick pick ('' if none). */
-async function focusedLabel(page) {
-  return (await quickInput(page))?.items.find((i) => i.focused)?.label ?? '';
-}
-
-/** Types `filter` into the open quick pick, waits until the focused row's label matches, presses Enter. */
+/** Types `filter` into the open quick pick, waits until `label` is the active row (arrow keys if needed), presses Enter. */
 async function typeAndPick(page, filter, label = filter) {
-  await page.keyboard.type(filter);
-  const want = label instanceof RegExp ? label : new RegExp(`^${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}$`, 'i');
-  const deadline = Date.now() + 10_000;
-  while (!want.test(await focusedLabel(page))) {
-    if (Date.now() > deadline) throw new Error(`Typing "${filter}" never focused ${want} (focused: "${await focusedLabel(page)}", shown: ${JSON.stringify((await quickInput(page))?.items)})`);
-    await page.waitForTimeout(100);
-  }
-  await page.keyboard.press('Enter');
+  await pickItem(page, label, { filter, typing: true, timeout: 10_000 });
 }
 
 /** Types into the open input box (its value is selected when it opens, so typing replaces it) and presses Enter. */

@@ -158,8 +158,20 @@ export async function startSession(o = {}) {
 
 // ---------------------------------------------------------------------------------------------------------------
 // Command palette and quick input
+//
+// Everything here works the quick input from the keyboard, as a person does: type a filter, see which row is the
+// active one (the list's `.focused` row, the input's aria-activedescendant), move with the arrow keys, press Enter.
+// Nothing clicks a list row: the list is virtual and re-renders as items arrive and as the filter changes (rows are
+// recycled and moved), so a row element found a moment ago may be elsewhere, or another item's, by the time a click
+// lands. The rows are read afresh before every key.
+//
+// Keys go to the quick input's own box (locator.press focuses it first). VS Code hands the focus back to the last
+// focused editor a moment after a quick input closes, and a webview editor (the builder) takes it asynchronously:
+// that can land after the next quick input opened (microsoft/vscode#93950, #75209). Keys sent to "whatever has the
+// focus" would then go to the webview.
 
 const QUICK_INPUT = '.quick-input-widget';
+const QUICK_INPUT_BOX = `${QUICK_INPUT} .quick-input-box input`;
 
 function normalise(s) {
   return String(s ?? '').replace(/\.\.\./g, '…').replace(/\s+/g, ' ').trim().toLowerCase();
@@ -175,51 +187,92 @@ function rowMatches(aria, title) {
   return variants.some((v) => v === t || v.startsWith(`${t},`));
 }
 
-async function visibleRows(page) {
-  return page.locator(`${QUICK_INPUT} .monaco-list-row`).evaluateAll((els) =>
-    els.map((e) => ({ aria: e.getAttribute('aria-label') ?? e.textContent ?? '', focused: e.classList.contains('focused'), index: Number(e.dataset.index) })),
-  );
+/** The rendered rows of the open quick input's list in list order: {index, label, aria, focused}. */
+async function listRows(page) {
+  return page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`).evaluateAll((els) => {
+    // One entry per list index: while the list re-renders, a row can briefly exist twice.
+    const byIndex = new Map();
+    for (const e of els) byIndex.set(Number(e.dataset.index), e);
+    return [...byIndex.entries()]
+      .sort((a, b) => a[0] - b[0])
+      .map(([index, e]) => ({
+        index,
+        label: e.querySelector('.label-name')?.textContent?.trim() ?? '',
+        aria: e.getAttribute('aria-label') ?? e.textContent ?? '',
+        focused: e.classList.contains('focused'),
+      }));
+  });
 }
 
-/** Opens the command palette (F1), types `title` and runs the matching command with Enter. */
-export async function runCommand(page, title, { timeout = DEFAULT_TIMEOUT } = {}) {
+/** Presses `key` in the quick input's box (focusing it first), or, with `typing`, wherever the focus is. */
+async function pressKey(page, key, typing) {
+  if (typing) await page.keyboard.press(key);
+  else await page.locator(QUICK_INPUT_BOX).press(key, { timeout: 2000 });
+}
+
+/**
+ * One step towards accepting the row `matches` picks: Enter if it is the active row, else one arrow key towards
+ * it (then waits for the active row to move). 'accepted' | 'moved' | 'absent' (no such row rendered).
+ */
+async function stepTowards(page, matches, typing) {
+  const rows = await listRows(page);
+  const target = rows.find(matches);
+  if (!target) return 'absent';
+  const active = rows.find((r) => r.focused);
+  if (active?.index === target.index) {
+    await pressKey(page, 'Enter', typing);
+    return 'accepted';
+  }
+  await pressKey(page, active && target.index < active.index ? 'ArrowUp' : 'ArrowDown', typing);
+  const until = Date.now() + 1000;
+  while (Date.now() < until && (await listRows(page)).find((r) => r.focused)?.index === active?.index) await page.waitForTimeout(25);
+  return 'moved';
+}
+
+/** Closes whatever quick input is open and opens the command palette (F1). */
+async function openPalette(page) {
   const widget = page.locator(QUICK_INPUT);
-  const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
   if (await widget.isVisible()) await page.keyboard.press('Escape');
   for (let attempt = 0; ; attempt++) {
     await page.keyboard.press('F1');
     try {
       await widget.waitFor({ state: 'visible', timeout: 3000 });
-      break;
+      return;
     } catch (e) {
       if (attempt >= 3) throw new Error(`The command palette did not open: ${e.message}`, { cause: e });
       await page.locator('.monaco-workbench').click({ position: { x: 5, y: 5 }, force: true }).catch(() => {});
     }
   }
-  await input.fill(`>${title}`);
-  // Commands an extension contributes show up once the extension host has registered them; the palette does
-  // not refresh an open query, so type it again now and then.
+}
+
+/** Opens the command palette (F1), types `title` and runs the matching command (its row active, then Enter). */
+export async function runCommand(page, title, { timeout = DEFAULT_TIMEOUT } = {}) {
+  const input = page.locator(QUICK_INPUT_BOX);
+  const matches = (r) => rowMatches(r.aria, title);
   const deadline = Date.now() + timeout;
-  let lastFill = Date.now();
+  let filledAt = 0;
   let rows = [];
+  await openPalette(page);
   while (Date.now() < deadline) {
-    rows = await visibleRows(page);
-    const focused = rows.find((r) => r.focused);
-    if (focused && rowMatches(focused.aria, title)) {
-      await page.keyboard.press('Enter');
-      return;
+    // The palette closes when it loses the focus: reopen it if something took the focus before a command ran.
+    if (!(await page.locator(QUICK_INPUT).isVisible())) {
+      await openPalette(page);
+      filledAt = 0;
     }
-    const other = rows.find((r) => rowMatches(r.aria, title));
-    if (other) {
-      await page.locator(`${QUICK_INPUT} .monaco-list-row[data-index="${other.index}"]`).click();
-      return;
+    // Commands an extension contributes show up once the extension host has registered them; the palette does
+    // not refresh an open query, so type it again now and then.
+    if (Date.now() - filledAt > 1500) {
+      await input.fill('>', { timeout: 2000 }).catch(() => {});
+      await input.fill(`>${title}`, { timeout: 2000 }).catch(() => {});
+      filledAt = Date.now();
     }
-    if (Date.now() - lastFill > 1500) {
-      await input.fill('>');
-      await input.fill(`>${title}`);
-      lastFill = Date.now();
+    const step = await stepTowards(page, matches, false).catch(() => 'absent');
+    if (step === 'accepted') return;
+    if (step === 'moved') filledAt = Date.now();
+    else {
+      rows = await listRows(page).catch(() => []);
+      await page.waitForTimeout(100);
     }
-    await page.waitForTimeout(100);
   }
   await page.keyboard.press('Escape');
   throw new Error(`No command titled "${title}" in the command palette. It shows: ${rows.map((r) => JSON.stringify(r.aria)).join(', ') || 'nothing'}`);
@@ -251,13 +304,18 @@ export async function quickInput(page) {
   });
 }
 
+/** Does the quick input `q` mention `text` in its title, placeholder or prompt? */
+function mentions(q, text) {
+  return !!q && (!text || [q.title, q.placeholder, q.message].some((s) => s.includes(text)));
+}
+
 /** Waits for a quick input (optionally one whose title/placeholder/prompt includes `text`). */
 export async function waitForQuickInput(page, text, { timeout = DEFAULT_TIMEOUT } = {}) {
   const deadline = Date.now() + timeout;
   let last = null;
   while (Date.now() < deadline) {
     last = await quickInput(page);
-    if (last && (!text || [last.title, last.placeholder, last.message].some((s) => s.includes(text)))) return last;
+    if (mentions(last, text)) return last;
     await page.waitForTimeout(100);
   }
   throw new Error(`No quick input${text ? ` mentioning "${text}"` : ''} appeared (last: ${JSON.stringify(last)})`);
@@ -266,34 +324,56 @@ export async function waitForQuickInput(page, text, { timeout = DEFAULT_TIMEOUT 
 /** Types `text` into the open input box (replacing its value) and presses Enter. */
 export async function answerInput(page, text, { timeout = DEFAULT_TIMEOUT } = {}) {
   await waitForQuickInput(page, undefined, { timeout });
-  const input = page.locator(`${QUICK_INPUT} .quick-input-box input`);
+  const input = page.locator(QUICK_INPUT_BOX);
   await input.fill(text);
-  await page.keyboard.press('Enter');
+  await input.press('Enter');
 }
 
-/** Picks the quick-pick item whose label is `label` (clicks it). */
-export async function pickItem(page, label, { timeout = DEFAULT_TIMEOUT } = {}) {
+/**
+ * Picks the quick-pick item labelled `label` (exactly, ignoring case and spacing), as a person does from the
+ * keyboard: types a filter into the quick pick (default: the label itself), waits until the list shows that item as
+ * the active row — moving there with the arrow keys if another row is active — presses Enter, and waits until that
+ * quick pick is gone (closed, or replaced by the next step), so the next call cannot act on it.
+ * @param {object} [o]
+ * @param {string} [o.title]   the quick pick to wait for: its title, placeholder or prompt includes this (so not the
+ *                             palette, nor the previous step still on screen)
+ * @param {string} [o.filter]  what to type (default: `label`)
+ * @param {boolean} [o.typing] keystrokes only, wherever the focus is (page.keyboard): for tests that drive the UI
+ *                             strictly from the keyboard; the default types into the quick input's box
+ */
+export async function pickItem(page, label, { title, filter = label, typing = false, timeout = DEFAULT_TIMEOUT } = {}) {
+  const want = normalise(label);
+  const matches = (r) => normalise(r.label || r.aria) === want;
   const deadline = Date.now() + timeout;
   let state = null;
   while (Date.now() < deadline) {
     state = await quickInput(page);
-    const i = state?.items.findIndex((it) => normalise(it.label) === normalise(label)) ?? -1;
-    if (i >= 0) {
-      const rows = page.locator(`${QUICK_INPUT} .quick-input-list .monaco-list-row`);
-      const n = await rows.count();
-      for (let k = 0; k < n; k++) {
-        const row = rows.nth(k);
-        // The list can re-render between count() and here: never wait long on a row that is gone.
-        const l = (await row.locator('.label-name').first().textContent({ timeout: 1000 }).catch(() => null)) ?? (await row.getAttribute('aria-label', { timeout: 1000 }).catch(() => null));
-        if (normalise(l) === normalise(label)) {
-          await row.click();
-          return;
-        }
+    if (!mentions(state, title)) {
+      await page.waitForTimeout(100);
+      continue;
+    }
+    if (state.value !== filter) {
+      if (typing) {
+        if (state.value) await page.keyboard.press('Control+A');
+        await page.keyboard.type(filter);
+      } else {
+        await page.locator(QUICK_INPUT_BOX).fill(filter, { timeout: 2000 }).catch(() => {});
+      }
+      continue;
+    }
+    const step = await stepTowards(page, matches, typing).catch(() => 'absent');
+    if (step === 'accepted') {
+      const until = Date.now() + timeout;
+      for (;;) {
+        const now = await quickInput(page);
+        if (!now || now.title !== state.title || now.placeholder !== state.placeholder || now.value !== state.value) return;
+        if (Date.now() > until) throw new Error(`Enter on "${label}" did not accept it: the quick pick is still open (${JSON.stringify(now)})`);
+        await page.waitForTimeout(50);
       }
     }
-    await page.waitForTimeout(100);
+    if (step === 'absent') await page.waitForTimeout(100);
   }
-  throw new Error(`No quick-pick item "${label}" (shown: ${JSON.stringify(state?.items.map((i) => i.label) ?? [])})`);
+  throw new Error(`No quick-pick item "${label}"${title ? ` in a quick pick mentioning "${title}"` : ''} (quick input: ${JSON.stringify(state)})`);
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -364,16 +444,42 @@ export async function clearNotifications(page) {
 // ---------------------------------------------------------------------------------------------------------------
 // Views
 
+/** The aria-labels of the activity bar's items, and the index of the one for the view container `containerTitle`. */
+async function activityItems(page, containerTitle) {
+  const labels = await page
+    .locator('.part.activitybar .action-item')
+    .evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.querySelector('.action-label')?.getAttribute('aria-label') || ''));
+  const index = labels.findIndex((l) => l === containerTitle || l.startsWith(`${containerTitle} (`) || l.startsWith(`${containerTitle} - `)); // "Mentoring - 2 outreach attempts due" with a badge
+  return { labels, index };
+}
+
+/**
+ * Waits until the workbench has read the installed extensions: our extension's Mentoring container is in the
+ * activity bar. The workbench shows before that, and until then what comes from extensions is missing — their
+ * commands from the palette, and from pickers that list contributions, such as the colour themes, everything.
+ */
+export async function waitForExtensions(page, { timeout = 30_000 } = {}) {
+  const deadline = Date.now() + timeout;
+  let labels = [];
+  while (Date.now() < deadline) {
+    const items = await activityItems(page, 'Mentoring');
+    if (items.index >= 0) return;
+    labels = items.labels;
+    await page.waitForTimeout(200);
+  }
+  throw new Error(`The workbench did not list the extension within ${timeout} ms (activity bar: ${JSON.stringify(labels)})`);
+}
+
 /** Opens the view container whose activity-bar item has this aria-label (e.g. "Mentoring"); no-op if open. */
 export async function openView(page, containerTitle, { timeout = DEFAULT_TIMEOUT } = {}) {
   const items = page.locator('.part.activitybar .action-item');
   const deadline = Date.now() + timeout;
   let labels = [];
   while (Date.now() < deadline) {
-    labels = await items.evaluateAll((els) => els.map((e) => e.getAttribute('aria-label') || e.querySelector('.action-label')?.getAttribute('aria-label') || ''));
-    const i = labels.findIndex((l) => l === containerTitle || l.startsWith(`${containerTitle} (`) || l.startsWith(`${containerTitle} - `)); // "Mentoring - 2 outreach attempts due" with a badge
-    if (i >= 0) {
-      const item = items.nth(i);
+    const found = await activityItems(page, containerTitle);
+    labels = found.labels;
+    if (found.index >= 0) {
+      const item = items.nth(found.index);
       const isOpen = (await item.getAttribute('class'))?.split(/\s+/).includes('checked');
       if (!isOpen) await item.locator('.action-label').click();
       await page.locator(`.part.sidebar .composite.title h2`).filter({ hasText: containerTitle }).first().waitFor({ state: 'visible', timeout });

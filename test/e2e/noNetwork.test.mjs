@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answerInput, EXTENSION_ID, openView, quickInput, REPO, runCommand, startSession, treeItems, viewWelcome, waitForNotification, waitForQuickInput, webview } from './harness.mjs';
+import { answerInput, EXTENSION_ID, openView, pickItem, quickInput, REPO, runCommand, startSession, treeItems, viewWelcome, waitForNotification, waitForQuickInput, webview } from './harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const GUARD = path.join(HERE, 'support', 'netguard.cjs');
@@ -66,17 +66,6 @@ function extensionHostPids(records) {
 
 function describeAttempts(attempts) {
   return attempts.map((a) => `  ${a.api} → ${a.target} (pid ${a.pid})\n      ${(a.stack ?? []).slice(0, 8).join('\n      ')}`).join('\n');
-}
-
-/**
- * Waits for the quick pick titled `title` (not the palette it replaces), then clicks the row labelled `label`.
- * (A locator rather than the harness' pickItem: the list re-renders while it fills, and a locator's click waits
- * that out.)
- */
-async function choose(page, title, label) {
-  await waitForQuickInput(page, title);
-  const exact = new RegExp(`^\\s*${label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}\\s*$`);
-  await page.locator('.quick-input-widget .quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: exact }) }).first().click({ timeout: 15_000 });
 }
 
 async function eventually(check, what, ms = 20_000) {
@@ -343,21 +332,21 @@ describe('No network, ever: a full tour of Mentoring Outreach makes no network r
 
   it('records a "no", drafts a follow-up, marks a draft as sent and logs a session', async () => {
     await runCommand(s.page, 'Mentoring: Record a Response…');
-    await choose(s.page, 'Record a Response', 'Terry Lindqvist');
-    await choose(s.page, "Record Terry Lindqvist's answer", 'No');
+    await pickItem(s.page, 'Terry Lindqvist', { title: 'Record a Response' });
+    await pickItem(s.page, 'No', { title: "Record Terry Lindqvist's answer" });
     await eventually(async () => (await treeItems(s.page, 'Outreach')).some((r) => r.level === 1 && r.label === 'Closed'), 'the Closed group');
 
     await runCommand(s.page, 'Mentoring: Draft a Follow-up…');
-    await choose(s.page, 'Draft a Follow-up', 'Terry Lindqvist');
-    await choose(s.page, 'Follow up with Terry Lindqvist', 'Is there anyone else you would recommend I approach?');
+    await pickItem(s.page, 'Terry Lindqvist', { title: 'Draft a Follow-up' });
+    await pickItem(s.page, 'Is there anyone else you would recommend I approach?', { title: 'Follow up with Terry Lindqvist' });
     await s.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
 
     await runCommand(s.page, 'Mentoring: Mark Request as Sent');
-    await choose(s.page, 'Mark Request as Sent', 'Amara Okafor');
+    await pickItem(s.page, 'Amara Okafor', { title: 'Mark Request as Sent' });
     await eventually(async () => (await treeItems(s.page, 'Outreach')).some((r) => r.label === 'Amara Okafor' && /sent today/.test(r.description)), 'Amara sent today');
 
     await runCommand(s.page, 'Mentoring: Log a Session');
-    await choose(s.page, 'Log a Session', 'Jun Park');
+    await pickItem(s.page, 'Jun Park', { title: 'Log a Session' });
     await waitForQuickInput(s.page, 'Session 2 of 3 with Jun Park');
     await answerInput(s.page, 'Practised the opening; next: pauses.');
     await waitForNotification(s.page, /Session 2\/3 with Jun logged/);
