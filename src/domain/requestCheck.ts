@@ -918,24 +918,30 @@ class Checker {
     while (BULLET_LINE_RE.exec(this.text) && bullets < 2) bullets++;
     if (bullets >= 2) return;
 
+    // Each marker's topics are the pieces of the rest of its sentence (its "tail"), split at commas, "and" and the
+    // like. A long sentence can hold thousands of markers: `split` would scan the rest of the sentence for every one
+    // of them, so the pieces are found once per sentence (TopicSplit) and every marker takes those after it.
     let best: { items: string[]; tailEnd: number; tailStart: number; sentence: Sentence } | undefined;
-    for (const m of matchesOf(TOPIC_MARKER_RE, this.text)) {
+    let split: TopicSplit | undefined;
+    let continuation: string[] | undefined;
+    for (const m of eachMatch(TOPIC_MARKER_RE, this.text)) {
       const markerEnd = m.index + m[0].length;
       const sentence = this.sentenceAt(m.index);
       // "about" is everywhere ("excited about"); it only introduces topics in the ask.
       if (!sentence || (m[0].toLowerCase() === 'about' && !sentence.ask)) continue;
-      let tailEnd = sentence.end;
-      while (tailEnd > markerEnd && /[.!?"'’”)\]\s:]/.test(this.text[tailEnd - 1]!)) tailEnd--;
-      const tail = this.text.slice(markerEnd, tailEnd);
-      const items = tail.split(TOPIC_SPLIT_RE).filter((t) => HAS_LETTER_RE.test(t));
+      if (split?.sentence !== sentence) {
+        let end = sentence.end;
+        while (end > sentence.start && /[.!?"'’”)\]\s:]/.test(this.text[end - 1]!)) end--;
+        split = new TopicSplit(this.text, sentence, markerEnd, end);
+        continuation = undefined;
+      }
+      // Past the last word of the sentence, the tail is empty (and ends at the marker).
+      const tailEnd = Math.max(markerEnd, split.end);
+      const items = split.itemsFrom(markerEnd);
       // "…focusing on our reports? How you tell the story? And what I should do next?" (the source's own punctuation).
-      if (this.text[sentence.end - 1] === '?') {
-        let i = sentence.index + 1;
-        for (let s = this.sentences[i]; s && items.length < 10; s = this.sentences[++i]) {
-          QUESTION_CONTINUATION_RE.lastIndex = s.start;
-          if (!QUESTION_CONTINUATION_RE.test(this.text) || ASK_RE.test(this.slice(s))) break;
-          items.push(this.slice(s));
-        }
+      if (this.text[sentence.end - 1] === '?' && items.length < 10) {
+        continuation ??= this.questionContinuation(sentence);
+        items.push(...continuation.slice(0, 10 - items.length));
       }
       if (!best || items.length > best.items.length) best = { items, tailStart: markerEnd, tailEnd, sentence };
       if (items.length >= 2) return;
@@ -962,6 +968,18 @@ class Checker {
       range: best ? { start: best.sentence.start, end: best.sentence.end } : this.anchor(),
       ...(replacement ? { replacement } : {}),
     });
+  }
+
+  /** The sentences right after `sentence` that continue its question ("How you tell the story?"), at most 10. */
+  private questionContinuation(sentence: Sentence): string[] {
+    const out: string[] = [];
+    let i = sentence.index + 1;
+    for (let s = this.sentences[i]; s && out.length < 10; s = this.sentences[++i]) {
+      QUESTION_CONTINUATION_RE.lastIndex = s.start;
+      if (!QUESTION_CONTINUATION_RE.test(this.text) || ASK_RE.test(this.slice(s))) break;
+      out.push(this.slice(s));
+    }
+    return out;
   }
 
   private checkPlaceholders(): void {
@@ -1095,6 +1113,112 @@ function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
   }
   re.lastIndex = 0;
   return out;
+}
+
+/**
+ * The matches of a global `re` one at a time, for loops that may stop early (`lastIndex` is reset when the loop
+ * ends, however it ends).
+ */
+function* eachMatch(re: RegExp, text: string): Generator<RegExpExecArray, void, undefined> {
+  re.lastIndex = 0;
+  try {
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const next = re.lastIndex;
+      yield m;
+      re.lastIndex = m[0].length === 0 ? next + 1 : next;
+    }
+  } finally {
+    re.lastIndex = 0;
+  }
+}
+
+const TOPIC_SPLIT_GLOBAL_RE = new RegExp(TOPIC_SPLIT_RE.source, 'giu');
+
+/**
+ * The topics in the tails of one sentence: what `text.slice(markerEnd, end).split(TOPIC_SPLIT_RE)` keeps (the
+ * pieces with a letter or digit) for each marker of the sentence, without splitting the rest of the sentence again
+ * for every marker. All tails of a sentence end at `end`; the first one starts at `from` and is split once, lazily
+ * (only as far as asked). Splitting scans left to right, so a later marker's tail has the same separators as the
+ * first tail after the marker, and its first piece is the rest of the piece the marker ends in — unless the marker
+ * ends inside a separator ("such as| well as"), when that tail is split on its own (once per sentence at most:
+ * every marker before it had fewer than two topics).
+ */
+class TopicSplit {
+  private readonly tail: string;
+  /** Separators found so far, relative to `from`: starts and ends. Piece i ends at separator i (or the tail's end). */
+  private readonly sepStart: number[] = [];
+  private readonly sepEnd: number[] = [];
+  /** Indices of the pieces found so far that have a letter or digit. */
+  private readonly lettered: number[] = [];
+  /** Where the search for the next separator resumes; -1 when the whole tail is split. */
+  private resume = 0;
+
+  constructor(
+    text: string,
+    readonly sentence: Sentence,
+    private readonly from: number,
+    readonly end: number,
+  ) {
+    this.tail = text.slice(from, Math.max(from, end));
+  }
+
+  /** The topics of the tail that starts at `markerEnd` (in the sentence, at or after `from`). */
+  itemsFrom(markerEnd: number): string[] {
+    if (markerEnd >= this.end) return [];
+    const r = markerEnd - this.from;
+    // Split until the separators before r are known, and the one after it if there is one.
+    while (this.resume >= 0 && (this.sepStart.length === 0 || this.sepStart[this.sepStart.length - 1]! < r)) this.splitOne();
+    const j = countBelow(this.sepStart, r); // r is in piece j, or inside separator j - 1
+    if (j > 0 && this.sepEnd[j - 1]! > r) {
+      return this.tail.slice(r).split(TOPIC_SPLIT_RE).filter((t) => HAS_LETTER_RE.test(t));
+    }
+    const pieceEnd = j < this.sepStart.length ? this.sepStart[j]! : this.tail.length;
+    const items: string[] = [];
+    if (HAS_LETTER_RE.test(this.tail.slice(r, pieceEnd))) items.push(this.tail.slice(r, pieceEnd));
+    // Two topics are enough for the caller: find the lettered pieces after piece j until there are two.
+    let k = countBelow(this.lettered, j + 1);
+    while (items.length < 2) {
+      while (this.resume >= 0 && k >= this.lettered.length) this.splitOne();
+      if (k >= this.lettered.length) break;
+      items.push(this.piece(this.lettered[k++]!));
+    }
+    return items;
+  }
+
+  private piece(i: number): string {
+    return this.tail.slice(i === 0 ? 0 : this.sepEnd[i - 1]!, i < this.sepStart.length ? this.sepStart[i]! : this.tail.length);
+  }
+
+  /** Finds the next separator (or the end of the tail) and notes whether the piece before it has a letter. */
+  private splitOne(): void {
+    const re = TOPIC_SPLIT_GLOBAL_RE;
+    re.lastIndex = this.resume;
+    const m = re.exec(this.tail);
+    re.lastIndex = 0;
+    const start = this.resume;
+    const index = this.sepStart.length;
+    if (m) {
+      this.sepStart.push(m.index);
+      this.sepEnd.push(m.index + m[0].length);
+      this.resume = m.index + m[0].length;
+    } else {
+      this.resume = -1;
+    }
+    if (HAS_LETTER_RE.test(this.tail.slice(start, m ? m.index : this.tail.length))) this.lettered.push(index);
+  }
+}
+
+/** How many of the ascending `sorted` are below `x`. */
+function countBelow(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function cleanContext(context: CheckContext | undefined): CheckContext {
