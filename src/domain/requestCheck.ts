@@ -505,11 +505,12 @@ class Checker {
   private readonly findings: Finding[] = [];
   private readonly perRule = new Map<RuleId, number>();
   private readonly greeting: Greeting;
-  private readonly sentences: Sentence[];
+  private readonly sentences: Sentences;
   private readonly ask: Sentence | undefined;
   /** What open-ended replacements already put in, so the same placeholder is not offered twice. */
   private offers = { sessions: false, timeframe: false, topics: false };
   private countsCache: Count[] | undefined;
+  private contextCache: Sentence | null | undefined;
 
   constructor(
     private readonly text: string,
@@ -517,10 +518,12 @@ class Checker {
   ) {
     this.greeting = findGreeting(text);
     this.sentences = splitSentences(text, this.greeting.bodyStart);
-    this.ask =
-      this.sentences.find((s) => s.question && ASK_RE.test(this.slice(s))) ??
-      this.sentences.find((s) => s.ask) ??
-      this.sentences.find((s) => s.question);
+    const sentences = this.sentences;
+    let ask = -1;
+    // The first question with ask words, else the first sentence with ask words, else the first question.
+    for (let k = 0; k < sentences.length && ask < 0; k++) if (sentences.isQuestion(k) && sentences.hasAskWords(k)) ask = k;
+    for (let k = 0; k < sentences.length && ask < 0; k++) if (sentences.isAsk(k)) ask = k;
+    this.ask = sentences.get(ask);
   }
 
   run(): CheckResult {
@@ -550,22 +553,14 @@ class Checker {
     if (n < MAX_FINDINGS_PER_RULE) this.findings.push(finding);
   }
 
-  private sentenceAt(index: number): Sentence | undefined {
-    let lo = 0;
-    let hi = this.sentences.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = this.sentences[mid]!;
-      if (index < s.start) hi = mid - 1;
-      else if (index >= s.end) lo = mid + 1;
-      else return s;
-    }
-    return undefined;
+  /** Whether further findings of rule `id` would be dropped (so scanning on for them is wasted). */
+  private isFull(id: RuleId): boolean {
+    return (this.perRule.get(id) ?? 0) >= MAX_FINDINGS_PER_RULE;
   }
 
   /** Where a missing element is reported: the ask, else the first sentence, else the first line. */
   private anchor(): Span {
-    const s = this.ask ?? this.sentences[0];
+    const s = this.ask ?? this.sentences.get(0);
     if (s) return { start: s.start, end: s.end };
     return firstLine(this.text);
   }
@@ -579,7 +574,7 @@ class Checker {
   }
 
   private firstBodyStart(): number {
-    return this.sentences[0]?.start ?? this.greeting.bodyStart;
+    return this.sentences.starts[0] ?? this.greeting.bodyStart;
   }
 
   private sessionsPhrase(): string {
@@ -649,9 +644,9 @@ class Checker {
   }
 
   private checkContext(): void {
-    if (this.sentences.some((s) => CONTEXT_RE.test(this.slice(s)))) return;
+    if (this.contextSentence() !== undefined) return;
     const at = this.firstBodyStart();
-    const first = this.sentences[0];
+    const first = this.sentences.get(0);
     this.add({
       id: 'no-context',
       severity: 'warning',
@@ -665,10 +660,10 @@ class Checker {
   private checkSkill(): void {
     const skill = this.ctx.skillName;
     if (skill !== undefined ? skillNamed(this.text, skill) : SKILL_PHRASE_RE.test(this.text)) return;
-    const contextSentence = this.sentences.find((s) => CONTEXT_RE.test(this.slice(s)));
+    const contextSentence = this.contextSentence();
     const insertAt = contextSentence ? contextSentence.end : this.firstBodyStart();
     const sentence = `I've identified that I need further expertise in the area of ${skill !== undefined ? skill.toLowerCase() : '[skill area]'}.`;
-    const first = contextSentence ?? this.sentences[0];
+    const first = contextSentence ?? this.sentences.get(0);
     this.add({
       id: 'skill-not-named',
       severity: skill !== undefined ? 'warning' : 'info',
@@ -683,7 +678,7 @@ class Checker {
   }
 
   private checkEvidence(): void {
-    if (this.sentences.some((s) => s.evidence)) return;
+    for (let k = 0; k < this.sentences.length; k++) if (this.sentences.hasEvidence(k)) return;
     if (this.ctx.evidence && containsLoosely(this.text, this.ctx.evidence)) return;
     const ev = this.ctx.evidence;
     const sentence = ev ? (/[.!?]$/.test(ev) ? ev : `${ev}.`) : "I've seen you [what you have seen them do].";
@@ -788,12 +783,16 @@ class Checker {
 
   private scanCounts(): Count[] {
     const counts: Count[] = [];
-    const inAsk = (i: number) => this.sentenceAt(i)?.ask === true;
-    const inEvidence = (i: number) => {
-      const s = this.sentenceAt(i);
-      return s !== undefined && s.evidence && !s.ask;
+    const sentences = this.sentences;
+    const inAsk = (i: number) => {
+      const k = sentences.indexAt(i);
+      return k >= 0 && sentences.isAsk(k);
     };
-    for (const m of matchesOf(SESSIONS_RE, this.text)) {
+    const inEvidence = (i: number) => {
+      const k = sentences.indexAt(i);
+      return k >= 0 && sentences.hasEvidence(k) && !sentences.isAsk(k);
+    };
+    for (const m of eachMatch(SESSIONS_RE, this.text)) {
       const raw = m[1]!;
       const parsed = parseCount(raw);
       // "a meeting" / "some sessions" only in the ask; "three sessions" anywhere but in what you saw them do.
@@ -921,17 +920,19 @@ class Checker {
     // Each marker's topics are the pieces of the rest of its sentence (its "tail"), split at commas, "and" and the
     // like. A long sentence can hold thousands of markers: `split` would scan the rest of the sentence for every one
     // of them, so the pieces are found once per sentence (TopicSplit) and every marker takes those after it.
-    let best: { items: string[]; tailEnd: number; tailStart: number; sentence: Sentence } | undefined;
+    const sentences = this.sentences;
+    let best: { items: string[]; tailEnd: number; tailStart: number; sentence: number } | undefined;
     let split: TopicSplit | undefined;
     let continuation: string[] | undefined;
     for (const m of eachMatch(TOPIC_MARKER_RE, this.text)) {
       const markerEnd = m.index + m[0].length;
-      const sentence = this.sentenceAt(m.index);
+      const sentence = sentences.indexAt(m.index);
       // "about" is everywhere ("excited about"); it only introduces topics in the ask.
-      if (!sentence || (m[0].toLowerCase() === 'about' && !sentence.ask)) continue;
+      if (sentence < 0 || (m[0].toLowerCase() === 'about' && !sentences.isAsk(sentence))) continue;
+      const sentenceEnd = sentences.ends[sentence]!;
       if (split?.sentence !== sentence) {
-        let end = sentence.end;
-        while (end > sentence.start && /[.!?"'’”)\]\s:]/.test(this.text[end - 1]!)) end--;
+        let end = sentenceEnd;
+        while (end > sentences.starts[sentence]! && /[.!?"'’”)\]\s:]/.test(this.text[end - 1]!)) end--;
         split = new TopicSplit(this.text, sentence, markerEnd, end);
         continuation = undefined;
       }
@@ -939,7 +940,7 @@ class Checker {
       const tailEnd = Math.max(markerEnd, split.end);
       const items = split.itemsFrom(markerEnd);
       // "…focusing on our reports? How you tell the story? And what I should do next?" (the source's own punctuation).
-      if (this.text[sentence.end - 1] === '?' && items.length < 10) {
+      if (this.text[sentenceEnd - 1] === '?' && items.length < 10) {
         continuation ??= this.questionContinuation(sentence);
         items.push(...continuation.slice(0, 10 - items.length));
       }
@@ -965,25 +966,32 @@ class Checker {
           ? 'The request names only one focus topic.'
           : 'The request does not name two or more concrete topics.',
       fix: 'Name two or three topics: "focusing on reading our financial reports, turning numbers into a story, and what I should do next".',
-      range: best ? { start: best.sentence.start, end: best.sentence.end } : this.anchor(),
+      range: best ? { start: sentences.starts[best.sentence]!, end: sentences.ends[best.sentence]! } : this.anchor(),
       ...(replacement ? { replacement } : {}),
     });
   }
 
-  /** The sentences right after `sentence` that continue its question ("How you tell the story?"), at most 10. */
-  private questionContinuation(sentence: Sentence): string[] {
+  /** The sentences right after sentence `k` that continue its question ("How you tell the story?"), at most 10. */
+  private questionContinuation(k: number): string[] {
+    const { starts, ends } = this.sentences;
     const out: string[] = [];
-    let i = sentence.index + 1;
-    for (let s = this.sentences[i]; s && out.length < 10; s = this.sentences[++i]) {
-      QUESTION_CONTINUATION_RE.lastIndex = s.start;
-      if (!QUESTION_CONTINUATION_RE.test(this.text) || ASK_RE.test(this.slice(s))) break;
-      out.push(this.slice(s));
+    for (let i = k + 1; i < starts.length && out.length < 10; i++) {
+      QUESTION_CONTINUATION_RE.lastIndex = starts[i]!;
+      if (!QUESTION_CONTINUATION_RE.test(this.text) || this.sentences.hasAskWords(i)) break;
+      out.push(this.text.slice(starts[i], ends[i]));
     }
     return out;
   }
 
+  /** The first sentence that says what you are working on. */
+  private contextSentence(): Sentence | undefined {
+    if (this.contextCache === undefined) this.contextCache = this.sentences.get(this.sentences.firstWithContext()) ?? null;
+    return this.contextCache ?? undefined;
+  }
+
   private checkPlaceholders(): void {
-    for (const m of matchesOf(PLACEHOLDER_RE, this.text)) {
+    for (const m of eachMatch(PLACEHOLDER_RE, this.text)) {
+      if (this.isFull('placeholder')) break;
       this.add({
         id: 'placeholder',
         severity: 'error',
@@ -1156,7 +1164,7 @@ class TopicSplit {
 
   constructor(
     text: string,
-    readonly sentence: Sentence,
+    readonly sentence: number,
     private readonly from: number,
     readonly end: number,
   ) {
@@ -1266,29 +1274,45 @@ function trimSpan(text: string, span: Span): Span {
   return { start, end };
 }
 
-const CLOSERS = new Set(['.', '!', '?', '"', "'", '’', '”', ')', ']']);
+/** A character that may follow a sentence's ".", "!" or "?": . ! ? " ' ’ ” ) ] */
+function isCloser(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 34 || c === 39 || c === 0x2019 || c === 0x201d || c === 41 || c === 93;
+}
+
+/** A character BULLET_AT_RE can start with once past its leading spaces: - * • · – or a digit. */
+function mayStartBullet(c: number): boolean {
+  return c === 45 || c === 42 || c === 0x2022 || c === 0xb7 || c === 0x2013 || (c >= 48 && c <= 57);
+}
 
 /**
  * Sentences from `from` on: they end at ".", "!" or "?" followed by a space, at a blank line, and
  * around bullet lines. A single line break inside a paragraph (hard-wrapped text) does not end one.
  */
-function splitSentences(text: string, from: number): Sentence[] {
-  const spans: Span[] = [];
+function splitSentences(text: string, from: number): Sentences {
+  const starts: number[] = [];
+  const ends: number[] = [];
   const n = text.length;
   let start = -1;
   let bullet = false;
   const push = (end: number) => {
-    const s = trimSpan(text, { start, end });
-    if (s.end > s.start) spans.push(s);
+    let s = start;
+    while (s < end && isSpace(text.charCodeAt(s))) s++;
+    while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
+    if (end > s) {
+      starts.push(s);
+      ends.push(end);
+    }
     start = -1;
   };
+  // Past the leading spaces (skipped already), BULLET_AT_RE needs a bullet character: the regular expression only
+  // runs where one is (mayStartBullet), not at every sentence and line.
   for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
     if (start < 0) {
       if (isSpace(c)) continue;
       start = i;
       BULLET_AT_RE.lastIndex = i;
-      bullet = BULLET_AT_RE.test(text);
+      bullet = mayStartBullet(c) && BULLET_AT_RE.test(text);
       if (bullet) {
         i = BULLET_AT_RE.lastIndex - 1;
         continue;
@@ -1296,14 +1320,15 @@ function splitSentences(text: string, from: number): Sentence[] {
     }
     if (c === 10) {
       let j = i + 1;
-      while (j < n && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+      let d = 0;
+      while (j < n && ((d = text.charCodeAt(j)) === 32 || d === 9 || d === 13)) j++;
       BULLET_AT_RE.lastIndex = j;
-      if (j >= n || text.charCodeAt(j) === 10 || bullet || BULLET_AT_RE.test(text)) push(i);
+      if (j >= n || d === 10 || bullet || (mayStartBullet(d) && BULLET_AT_RE.test(text))) push(i);
       continue;
     }
     if (c === 46 || c === 33 || c === 63) {
       let j = i + 1;
-      while (j < n && CLOSERS.has(text[j]!)) j++;
+      while (j < n && isCloser(text.charCodeAt(j))) j++;
       if (j >= n || isSpace(text.charCodeAt(j))) {
         push(j);
         i = j - 1;
@@ -1311,12 +1336,125 @@ function splitSentences(text: string, from: number): Sentence[] {
     }
   }
   if (start >= 0) push(n);
-  return spans.map((s, index) => {
-    const body = text.slice(s.start, s.end);
-    const question = /\?["'’”)\]]*$/u.test(body);
-    const ask = question || ASK_RE.test(body);
-    return { ...s, index, question, ask, evidence: EVIDENCE_RE.test(body) || (!ask && WEAK_EVIDENCE_RE.test(body)) };
-  });
+  return new Sentences(text, starts, ends);
+}
+
+// What a sentence has, as bits of Sentences.flags.
+const QUESTION = 1;
+/** A match of ASK_RE ("would you"); the sentence is the ask if it has this or is a question. */
+const ASK_WORDS = 2;
+const EVIDENCE = 4;
+
+const ASK_SCAN_RE = new RegExp(ASK_RE.source, 'giu');
+const EVIDENCE_SCAN_RE = new RegExp(EVIDENCE_RE.source, 'giu');
+const WEAK_EVIDENCE_SCAN_RE = new RegExp(WEAK_EVIDENCE_RE.source, 'giu');
+const CONTEXT_SCAN_RE = new RegExp(CONTEXT_RE.source, 'giu');
+
+/**
+ * The sentences of the body, as offsets and bits: a long text has hundreds of thousands of sentences, and an
+ * object, a slice and a few regular-expression runs for each would cost more than the rest of the check.
+ */
+class Sentences {
+  private readonly flags: Uint8Array;
+
+  constructor(
+    private readonly text: string,
+    readonly starts: readonly number[],
+    readonly ends: readonly number[],
+  ) {
+    const flags = (this.flags = new Uint8Array(starts.length));
+    for (let k = 0; k < starts.length; k++) {
+      // /\?["'’”)\]]*$/u: a "?" before nothing but closing quotes and brackets.
+      let e = ends[k]!;
+      let c: number;
+      while (e > starts[k]! && ((c = text.charCodeAt(e - 1)) === 34 || c === 39 || c === 0x2019 || c === 0x201d || c === 41 || c === 93)) e--;
+      if (e > starts[k]! && text.charCodeAt(e - 1) === 63) flags[k] = QUESTION;
+    }
+    for (let k = this.next(ASK_SCAN_RE, ASK_RE, 0); k >= 0; k = this.next(ASK_SCAN_RE, ASK_RE, k + 1)) flags[k]! |= ASK_WORDS;
+    for (let k = this.next(EVIDENCE_SCAN_RE, EVIDENCE_RE, 0); k >= 0; k = this.next(EVIDENCE_SCAN_RE, EVIDENCE_RE, k + 1)) flags[k]! |= EVIDENCE;
+    // Weaker evidence only counts outside the ask.
+    for (let k = this.next(WEAK_EVIDENCE_SCAN_RE, WEAK_EVIDENCE_RE, 0); k >= 0; k = this.next(WEAK_EVIDENCE_SCAN_RE, WEAK_EVIDENCE_RE, k + 1)) {
+      if (!this.isAsk(k)) flags[k]! |= EVIDENCE;
+    }
+  }
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  get(k: number): Sentence | undefined {
+    if (k < 0 || k >= this.starts.length) return undefined;
+    return { start: this.starts[k]!, end: this.ends[k]!, index: k, question: this.isQuestion(k), ask: this.isAsk(k), evidence: this.hasEvidence(k) };
+  }
+
+  isQuestion(k: number): boolean {
+    return (this.flags[k]! & QUESTION) !== 0;
+  }
+
+  /** The sentence reads as an ask: a question, or "would you…", "I'd love…". */
+  isAsk(k: number): boolean {
+    return (this.flags[k]! & (QUESTION | ASK_WORDS)) !== 0;
+  }
+
+  hasAskWords(k: number): boolean {
+    return (this.flags[k]! & ASK_WORDS) !== 0;
+  }
+
+  hasEvidence(k: number): boolean {
+    return (this.flags[k]! & EVIDENCE) !== 0;
+  }
+
+  /** The index of the sentence that contains `offset`, or -1. */
+  indexAt(offset: number): number {
+    const k = this.firstEndingAfter(0, offset);
+    return k < this.starts.length && this.starts[k]! <= offset ? k : -1;
+  }
+
+  /** The first sentence from `k` on that ends after `offset` (the one containing it, or the next). */
+  private firstEndingAfter(k: number, offset: number): number {
+    let lo = k;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * The first sentence from `k` on whose text has a match of `test` (non-global; `scan` is its global twin), or -1:
+   * what `test.test(text.slice(start, end))` says for each sentence in turn, with one scan of the text instead of
+   * a slice and a run per sentence. Sound for patterns whose only lookarounds are the word boundaries at either end
+   * (ASK_RE, EVIDENCE_RE, WEAK_EVIDENCE_RE, CONTEXT_RE): a sentence is bordered by spaces (or by its greeting's
+   * punctuation), where a word boundary sees the same in the text as in the sentence alone. So where the scan finds
+   * no match, no sentence has one, and a match inside a sentence is one of the sentence alone; a match that spills
+   * over a sentence's end (its `\s+` across a blank line) is settled by testing that sentence alone.
+   */
+  next(scan: RegExp, test: RegExp, k: number): number {
+    const { text, starts, ends } = this;
+    try {
+      while (k < starts.length) {
+        scan.lastIndex = starts[k]!;
+        const m = scan.exec(text);
+        if (!m) return -1;
+        k = this.firstEndingAfter(k, m.index);
+        if (k >= starts.length) return -1;
+        if (m.index < starts[k]!) continue; // between sentences: scan again from the next one
+        if (m.index + m[0].length <= ends[k]!) return k;
+        if (test.test(text.slice(starts[k]!, ends[k]!))) return k;
+        k++;
+      }
+      return -1;
+    } finally {
+      scan.lastIndex = 0;
+    }
+  }
+
+  /** The first sentence with a match of CONTEXT_RE ("I am working on…"), or -1. */
+  firstWithContext(): number {
+    return this.next(CONTEXT_SCAN_RE, CONTEXT_RE, 0);
+  }
 }
 
 function findGreeting(text: string): Greeting {
