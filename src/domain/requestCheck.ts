@@ -221,7 +221,7 @@ const NA = String.raw`(?![\p{L}\p{N}_])`;
 const AP = `['’]`;
 const S = String.raw`\s+`;
 
-/** `src` as a whole-word pattern; global by default (always reset `lastIndex`, see `matchesOf`). */
+/** `src` as a whole-word pattern; global by default (always reset `lastIndex`, see `eachMatch`). */
 function words(src: string, flags = 'giu'): RegExp {
   return new RegExp(`${NB}(?:${src})${NA}`, flags);
 }
@@ -694,7 +694,8 @@ class Checker {
   }
 
   private checkMentorWord(): void {
-    for (const m of matchesOf(MENTOR_RE, this.text)) {
+    for (const m of eachMatch(MENTOR_RE, this.text)) {
+      if (this.isFull('mentor-word')) break;
       const word = m[1]!;
       const start = m.index;
       const end = start + word.length;
@@ -728,7 +729,11 @@ class Checker {
 
   private checkOpenEnded(): void {
     for (const rule of OPEN_ENDED) {
-      for (const m of matchesOf(rule.re, this.text)) {
+      // Once the rule has all the findings it keeps, a match only counts for the replacement it offers (which the
+      // later rules then leave alone), and one match is enough for that.
+      const offers = rule.kind === 'role' || rule.kind === 'role-ing' || rule.kind === 'brain' || rule.kind === 'whenever';
+      if (this.isFull('open-ended') && !offers) continue;
+      for (const m of eachMatch(rule.re, this.text)) {
         const range = { start: m.index, end: m.index + m[0].length };
         let text: string | undefined;
         let fix: string;
@@ -772,6 +777,7 @@ class Checker {
           range,
           ...(text === undefined ? {} : { replacement: { range, text } }),
         });
+        if (this.isFull('open-ended')) break;
       }
     }
   }
@@ -801,14 +807,14 @@ class Checker {
       if (inEvidence(m.index)) continue;
       counts.push({ start: m.index, end: m.index + m[0].length, num: { start: m.index, end: m.index + raw.length }, ...parsed });
     }
-    for (const m of matchesOf(TIMES_RE, this.text)) {
+    for (const m of eachMatch(TIMES_RE, this.text)) {
       if (!inAsk(m.index)) continue;
       const raw = m[1]!;
       const value = raw.toLowerCase() === 'twice' ? 2 : parseCount(raw.split(/\s+/u)[0]!).value;
       counts.push({ start: m.index, end: m.index + m[0].length, num: { start: m.index, end: m.index + raw.length }, value, numeric: true });
     }
     for (const re of [DURATION_RE, COFFEE_RE]) {
-      for (const m of matchesOf(re, this.text)) {
+      for (const m of eachMatch(re, this.text)) {
         if (!inAsk(m.index)) continue;
         const end = m.index + m[0].length;
         if (re === DURATION_RE) {
@@ -1110,18 +1116,6 @@ export function applyFixes(text: string, findings: readonly Finding[], ids?: rea
 
 // ---------------------------------------------------------------------------------------------
 // Text helpers
-
-function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
-  re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    out.push(m);
-    if (m[0].length === 0) re.lastIndex++;
-  }
-  re.lastIndex = 0;
-  return out;
-}
 
 /**
  * The matches of a global `re` one at a time, for loops that may stop early (`lastIndex` is reset when the loop
