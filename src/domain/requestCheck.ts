@@ -433,7 +433,9 @@ const BULLET_AT_RE = /[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+(?=\S)/y;
 const HAS_LETTER_RE = /[\p{L}\p{N}]/u;
 
 const PLACEHOLDER_RE = /\[[^[\]\n]{1,60}\](?!\()|\{\{[^{}\n]{0,60}\}\}/gu;
-const WORD_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+// A word: letters and digits, maybe joined by ' ’ or - to more ("well-known", "don't"), i.e. a match of
+// `[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*` (flag u). checkLength counts words (and skillNamed looks at their parts)
+// by hand, with letterAt, rather than running a regular expression once per word.
 
 const GREETING_RE = new RegExp(
   String.raw`^[\s\uFEFF]*(hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening)|hiya|howdy|hallo|hola|bonjour)${NA}([^\n,!:;—–]{0,80})([,!:;—–]|\n|$)?`,
@@ -511,6 +513,7 @@ class Checker {
   private offers = { sessions: false, timeframe: false, topics: false };
   private countsCache: Count[] | undefined;
   private contextCache: Sentence | null | undefined;
+  private foldedCache: string | undefined;
 
   constructor(
     private readonly text: string,
@@ -542,6 +545,11 @@ class Checker {
   }
 
   // --- helpers
+
+  /** The text folded (see `fold`), once. */
+  private folded(): string {
+    return (this.foldedCache ??= fold(this.text));
+  }
 
   private slice(span: Span): string {
     return this.text.slice(span.start, span.end);
@@ -659,7 +667,7 @@ class Checker {
 
   private checkSkill(): void {
     const skill = this.ctx.skillName;
-    if (skill !== undefined ? skillNamed(this.text, skill) : SKILL_PHRASE_RE.test(this.text)) return;
+    if (skill !== undefined ? skillNamedIn(this.folded(), skill) : SKILL_PHRASE_RE.test(this.text)) return;
     const contextSentence = this.contextSentence();
     const insertAt = contextSentence ? contextSentence.end : this.firstBodyStart();
     const sentence = `I've identified that I need further expertise in the area of ${skill !== undefined ? skill.toLowerCase() : '[skill area]'}.`;
@@ -679,7 +687,7 @@ class Checker {
 
   private checkEvidence(): void {
     for (let k = 0; k < this.sentences.length; k++) if (this.sentences.hasEvidence(k)) return;
-    if (this.ctx.evidence && containsLoosely(this.text, this.ctx.evidence)) return;
+    if (this.ctx.evidence && containsLoosely(this.folded(), this.ctx.evidence)) return;
     const ev = this.ctx.evidence;
     const sentence = ev ? (/[.!?]$/.test(ev) ? ev : `${ev}.`) : "I've seen you [what you have seen them do].";
     const at = this.ask?.start;
@@ -1009,13 +1017,25 @@ class Checker {
   }
 
   private checkLength(): number {
-    WORD_RE.lastIndex = 0;
+    // Words (see above), counted by hand: a long text has hundreds of thousands, a regular-expression run each.
+    const text = this.text;
     let count = 0;
     let overStart = -1;
-    let m: RegExpExecArray | null;
-    while ((m = WORD_RE.exec(this.text))) {
-      count++;
-      if (count === MAX_WORDS + 1) overStart = m.index;
+    let w: number;
+    for (let i = 0; i < text.length; ) {
+      if (!(w = letterAt(text, i))) {
+        i++;
+        continue;
+      }
+      if (++count === MAX_WORDS + 1) overStart = i;
+      do i += w;
+      while ((w = letterAt(text, i)));
+      // ['’-] between letters joins ("well-known", "don't").
+      while (isWordJoiner(text.charCodeAt(i)) && (w = letterAt(text, i + 1))) {
+        i += 1;
+        do i += w;
+        while ((w = letterAt(text, i)));
+      }
     }
     if (count > MAX_WORDS) {
       this.add({
@@ -1243,6 +1263,31 @@ function cleanContext(context: CheckContext | undefined): CheckContext {
     if (topics.length) out.topics = topics;
   }
   return out;
+}
+
+/**
+ * 1 or 2 (UTF-16 units) if a letter or digit (`[\p{L}\p{N}]`, by code point) starts at `i`, else 0; what words
+ * and HAS_LETTER_RE call a letter, looked up in a table for the Basic Multilingual Plane.
+ */
+function letterAt(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const d = text.charCodeAt(i + 1);
+    if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) return 0; // a lone surrogate
+    return HAS_LETTER_RE.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let known = BMP_LETTER[c]!;
+  if (known === 0) known = BMP_LETTER[c] = HAS_LETTER_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
+/** Per BMP character: 0 not looked up yet, 1 a letter or digit, 2 not. */
+const BMP_LETTER = new Uint8Array(0x10000);
+
+/** ' ’ or - (a word joins letters with these). */
+function isWordJoiner(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 45;
 }
 
 function isSpace(c: number): boolean {
@@ -1479,11 +1524,43 @@ function findGreeting(text: string): Greeting {
   return { bodyStart: 0 };
 }
 
-/** Whether the first words (up to 60 characters) of `part` appear in `text`, ignoring case and spacing. */
-function containsLoosely(text: string, part: string): boolean {
-  const squash = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  const needle = squash(part).slice(0, 60).trim();
-  return needle.length > 0 && squash(text).includes(needle);
+/** Whether the first words (up to 60 characters) of `part` appear in `folded` (a folded text), ignoring case and spacing. */
+function containsLoosely(folded: string, part: string): boolean {
+  const squash = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const needle = squash(fold(part)).slice(0, 60).trim();
+  return needle.length > 0 && squashedIncludes(folded, needle.split(' '));
+}
+
+/**
+ * Whether squash(text) — every run of characters other than letters and digits made one space, then trimmed —
+ * includes `words` joined by single spaces, without building squash(text) (a second copy of a long text, and a
+ * replacement per space). The words are letters and digits; the last may end in half a surrogate pair (cut).
+ */
+function squashedIncludes(text: string, words: readonly string[]): boolean {
+  const first = words[0]!;
+  const last = words.length - 1;
+  /** Whether `word` is at `i` within one run of letters and digits, which ends right after it unless `open`. */
+  const wordAt = (word: string, i: number, open: boolean): boolean => {
+    if (!text.startsWith(word, i)) return false;
+    const end = i + word.length;
+    const c = text.charCodeAt(end - 1);
+    if (c >= 0xd800 && c <= 0xdbff) return letterAt(text, end - 1) === 2; // the cut pair must be a letter too
+    return open || (end < text.length && letterAt(text, end) === 0);
+  };
+  for (let p = text.indexOf(first); p >= 0; p = text.indexOf(first, p + 1)) {
+    if (!wordAt(first, p, last === 0)) continue;
+    let i = p + first.length;
+    let k = 1;
+    for (; k <= last; k++) {
+      // The space: a run (one or more) of anything but letters and digits.
+      const runStart = i;
+      while (i < text.length && letterAt(text, i) === 0) i++;
+      if (i === runStart || !wordAt(words[k]!, i, k === last)) break;
+      i += words[k]!.length;
+    }
+    if (k > last) return true;
+  }
+  return false;
 }
 
 function fold(s: string): string {
@@ -1510,23 +1587,38 @@ function nameMatches(written: string, personName: string): boolean {
  * matched by its first max(4, length − 3) letters ("negotiation" ~ "negotiating", "speaking" ~ "speak").
  */
 export function skillNamed(text: string, skillName: string): boolean {
+  return skillNamedIn(fold(text), skillName);
+}
+
+/** skillNamed on text already folded. */
+function skillNamedIn(body: string, skillName: string): boolean {
   const tokens = fold(skillName)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t && !SMALL_WORDS.has(t));
   if (tokens.length === 0) return true;
-  const have = new Set<string>();
-  const body = fold(text);
-  WORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(body))) for (const part of m[0].split(/['’-]/u)) have.add(part);
-  WORD_RE.lastIndex = 0;
-  const found = tokens.filter((t) => {
-    const stem = t.slice(0, Math.min(t.length, Math.max(4, t.length - 3)));
-    if (have.has(t)) return true;
-    for (const w of have) if (w.startsWith(stem)) return true;
-    return false;
-  });
+  const found = tokens.filter((t) => hasPartStartingWith(body, t.slice(0, Math.min(t.length, Math.max(4, t.length - 3)))));
   return found.length >= Math.ceil(tokens.length / 2);
+}
+
+/**
+ * Whether a word part of `body` (a run of letters and digits: words split at ' ’ -) starts with `stem`
+ * (letters and digits, maybe cut inside a surrogate pair): found with indexOf rather than by listing the parts.
+ */
+function hasPartStartingWith(body: string, stem: string): boolean {
+  for (let p = body.indexOf(stem); p >= 0; p = body.indexOf(stem, p + 1)) {
+    // A part starts here if no letter or digit ends just before…
+    if (p > 0) {
+      const c = body.charCodeAt(p - 1);
+      const before = c >= 0xdc00 && c <= 0xdfff && p > 1 && letterAt(body, p - 2) === 2 ? 2 : letterAt(body, p - 1);
+      if (before) continue;
+    }
+    // …and the part runs at least to the stem's end (the stem's last unit may be half of a pair).
+    let i = p;
+    let w: number;
+    while (i < p + stem.length && (w = letterAt(body, i))) i += w;
+    if (i >= p + stem.length) return true;
+  }
+  return false;
 }
 
 function parseCount(raw: string): { value: number | null; numeric: boolean } {
