@@ -234,26 +234,30 @@ const MENTOR_VERB_AFTER_RE = new RegExp(`[ \\t]+(?:me|us|him|her|them|you|someon
 
 type OpenKind = 'role' | 'role-ing' | 'wing' | 'brain' | 'indefinite' | 'whenever' | 'vague' | 'irregular';
 
-const OPEN_ENDED: readonly { re: RegExp; severity: Severity; kind: OpenKind; why: string }[] = [
+/** `needs`: as in REQUIRED_WORDS (below). */
+const OPEN_ENDED: readonly { re: RegExp; severity: Severity; kind: OpenKind; why: string; needs?: readonly string[] }[] = [
   {
     kind: 'role',
     severity: 'error',
     why: 'asks for a role with no end',
+    needs: ['mentor', 'mentee'],
     re: words(`(?:be(?:come)?|act${S}as|serve${S}as)${S}(?:my|a|an|your)${S}(?:[\\p{L}-]+${S})?(?:mentor|mentee)(?:${S}(?:to|for)${S}me)?|mentor${S}me`),
   },
   {
     kind: 'role-ing',
     severity: 'error',
     why: 'asks for a role with no end',
+    needs: ['mentor', 'mentee'],
     re: words(`mentoring${S}me|being${S}(?:my|a|an|your)${S}(?:[\\p{L}-]+${S})?(?:mentor|mentee)(?:${S}(?:to|for)${S}me)?`),
   },
   {
     kind: 'wing',
     severity: 'error',
     why: 'asks for a role with no end',
+    needs: ['wing', 'mentor'],
     re: words(`take${S}me${S}under${S}your${S}wing|(?:have|had)${S}you${S}as${S}(?:my|a)${S}mentor`),
   },
-  { kind: 'brain', severity: 'error', why: 'is an open-ended ask with no topic', re: words(`pick${S}your${S}brains?`) },
+  { kind: 'brain', severity: 'error', why: 'is an open-ended ask with no topic', needs: ['brain'], re: words(`pick${S}your${S}brains?`) },
   {
     kind: 'indefinite',
     severity: 'error',
@@ -334,6 +338,18 @@ const DURATION_NOT_COUNT_AFTER_RE = new RegExp(
 );
 /** "grab a coffee", "over coffee" (only in the ask): one meeting. */
 const COFFEE_RE = words(`(?:grab|get|have|for|over)${S}(?:a${S})?coffee`);
+
+/**
+ * For some patterns, words that every match contains (in lower case), plain from the pattern: a text with none of
+ * them is spared the scan (Checker.mayContain). A long text is scanned about twenty times; these scans are a
+ * quarter of that and rarely find anything.
+ */
+const REQUIRED_WORDS = new Map<RegExp, readonly string[]>([
+  [MENTOR_RE, ['mentor', 'mentee']],
+  [TIMES_RE, ['twice', 'times']],
+  [DURATION_RE, ['min', 'hour', 'hr']],
+  [COFFEE_RE, ['coffee']],
+]);
 
 const MONTH = `(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)`;
 const PERIOD = `(?:days?|weeks?|months?|quarters?|sprints?|terms?|semesters?|years?)`;
@@ -514,6 +530,7 @@ class Checker {
   private countsCache: Count[] | undefined;
   private contextCache: Sentence | null | undefined;
   private foldedCache: string | undefined;
+  private lowerCache: string | null | undefined;
 
   constructor(
     private readonly text: string,
@@ -559,6 +576,17 @@ class Checker {
     const n = this.perRule.get(finding.id) ?? 0;
     this.perRule.set(finding.id, n + 1);
     if (n < MAX_FINDINGS_PER_RULE) this.findings.push(finding);
+  }
+
+  /**
+   * Whether the text has one of `words` (lower case), so a pattern that needs one (REQUIRED_WORDS) may match. The
+   * i flag matches the same letters as toLowerCase, but for "ſ" (matched as "s"): a text with one always may.
+   */
+  private mayContain(words: readonly string[] | undefined): boolean {
+    if (!words) return true;
+    if (this.lowerCache === undefined) this.lowerCache = this.text.includes('ſ') ? null : this.text.toLowerCase();
+    const lower = this.lowerCache;
+    return lower === null || words.some((w) => lower.includes(w));
   }
 
   /** Whether further findings of rule `id` would be dropped (so scanning on for them is wasted). */
@@ -702,6 +730,7 @@ class Checker {
   }
 
   private checkMentorWord(): void {
+    if (!this.mayContain(REQUIRED_WORDS.get(MENTOR_RE))) return;
     for (const m of eachMatch(MENTOR_RE, this.text)) {
       if (this.isFull('mentor-word')) break;
       const word = m[1]!;
@@ -740,7 +769,7 @@ class Checker {
       // Once the rule has all the findings it keeps, a match only counts for the replacement it offers (which the
       // later rules then leave alone), and one match is enough for that.
       const offers = rule.kind === 'role' || rule.kind === 'role-ing' || rule.kind === 'brain' || rule.kind === 'whenever';
-      if (this.isFull('open-ended') && !offers) continue;
+      if ((this.isFull('open-ended') && !offers) || !this.mayContain(rule.needs)) continue;
       for (const m of eachMatch(rule.re, this.text)) {
         const range = { start: m.index, end: m.index + m[0].length };
         let text: string | undefined;
@@ -806,23 +835,28 @@ class Checker {
       const k = sentences.indexAt(i);
       return k >= 0 && sentences.hasEvidence(k) && !sentences.isAsk(k);
     };
+    // parseCount by the words as written (a long text can say "three sessions" thousands of times).
+    const parsedCounts = new Map<string, { value: number | null; numeric: boolean }>();
     for (const m of eachMatch(SESSIONS_RE, this.text)) {
       const raw = m[1]!;
-      const parsed = parseCount(raw);
+      let parsed = parsedCounts.get(raw);
+      if (!parsed) parsedCounts.set(raw, (parsed = parseCount(raw)));
       // "a meeting" / "some sessions" only in the ask; "three sessions" anywhere but in what you saw them do.
       if (!parsed.numeric && !inAsk(m.index)) continue;
       if (parsed.value === 1 && !parsed.numeric && !ASK_MODIFIERS_RE.test(m[2]!)) continue;
       if (inEvidence(m.index)) continue;
       counts.push({ start: m.index, end: m.index + m[0].length, num: { start: m.index, end: m.index + raw.length }, ...parsed });
     }
-    for (const m of eachMatch(TIMES_RE, this.text)) {
+    // The rest only counts in the ask (if there is one), and needs words the text may not have.
+    const scan = (re: RegExp) => (this.ask && this.mayContain(REQUIRED_WORDS.get(re)) ? eachMatch(re, this.text) : []);
+    for (const m of scan(TIMES_RE)) {
       if (!inAsk(m.index)) continue;
       const raw = m[1]!;
       const value = raw.toLowerCase() === 'twice' ? 2 : parseCount(raw.split(/\s+/u)[0]!).value;
       counts.push({ start: m.index, end: m.index + m[0].length, num: { start: m.index, end: m.index + raw.length }, value, numeric: true });
     }
     for (const re of [DURATION_RE, COFFEE_RE]) {
-      for (const m of eachMatch(re, this.text)) {
+      for (const m of scan(re)) {
         if (!inAsk(m.index)) continue;
         const end = m.index + m[0].length;
         if (re === DURATION_RE) {
