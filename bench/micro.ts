@@ -12,7 +12,9 @@ import './installStub'; // first: the modules below require('vscode')
 import { fakeContext, vscodeStub } from './vscodeStub';
 import { ReferenceMemento, VscodeLikeMemento } from './mementos';
 import { InMemoryMemento } from '../test/unit/support/memento';
-import { bigJournal } from '../test/unit/support/journals';
+import { bigJournal, TERRY_TEXT } from '../test/unit/support/journals';
+import { BUILDER_CONTEXT, hugeRequests } from '../test/unit/fixtures/hugeRequests';
+import { checkRequest, type CheckContext } from '../src/domain/requestCheck';
 import { JOURNAL_VERSION, parseJournal, type Journal } from '../src/domain/journal';
 import { markSent } from '../src/domain/outreach';
 import { JournalStore, STORE_KEY, type MementoLike } from '../src/storage/journalStore';
@@ -105,7 +107,7 @@ function coldMedians(samples: ColdSample[]) {
 
 async function main(): Promise<void> {
   const root = path.resolve(__dirname, '../..');
-  const results: Record<string, number> = {};
+  const results: Record<string, number | string> = {};
   // Prints a median (with the first run and the range when there are samples) and records it for bench/run.mjs.
   const note = (k: string, v: number | Stat, what: string) => {
     const m = typeof v === 'number' ? v : v.median;
@@ -144,6 +146,24 @@ async function main(): Promise<void> {
   const plain = JSON.parse(JSON.stringify(journal)) as unknown;
   note('parse10k', await time(7, () => (sink = parseJournal(plain))), 'parseJournal, 10,000 attempts (info)');
   note('parseBaseline10k', await time(7, () => (sink = JSON.parse(JSON.stringify(plain)))), '  baseline: JSON round trip of the same data');
+
+  // --- The request-quality check on very long texts (a user template can render millions of characters):
+  // every shape of test/unit/fixtures/hugeRequests.ts, without and with the builder's context; the worst counts.
+  for (const [length, runs, key] of [[200_000, 5, 'requestCheck200k'], [1_000_000, 3, 'requestCheck1M']] as const) {
+    console.log(`request check, ${length.toLocaleString('en')} characters (median of ${runs}; the worst shape counts)`);
+    for (let i = 0; i < 20; i++) sink = checkRequest(TERRY_TEXT, BUILDER_CONTEXT); // the check has run on every keystroke before
+    let worst = { ms: -1, name: '' };
+    for (const { name, text } of hugeRequests(length)) {
+      for (const [label, context] of [['', {}], [', builder context', BUILDER_CONTEXT]] as [string, CheckContext][]) {
+        const stat = await time(runs, () => (sink = checkRequest(text, context)));
+        console.log(`  ${(name + label).padEnd(66)} ${stat.median.toFixed(2).padStart(9)} ms   (first ${stat.first.toFixed(1)}, range ${stat.min.toFixed(1)}–${stat.max.toFixed(1)})`);
+        if (stat.median > worst.ms) worst = { ms: stat.median, name: name + label };
+      }
+    }
+    results[key] = worst.ms;
+    results[`${key}Worst`] = worst.name;
+    console.log(`  worst: ${worst.name}, ${worst.ms.toFixed(2)} ms`);
+  }
 
   // --- Activation in plain Node with the stub API: module load + activate(), vs hello-world.
   const probe = path.join(__dirname, 'activationProbe.js');

@@ -1,8 +1,8 @@
 #!/usr/bin/env node
 // `npm run bench`: builds for production, then measures and prints — never asserts.
 //   1. bundle sizes (minified and gzip) of dist/extension.js and dist/webview/main.js
-//   2. plain-Node benchmarks (out/bench/micro.js): tree and store at 10,000 attempts, cold activation with a
-//      stub vscode API against bench/fixtures/hello-world
+//   2. plain-Node benchmarks (out/bench/micro.js): tree and store at 10,000 attempts, the request check on
+//      200,000 and 1,000,000 characters, cold activation with a stub vscode API against bench/fixtures/hello-world
 //   3. activation in a real extension host (code-server, offline), through the integration harness: sessions with
 //      extensionDevelopmentPath = bench/fixtures/hello-world and = the repo, interleaved, timed in the host by
 //      out/bench/host/activationEntry.js; the hello-world sessions also time store writes over the real workspaceState
@@ -114,6 +114,9 @@ function micro() {
   row('store mutation @10,000: store only (no serialisation)', '≤ 20 ms', ms(m.storeMutationOwn10k), m.storeMutationOwn10k <= 20);
   row('store mutation @10,000: incl. serialisation (VS Code-like)', '≤ 20 ms', ms(m.storeMutationVscode10k), m.storeMutationVscode10k <= 20);
   row('  one JSON.stringify of the 10,000-attempt journal', '—', ms(m.storeBaseline10k));
+  // The worst of the shapes in test/unit/fixtures/hugeRequests.ts (median per shape), named after the figure.
+  row('request check 200k chars', '≤ 20 ms', `${ms(m.requestCheck200k)} (${m.requestCheck200kWorst})`, m.requestCheck200k <= 20);
+  row('request check 1M chars', '≤ 100 ms', `${ms(m.requestCheck1M)} (${m.requestCheck1MWorst})`, m.requestCheck1M <= 100);
 }
 
 // --- 4. Real extension host ------------------------------------------------------------------------------

@@ -221,7 +221,7 @@ const NA = String.raw`(?![\p{L}\p{N}_])`;
 const AP = `['’]`;
 const S = String.raw`\s+`;
 
-/** `src` as a whole-word pattern; global by default (always reset `lastIndex`, see `matchesOf`). */
+/** `src` as a whole-word pattern; global by default (always reset `lastIndex`, see `eachMatch`). */
 function words(src: string, flags = 'giu'): RegExp {
   return new RegExp(`${NB}(?:${src})${NA}`, flags);
 }
@@ -234,26 +234,30 @@ const MENTOR_VERB_AFTER_RE = new RegExp(`[ \\t]+(?:me|us|him|her|them|you|someon
 
 type OpenKind = 'role' | 'role-ing' | 'wing' | 'brain' | 'indefinite' | 'whenever' | 'vague' | 'irregular';
 
-const OPEN_ENDED: readonly { re: RegExp; severity: Severity; kind: OpenKind; why: string }[] = [
+/** `needs`: as in REQUIRED_WORDS (below). */
+const OPEN_ENDED: readonly { re: RegExp; severity: Severity; kind: OpenKind; why: string; needs?: readonly string[] }[] = [
   {
     kind: 'role',
     severity: 'error',
     why: 'asks for a role with no end',
+    needs: ['mentor', 'mentee'],
     re: words(`(?:be(?:come)?|act${S}as|serve${S}as)${S}(?:my|a|an|your)${S}(?:[\\p{L}-]+${S})?(?:mentor|mentee)(?:${S}(?:to|for)${S}me)?|mentor${S}me`),
   },
   {
     kind: 'role-ing',
     severity: 'error',
     why: 'asks for a role with no end',
+    needs: ['mentor', 'mentee'],
     re: words(`mentoring${S}me|being${S}(?:my|a|an|your)${S}(?:[\\p{L}-]+${S})?(?:mentor|mentee)(?:${S}(?:to|for)${S}me)?`),
   },
   {
     kind: 'wing',
     severity: 'error',
     why: 'asks for a role with no end',
+    needs: ['wing', 'mentor'],
     re: words(`take${S}me${S}under${S}your${S}wing|(?:have|had)${S}you${S}as${S}(?:my|a)${S}mentor`),
   },
-  { kind: 'brain', severity: 'error', why: 'is an open-ended ask with no topic', re: words(`pick${S}your${S}brains?`) },
+  { kind: 'brain', severity: 'error', why: 'is an open-ended ask with no topic', needs: ['brain'], re: words(`pick${S}your${S}brains?`) },
   {
     kind: 'indefinite',
     severity: 'error',
@@ -334,6 +338,18 @@ const DURATION_NOT_COUNT_AFTER_RE = new RegExp(
 );
 /** "grab a coffee", "over coffee" (only in the ask): one meeting. */
 const COFFEE_RE = words(`(?:grab|get|have|for|over)${S}(?:a${S})?coffee`);
+
+/**
+ * For some patterns, words that every match contains (in lower case), plain from the pattern: a text with none of
+ * them is spared the scan (Checker.mayContain). A long text is scanned about twenty times; these scans are a
+ * quarter of that and rarely find anything.
+ */
+const REQUIRED_WORDS = new Map<RegExp, readonly string[]>([
+  [MENTOR_RE, ['mentor', 'mentee']],
+  [TIMES_RE, ['twice', 'times']],
+  [DURATION_RE, ['min', 'hour', 'hr']],
+  [COFFEE_RE, ['coffee']],
+]);
 
 const MONTH = `(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept?|oct|nov|dec)`;
 const PERIOD = `(?:days?|weeks?|months?|quarters?|sprints?|terms?|semesters?|years?)`;
@@ -433,7 +449,9 @@ const BULLET_AT_RE = /[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+(?=\S)/y;
 const HAS_LETTER_RE = /[\p{L}\p{N}]/u;
 
 const PLACEHOLDER_RE = /\[[^[\]\n]{1,60}\](?!\()|\{\{[^{}\n]{0,60}\}\}/gu;
-const WORD_RE = /[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*/gu;
+// A word: letters and digits, maybe joined by ' ’ or - to more ("well-known", "don't"), i.e. a match of
+// `[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*` (flag u). checkLength counts words (and skillNamed looks at their parts)
+// by hand, with letterAt, rather than running a regular expression once per word.
 
 const GREETING_RE = new RegExp(
   String.raw`^[\s\uFEFF]*(hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening)|hiya|howdy|hallo|hola|bonjour)${NA}([^\n,!:;—–]{0,80})([,!:;—–]|\n|$)?`,
@@ -505,11 +523,14 @@ class Checker {
   private readonly findings: Finding[] = [];
   private readonly perRule = new Map<RuleId, number>();
   private readonly greeting: Greeting;
-  private readonly sentences: Sentence[];
+  private readonly sentences: Sentences;
   private readonly ask: Sentence | undefined;
   /** What open-ended replacements already put in, so the same placeholder is not offered twice. */
   private offers = { sessions: false, timeframe: false, topics: false };
   private countsCache: Count[] | undefined;
+  private contextCache: Sentence | null | undefined;
+  private foldedCache: string | undefined;
+  private lowerCache: string | null | undefined;
 
   constructor(
     private readonly text: string,
@@ -517,10 +538,12 @@ class Checker {
   ) {
     this.greeting = findGreeting(text);
     this.sentences = splitSentences(text, this.greeting.bodyStart);
-    this.ask =
-      this.sentences.find((s) => s.question && ASK_RE.test(this.slice(s))) ??
-      this.sentences.find((s) => s.ask) ??
-      this.sentences.find((s) => s.question);
+    const sentences = this.sentences;
+    let ask = -1;
+    // The first question with ask words, else the first sentence with ask words, else the first question.
+    for (let k = 0; k < sentences.length && ask < 0; k++) if (sentences.isQuestion(k) && sentences.hasAskWords(k)) ask = k;
+    for (let k = 0; k < sentences.length && ask < 0; k++) if (sentences.isAsk(k)) ask = k;
+    this.ask = sentences.get(ask);
   }
 
   run(): CheckResult {
@@ -540,6 +563,11 @@ class Checker {
 
   // --- helpers
 
+  /** The text folded (see `fold`), once. */
+  private folded(): string {
+    return (this.foldedCache ??= fold(this.text));
+  }
+
   private slice(span: Span): string {
     return this.text.slice(span.start, span.end);
   }
@@ -550,22 +578,25 @@ class Checker {
     if (n < MAX_FINDINGS_PER_RULE) this.findings.push(finding);
   }
 
-  private sentenceAt(index: number): Sentence | undefined {
-    let lo = 0;
-    let hi = this.sentences.length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const s = this.sentences[mid]!;
-      if (index < s.start) hi = mid - 1;
-      else if (index >= s.end) lo = mid + 1;
-      else return s;
-    }
-    return undefined;
+  /**
+   * Whether the text has one of `words` (lower case), so a pattern that needs one (REQUIRED_WORDS) may match. The
+   * i flag matches the same letters as toLowerCase, but for "ſ" (matched as "s"): a text with one always may.
+   */
+  private mayContain(words: readonly string[] | undefined): boolean {
+    if (!words) return true;
+    if (this.lowerCache === undefined) this.lowerCache = this.text.includes('ſ') ? null : this.text.toLowerCase();
+    const lower = this.lowerCache;
+    return lower === null || words.some((w) => lower.includes(w));
+  }
+
+  /** Whether further findings of rule `id` would be dropped (so scanning on for them is wasted). */
+  private isFull(id: RuleId): boolean {
+    return (this.perRule.get(id) ?? 0) >= MAX_FINDINGS_PER_RULE;
   }
 
   /** Where a missing element is reported: the ask, else the first sentence, else the first line. */
   private anchor(): Span {
-    const s = this.ask ?? this.sentences[0];
+    const s = this.ask ?? this.sentences.get(0);
     if (s) return { start: s.start, end: s.end };
     return firstLine(this.text);
   }
@@ -579,7 +610,7 @@ class Checker {
   }
 
   private firstBodyStart(): number {
-    return this.sentences[0]?.start ?? this.greeting.bodyStart;
+    return this.sentences.starts[0] ?? this.greeting.bodyStart;
   }
 
   private sessionsPhrase(): string {
@@ -649,9 +680,9 @@ class Checker {
   }
 
   private checkContext(): void {
-    if (this.sentences.some((s) => CONTEXT_RE.test(this.slice(s)))) return;
+    if (this.contextSentence() !== undefined) return;
     const at = this.firstBodyStart();
-    const first = this.sentences[0];
+    const first = this.sentences.get(0);
     this.add({
       id: 'no-context',
       severity: 'warning',
@@ -664,11 +695,11 @@ class Checker {
 
   private checkSkill(): void {
     const skill = this.ctx.skillName;
-    if (skill !== undefined ? skillNamed(this.text, skill) : SKILL_PHRASE_RE.test(this.text)) return;
-    const contextSentence = this.sentences.find((s) => CONTEXT_RE.test(this.slice(s)));
+    if (skill !== undefined ? skillNamedIn(this.folded(), skill) : SKILL_PHRASE_RE.test(this.text)) return;
+    const contextSentence = this.contextSentence();
     const insertAt = contextSentence ? contextSentence.end : this.firstBodyStart();
     const sentence = `I've identified that I need further expertise in the area of ${skill !== undefined ? skill.toLowerCase() : '[skill area]'}.`;
-    const first = contextSentence ?? this.sentences[0];
+    const first = contextSentence ?? this.sentences.get(0);
     this.add({
       id: 'skill-not-named',
       severity: skill !== undefined ? 'warning' : 'info',
@@ -683,8 +714,8 @@ class Checker {
   }
 
   private checkEvidence(): void {
-    if (this.sentences.some((s) => s.evidence)) return;
-    if (this.ctx.evidence && containsLoosely(this.text, this.ctx.evidence)) return;
+    for (let k = 0; k < this.sentences.length; k++) if (this.sentences.hasEvidence(k)) return;
+    if (this.ctx.evidence && containsLoosely(this.folded(), this.ctx.evidence)) return;
     const ev = this.ctx.evidence;
     const sentence = ev ? (/[.!?]$/.test(ev) ? ev : `${ev}.`) : "I've seen you [what you have seen them do].";
     const at = this.ask?.start;
@@ -699,7 +730,9 @@ class Checker {
   }
 
   private checkMentorWord(): void {
-    for (const m of matchesOf(MENTOR_RE, this.text)) {
+    if (!this.mayContain(REQUIRED_WORDS.get(MENTOR_RE))) return;
+    for (const m of eachMatch(MENTOR_RE, this.text)) {
+      if (this.isFull('mentor-word')) break;
       const word = m[1]!;
       const start = m.index;
       const end = start + word.length;
@@ -733,7 +766,11 @@ class Checker {
 
   private checkOpenEnded(): void {
     for (const rule of OPEN_ENDED) {
-      for (const m of matchesOf(rule.re, this.text)) {
+      // Once the rule has all the findings it keeps, a match only counts for the replacement it offers (which the
+      // later rules then leave alone), and one match is enough for that.
+      const offers = rule.kind === 'role' || rule.kind === 'role-ing' || rule.kind === 'brain' || rule.kind === 'whenever';
+      if ((this.isFull('open-ended') && !offers) || !this.mayContain(rule.needs)) continue;
+      for (const m of eachMatch(rule.re, this.text)) {
         const range = { start: m.index, end: m.index + m[0].length };
         let text: string | undefined;
         let fix: string;
@@ -777,6 +814,7 @@ class Checker {
           range,
           ...(text === undefined ? {} : { replacement: { range, text } }),
         });
+        if (this.isFull('open-ended')) break;
       }
     }
   }
@@ -788,28 +826,37 @@ class Checker {
 
   private scanCounts(): Count[] {
     const counts: Count[] = [];
-    const inAsk = (i: number) => this.sentenceAt(i)?.ask === true;
-    const inEvidence = (i: number) => {
-      const s = this.sentenceAt(i);
-      return s !== undefined && s.evidence && !s.ask;
+    const sentences = this.sentences;
+    const inAsk = (i: number) => {
+      const k = sentences.indexAt(i);
+      return k >= 0 && sentences.isAsk(k);
     };
-    for (const m of matchesOf(SESSIONS_RE, this.text)) {
+    const inEvidence = (i: number) => {
+      const k = sentences.indexAt(i);
+      return k >= 0 && sentences.hasEvidence(k) && !sentences.isAsk(k);
+    };
+    // parseCount by the words as written (a long text can say "three sessions" thousands of times).
+    const parsedCounts = new Map<string, { value: number | null; numeric: boolean }>();
+    for (const m of eachMatch(SESSIONS_RE, this.text)) {
       const raw = m[1]!;
-      const parsed = parseCount(raw);
+      let parsed = parsedCounts.get(raw);
+      if (!parsed) parsedCounts.set(raw, (parsed = parseCount(raw)));
       // "a meeting" / "some sessions" only in the ask; "three sessions" anywhere but in what you saw them do.
       if (!parsed.numeric && !inAsk(m.index)) continue;
       if (parsed.value === 1 && !parsed.numeric && !ASK_MODIFIERS_RE.test(m[2]!)) continue;
       if (inEvidence(m.index)) continue;
       counts.push({ start: m.index, end: m.index + m[0].length, num: { start: m.index, end: m.index + raw.length }, ...parsed });
     }
-    for (const m of matchesOf(TIMES_RE, this.text)) {
+    // The rest only counts in the ask (if there is one), and needs words the text may not have.
+    const scan = (re: RegExp) => (this.ask && this.mayContain(REQUIRED_WORDS.get(re)) ? eachMatch(re, this.text) : []);
+    for (const m of scan(TIMES_RE)) {
       if (!inAsk(m.index)) continue;
       const raw = m[1]!;
       const value = raw.toLowerCase() === 'twice' ? 2 : parseCount(raw.split(/\s+/u)[0]!).value;
       counts.push({ start: m.index, end: m.index + m[0].length, num: { start: m.index, end: m.index + raw.length }, value, numeric: true });
     }
     for (const re of [DURATION_RE, COFFEE_RE]) {
-      for (const m of matchesOf(re, this.text)) {
+      for (const m of scan(re)) {
         if (!inAsk(m.index)) continue;
         const end = m.index + m[0].length;
         if (re === DURATION_RE) {
@@ -918,24 +965,32 @@ class Checker {
     while (BULLET_LINE_RE.exec(this.text) && bullets < 2) bullets++;
     if (bullets >= 2) return;
 
-    let best: { items: string[]; tailEnd: number; tailStart: number; sentence: Sentence } | undefined;
-    for (const m of matchesOf(TOPIC_MARKER_RE, this.text)) {
+    // Each marker's topics are the pieces of the rest of its sentence (its "tail"), split at commas, "and" and the
+    // like. A long sentence can hold thousands of markers: `split` would scan the rest of the sentence for every one
+    // of them, so the pieces are found once per sentence (TopicSplit) and every marker takes those after it.
+    const sentences = this.sentences;
+    let best: { items: string[]; tailEnd: number; tailStart: number; sentence: number } | undefined;
+    let split: TopicSplit | undefined;
+    let continuation: string[] | undefined;
+    for (const m of eachMatch(TOPIC_MARKER_RE, this.text)) {
       const markerEnd = m.index + m[0].length;
-      const sentence = this.sentenceAt(m.index);
+      const sentence = sentences.indexAt(m.index);
       // "about" is everywhere ("excited about"); it only introduces topics in the ask.
-      if (!sentence || (m[0].toLowerCase() === 'about' && !sentence.ask)) continue;
-      let tailEnd = sentence.end;
-      while (tailEnd > markerEnd && /[.!?"'’”)\]\s:]/.test(this.text[tailEnd - 1]!)) tailEnd--;
-      const tail = this.text.slice(markerEnd, tailEnd);
-      const items = tail.split(TOPIC_SPLIT_RE).filter((t) => HAS_LETTER_RE.test(t));
+      if (sentence < 0 || (m[0].toLowerCase() === 'about' && !sentences.isAsk(sentence))) continue;
+      const sentenceEnd = sentences.ends[sentence]!;
+      if (split?.sentence !== sentence) {
+        let end = sentenceEnd;
+        while (end > sentences.starts[sentence]! && /[.!?"'’”)\]\s:]/.test(this.text[end - 1]!)) end--;
+        split = new TopicSplit(this.text, sentence, markerEnd, end);
+        continuation = undefined;
+      }
+      // Past the last word of the sentence, the tail is empty (and ends at the marker).
+      const tailEnd = Math.max(markerEnd, split.end);
+      const items = split.itemsFrom(markerEnd);
       // "…focusing on our reports? How you tell the story? And what I should do next?" (the source's own punctuation).
-      if (this.text[sentence.end - 1] === '?') {
-        let i = sentence.index + 1;
-        for (let s = this.sentences[i]; s && items.length < 10; s = this.sentences[++i]) {
-          QUESTION_CONTINUATION_RE.lastIndex = s.start;
-          if (!QUESTION_CONTINUATION_RE.test(this.text) || ASK_RE.test(this.slice(s))) break;
-          items.push(this.slice(s));
-        }
+      if (this.text[sentenceEnd - 1] === '?' && items.length < 10) {
+        continuation ??= this.questionContinuation(sentence);
+        items.push(...continuation.slice(0, 10 - items.length));
       }
       if (!best || items.length > best.items.length) best = { items, tailStart: markerEnd, tailEnd, sentence };
       if (items.length >= 2) return;
@@ -959,13 +1014,32 @@ class Checker {
           ? 'The request names only one focus topic.'
           : 'The request does not name two or more concrete topics.',
       fix: 'Name two or three topics: "focusing on reading our financial reports, turning numbers into a story, and what I should do next".',
-      range: best ? { start: best.sentence.start, end: best.sentence.end } : this.anchor(),
+      range: best ? { start: sentences.starts[best.sentence]!, end: sentences.ends[best.sentence]! } : this.anchor(),
       ...(replacement ? { replacement } : {}),
     });
   }
 
+  /** The sentences right after sentence `k` that continue its question ("How you tell the story?"), at most 10. */
+  private questionContinuation(k: number): string[] {
+    const { starts, ends } = this.sentences;
+    const out: string[] = [];
+    for (let i = k + 1; i < starts.length && out.length < 10; i++) {
+      QUESTION_CONTINUATION_RE.lastIndex = starts[i]!;
+      if (!QUESTION_CONTINUATION_RE.test(this.text) || this.sentences.hasAskWords(i)) break;
+      out.push(this.text.slice(starts[i], ends[i]));
+    }
+    return out;
+  }
+
+  /** The first sentence that says what you are working on. */
+  private contextSentence(): Sentence | undefined {
+    if (this.contextCache === undefined) this.contextCache = this.sentences.get(this.sentences.firstWithContext()) ?? null;
+    return this.contextCache ?? undefined;
+  }
+
   private checkPlaceholders(): void {
-    for (const m of matchesOf(PLACEHOLDER_RE, this.text)) {
+    for (const m of eachMatch(PLACEHOLDER_RE, this.text)) {
+      if (this.isFull('placeholder')) break;
       this.add({
         id: 'placeholder',
         severity: 'error',
@@ -977,13 +1051,25 @@ class Checker {
   }
 
   private checkLength(): number {
-    WORD_RE.lastIndex = 0;
+    // Words (see above), counted by hand: a long text has hundreds of thousands, a regular-expression run each.
+    const text = this.text;
     let count = 0;
     let overStart = -1;
-    let m: RegExpExecArray | null;
-    while ((m = WORD_RE.exec(this.text))) {
-      count++;
-      if (count === MAX_WORDS + 1) overStart = m.index;
+    let w: number;
+    for (let i = 0; i < text.length; ) {
+      if (!(w = letterAt(text, i))) {
+        i++;
+        continue;
+      }
+      if (++count === MAX_WORDS + 1) overStart = i;
+      do i += w;
+      while ((w = letterAt(text, i)));
+      // ['’-] between letters joins ("well-known", "don't").
+      while (isWordJoiner(text.charCodeAt(i)) && (w = letterAt(text, i + 1))) {
+        i += 1;
+        do i += w;
+        while ((w = letterAt(text, i)));
+      }
     }
     if (count > MAX_WORDS) {
       this.add({
@@ -1085,16 +1171,110 @@ export function applyFixes(text: string, findings: readonly Finding[], ids?: rea
 // ---------------------------------------------------------------------------------------------
 // Text helpers
 
-function matchesOf(re: RegExp, text: string): RegExpExecArray[] {
-  const out: RegExpExecArray[] = [];
+/**
+ * The matches of a global `re` one at a time, for loops that may stop early (`lastIndex` is reset when the loop
+ * ends, however it ends).
+ */
+function* eachMatch(re: RegExp, text: string): Generator<RegExpExecArray, void, undefined> {
   re.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = re.exec(text))) {
-    out.push(m);
-    if (m[0].length === 0) re.lastIndex++;
+  try {
+    let m: RegExpExecArray | null;
+    while ((m = re.exec(text))) {
+      const next = re.lastIndex;
+      yield m;
+      re.lastIndex = m[0].length === 0 ? next + 1 : next;
+    }
+  } finally {
+    re.lastIndex = 0;
   }
-  re.lastIndex = 0;
-  return out;
+}
+
+const TOPIC_SPLIT_GLOBAL_RE = new RegExp(TOPIC_SPLIT_RE.source, 'giu');
+
+/**
+ * The topics in the tails of one sentence: what `text.slice(markerEnd, end).split(TOPIC_SPLIT_RE)` keeps (the
+ * pieces with a letter or digit) for each marker of the sentence, without splitting the rest of the sentence again
+ * for every marker. All tails of a sentence end at `end`; the first one starts at `from` and is split once, lazily
+ * (only as far as asked). Splitting scans left to right, so a later marker's tail has the same separators as the
+ * first tail after the marker, and its first piece is the rest of the piece the marker ends in — unless the marker
+ * ends inside a separator ("such as| well as"), when that tail is split on its own (once per sentence at most:
+ * every marker before it had fewer than two topics).
+ */
+class TopicSplit {
+  private readonly tail: string;
+  /** Separators found so far, relative to `from`: starts and ends. Piece i ends at separator i (or the tail's end). */
+  private readonly sepStart: number[] = [];
+  private readonly sepEnd: number[] = [];
+  /** Indices of the pieces found so far that have a letter or digit. */
+  private readonly lettered: number[] = [];
+  /** Where the search for the next separator resumes; -1 when the whole tail is split. */
+  private resume = 0;
+
+  constructor(
+    text: string,
+    readonly sentence: number,
+    private readonly from: number,
+    readonly end: number,
+  ) {
+    this.tail = text.slice(from, Math.max(from, end));
+  }
+
+  /** The topics of the tail that starts at `markerEnd` (in the sentence, at or after `from`). */
+  itemsFrom(markerEnd: number): string[] {
+    if (markerEnd >= this.end) return [];
+    const r = markerEnd - this.from;
+    // Split until the separators before r are known, and the one after it if there is one.
+    while (this.resume >= 0 && (this.sepStart.length === 0 || this.sepStart[this.sepStart.length - 1]! < r)) this.splitOne();
+    const j = countBelow(this.sepStart, r); // r is in piece j, or inside separator j - 1
+    if (j > 0 && this.sepEnd[j - 1]! > r) {
+      return this.tail.slice(r).split(TOPIC_SPLIT_RE).filter((t) => HAS_LETTER_RE.test(t));
+    }
+    const pieceEnd = j < this.sepStart.length ? this.sepStart[j]! : this.tail.length;
+    const items: string[] = [];
+    if (HAS_LETTER_RE.test(this.tail.slice(r, pieceEnd))) items.push(this.tail.slice(r, pieceEnd));
+    // Two topics are enough for the caller: find the lettered pieces after piece j until there are two.
+    let k = countBelow(this.lettered, j + 1);
+    while (items.length < 2) {
+      while (this.resume >= 0 && k >= this.lettered.length) this.splitOne();
+      if (k >= this.lettered.length) break;
+      items.push(this.piece(this.lettered[k++]!));
+    }
+    return items;
+  }
+
+  private piece(i: number): string {
+    return this.tail.slice(i === 0 ? 0 : this.sepEnd[i - 1]!, i < this.sepStart.length ? this.sepStart[i]! : this.tail.length);
+  }
+
+  /** Finds the next separator (or the end of the tail) and notes whether the piece before it has a letter. */
+  private splitOne(): void {
+    const re = TOPIC_SPLIT_GLOBAL_RE;
+    re.lastIndex = this.resume;
+    const m = re.exec(this.tail);
+    re.lastIndex = 0;
+    const start = this.resume;
+    const index = this.sepStart.length;
+    if (m) {
+      this.sepStart.push(m.index);
+      this.sepEnd.push(m.index + m[0].length);
+      this.resume = m.index + m[0].length;
+    } else {
+      this.resume = -1;
+    }
+    if (HAS_LETTER_RE.test(this.tail.slice(start, m ? m.index : this.tail.length))) this.lettered.push(index);
+  }
+}
+
+/** How many of the ascending `sorted` are below `x`. */
+function countBelow(sorted: readonly number[], x: number): number {
+  let lo = 0;
+  let hi = sorted.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (sorted[mid]! < x) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }
 
 function cleanContext(context: CheckContext | undefined): CheckContext {
@@ -1117,6 +1297,31 @@ function cleanContext(context: CheckContext | undefined): CheckContext {
     if (topics.length) out.topics = topics;
   }
   return out;
+}
+
+/**
+ * 1 or 2 (UTF-16 units) if a letter or digit (`[\p{L}\p{N}]`, by code point) starts at `i`, else 0; what words
+ * and HAS_LETTER_RE call a letter, looked up in a table for the Basic Multilingual Plane.
+ */
+function letterAt(text: string, i: number): number {
+  if (i >= text.length) return 0;
+  const c = text.charCodeAt(i);
+  if (c >= 0xd800 && c <= 0xdfff) {
+    const d = text.charCodeAt(i + 1);
+    if (c > 0xdbff || !(d >= 0xdc00 && d <= 0xdfff)) return 0; // a lone surrogate
+    return HAS_LETTER_RE.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  let known = BMP_LETTER[c]!;
+  if (known === 0) known = BMP_LETTER[c] = HAS_LETTER_RE.test(String.fromCharCode(c)) ? 1 : 2;
+  return known === 1 ? 1 : 0;
+}
+
+/** Per BMP character: 0 not looked up yet, 1 a letter or digit, 2 not. */
+const BMP_LETTER = new Uint8Array(0x10000);
+
+/** ' ’ or - (a word joins letters with these). */
+function isWordJoiner(c: number): boolean {
+  return c === 39 || c === 0x2019 || c === 45;
 }
 
 function isSpace(c: number): boolean {
@@ -1142,29 +1347,45 @@ function trimSpan(text: string, span: Span): Span {
   return { start, end };
 }
 
-const CLOSERS = new Set(['.', '!', '?', '"', "'", '’', '”', ')', ']']);
+/** A character that may follow a sentence's ".", "!" or "?": . ! ? " ' ’ ” ) ] */
+function isCloser(c: number): boolean {
+  return c === 46 || c === 33 || c === 63 || c === 34 || c === 39 || c === 0x2019 || c === 0x201d || c === 41 || c === 93;
+}
+
+/** A character BULLET_AT_RE can start with once past its leading spaces: - * • · – or a digit. */
+function mayStartBullet(c: number): boolean {
+  return c === 45 || c === 42 || c === 0x2022 || c === 0xb7 || c === 0x2013 || (c >= 48 && c <= 57);
+}
 
 /**
  * Sentences from `from` on: they end at ".", "!" or "?" followed by a space, at a blank line, and
  * around bullet lines. A single line break inside a paragraph (hard-wrapped text) does not end one.
  */
-function splitSentences(text: string, from: number): Sentence[] {
-  const spans: Span[] = [];
+function splitSentences(text: string, from: number): Sentences {
+  const starts: number[] = [];
+  const ends: number[] = [];
   const n = text.length;
   let start = -1;
   let bullet = false;
   const push = (end: number) => {
-    const s = trimSpan(text, { start, end });
-    if (s.end > s.start) spans.push(s);
+    let s = start;
+    while (s < end && isSpace(text.charCodeAt(s))) s++;
+    while (end > s && isSpace(text.charCodeAt(end - 1))) end--;
+    if (end > s) {
+      starts.push(s);
+      ends.push(end);
+    }
     start = -1;
   };
+  // Past the leading spaces (skipped already), BULLET_AT_RE needs a bullet character: the regular expression only
+  // runs where one is (mayStartBullet), not at every sentence and line.
   for (let i = from; i < n; i++) {
     const c = text.charCodeAt(i);
     if (start < 0) {
       if (isSpace(c)) continue;
       start = i;
       BULLET_AT_RE.lastIndex = i;
-      bullet = BULLET_AT_RE.test(text);
+      bullet = mayStartBullet(c) && BULLET_AT_RE.test(text);
       if (bullet) {
         i = BULLET_AT_RE.lastIndex - 1;
         continue;
@@ -1172,14 +1393,15 @@ function splitSentences(text: string, from: number): Sentence[] {
     }
     if (c === 10) {
       let j = i + 1;
-      while (j < n && (text[j] === ' ' || text[j] === '\t' || text[j] === '\r')) j++;
+      let d = 0;
+      while (j < n && ((d = text.charCodeAt(j)) === 32 || d === 9 || d === 13)) j++;
       BULLET_AT_RE.lastIndex = j;
-      if (j >= n || text.charCodeAt(j) === 10 || bullet || BULLET_AT_RE.test(text)) push(i);
+      if (j >= n || d === 10 || bullet || (mayStartBullet(d) && BULLET_AT_RE.test(text))) push(i);
       continue;
     }
     if (c === 46 || c === 33 || c === 63) {
       let j = i + 1;
-      while (j < n && CLOSERS.has(text[j]!)) j++;
+      while (j < n && isCloser(text.charCodeAt(j))) j++;
       if (j >= n || isSpace(text.charCodeAt(j))) {
         push(j);
         i = j - 1;
@@ -1187,12 +1409,125 @@ function splitSentences(text: string, from: number): Sentence[] {
     }
   }
   if (start >= 0) push(n);
-  return spans.map((s, index) => {
-    const body = text.slice(s.start, s.end);
-    const question = /\?["'’”)\]]*$/u.test(body);
-    const ask = question || ASK_RE.test(body);
-    return { ...s, index, question, ask, evidence: EVIDENCE_RE.test(body) || (!ask && WEAK_EVIDENCE_RE.test(body)) };
-  });
+  return new Sentences(text, starts, ends);
+}
+
+// What a sentence has, as bits of Sentences.flags.
+const QUESTION = 1;
+/** A match of ASK_RE ("would you"); the sentence is the ask if it has this or is a question. */
+const ASK_WORDS = 2;
+const EVIDENCE = 4;
+
+const ASK_SCAN_RE = new RegExp(ASK_RE.source, 'giu');
+const EVIDENCE_SCAN_RE = new RegExp(EVIDENCE_RE.source, 'giu');
+const WEAK_EVIDENCE_SCAN_RE = new RegExp(WEAK_EVIDENCE_RE.source, 'giu');
+const CONTEXT_SCAN_RE = new RegExp(CONTEXT_RE.source, 'giu');
+
+/**
+ * The sentences of the body, as offsets and bits: a long text has hundreds of thousands of sentences, and an
+ * object, a slice and a few regular-expression runs for each would cost more than the rest of the check.
+ */
+class Sentences {
+  private readonly flags: Uint8Array;
+
+  constructor(
+    private readonly text: string,
+    readonly starts: readonly number[],
+    readonly ends: readonly number[],
+  ) {
+    const flags = (this.flags = new Uint8Array(starts.length));
+    for (let k = 0; k < starts.length; k++) {
+      // /\?["'’”)\]]*$/u: a "?" before nothing but closing quotes and brackets.
+      let e = ends[k]!;
+      let c: number;
+      while (e > starts[k]! && ((c = text.charCodeAt(e - 1)) === 34 || c === 39 || c === 0x2019 || c === 0x201d || c === 41 || c === 93)) e--;
+      if (e > starts[k]! && text.charCodeAt(e - 1) === 63) flags[k] = QUESTION;
+    }
+    for (let k = this.next(ASK_SCAN_RE, ASK_RE, 0); k >= 0; k = this.next(ASK_SCAN_RE, ASK_RE, k + 1)) flags[k]! |= ASK_WORDS;
+    for (let k = this.next(EVIDENCE_SCAN_RE, EVIDENCE_RE, 0); k >= 0; k = this.next(EVIDENCE_SCAN_RE, EVIDENCE_RE, k + 1)) flags[k]! |= EVIDENCE;
+    // Weaker evidence only counts outside the ask.
+    for (let k = this.next(WEAK_EVIDENCE_SCAN_RE, WEAK_EVIDENCE_RE, 0); k >= 0; k = this.next(WEAK_EVIDENCE_SCAN_RE, WEAK_EVIDENCE_RE, k + 1)) {
+      if (!this.isAsk(k)) flags[k]! |= EVIDENCE;
+    }
+  }
+
+  get length(): number {
+    return this.starts.length;
+  }
+
+  get(k: number): Sentence | undefined {
+    if (k < 0 || k >= this.starts.length) return undefined;
+    return { start: this.starts[k]!, end: this.ends[k]!, index: k, question: this.isQuestion(k), ask: this.isAsk(k), evidence: this.hasEvidence(k) };
+  }
+
+  isQuestion(k: number): boolean {
+    return (this.flags[k]! & QUESTION) !== 0;
+  }
+
+  /** The sentence reads as an ask: a question, or "would you…", "I'd love…". */
+  isAsk(k: number): boolean {
+    return (this.flags[k]! & (QUESTION | ASK_WORDS)) !== 0;
+  }
+
+  hasAskWords(k: number): boolean {
+    return (this.flags[k]! & ASK_WORDS) !== 0;
+  }
+
+  hasEvidence(k: number): boolean {
+    return (this.flags[k]! & EVIDENCE) !== 0;
+  }
+
+  /** The index of the sentence that contains `offset`, or -1. */
+  indexAt(offset: number): number {
+    const k = this.firstEndingAfter(0, offset);
+    return k < this.starts.length && this.starts[k]! <= offset ? k : -1;
+  }
+
+  /** The first sentence from `k` on that ends after `offset` (the one containing it, or the next). */
+  private firstEndingAfter(k: number, offset: number): number {
+    let lo = k;
+    let hi = this.starts.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.ends[mid]! <= offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /**
+   * The first sentence from `k` on whose text has a match of `test` (non-global; `scan` is its global twin), or -1:
+   * what `test.test(text.slice(start, end))` says for each sentence in turn, with one scan of the text instead of
+   * a slice and a run per sentence. Sound for patterns whose only lookarounds are the word boundaries at either end
+   * (ASK_RE, EVIDENCE_RE, WEAK_EVIDENCE_RE, CONTEXT_RE): a sentence is bordered by spaces (or by its greeting's
+   * punctuation), where a word boundary sees the same in the text as in the sentence alone. So where the scan finds
+   * no match, no sentence has one, and a match inside a sentence is one of the sentence alone; a match that spills
+   * over a sentence's end (its `\s+` across a blank line) is settled by testing that sentence alone.
+   */
+  next(scan: RegExp, test: RegExp, k: number): number {
+    const { text, starts, ends } = this;
+    try {
+      while (k < starts.length) {
+        scan.lastIndex = starts[k]!;
+        const m = scan.exec(text);
+        if (!m) return -1;
+        k = this.firstEndingAfter(k, m.index);
+        if (k >= starts.length) return -1;
+        if (m.index < starts[k]!) continue; // between sentences: scan again from the next one
+        if (m.index + m[0].length <= ends[k]!) return k;
+        if (test.test(text.slice(starts[k]!, ends[k]!))) return k;
+        k++;
+      }
+      return -1;
+    } finally {
+      scan.lastIndex = 0;
+    }
+  }
+
+  /** The first sentence with a match of CONTEXT_RE ("I am working on…"), or -1. */
+  firstWithContext(): number {
+    return this.next(CONTEXT_SCAN_RE, CONTEXT_RE, 0);
+  }
 }
 
 function findGreeting(text: string): Greeting {
@@ -1223,11 +1558,43 @@ function findGreeting(text: string): Greeting {
   return { bodyStart: 0 };
 }
 
-/** Whether the first words (up to 60 characters) of `part` appear in `text`, ignoring case and spacing. */
-function containsLoosely(text: string, part: string): boolean {
-  const squash = (s: string) => fold(s).replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
-  const needle = squash(part).slice(0, 60).trim();
-  return needle.length > 0 && squash(text).includes(needle);
+/** Whether the first words (up to 60 characters) of `part` appear in `folded` (a folded text), ignoring case and spacing. */
+function containsLoosely(folded: string, part: string): boolean {
+  const squash = (s: string) => s.replace(/[^\p{L}\p{N}]+/gu, ' ').trim();
+  const needle = squash(fold(part)).slice(0, 60).trim();
+  return needle.length > 0 && squashedIncludes(folded, needle.split(' '));
+}
+
+/**
+ * Whether squash(text) — every run of characters other than letters and digits made one space, then trimmed —
+ * includes `words` joined by single spaces, without building squash(text) (a second copy of a long text, and a
+ * replacement per space). The words are letters and digits; the last may end in half a surrogate pair (cut).
+ */
+function squashedIncludes(text: string, words: readonly string[]): boolean {
+  const first = words[0]!;
+  const last = words.length - 1;
+  /** Whether `word` is at `i` within one run of letters and digits, which ends right after it unless `open`. */
+  const wordAt = (word: string, i: number, open: boolean): boolean => {
+    if (!text.startsWith(word, i)) return false;
+    const end = i + word.length;
+    const c = text.charCodeAt(end - 1);
+    if (c >= 0xd800 && c <= 0xdbff) return letterAt(text, end - 1) === 2; // the cut pair must be a letter too
+    return open || (end < text.length && letterAt(text, end) === 0);
+  };
+  for (let p = text.indexOf(first); p >= 0; p = text.indexOf(first, p + 1)) {
+    if (!wordAt(first, p, last === 0)) continue;
+    let i = p + first.length;
+    let k = 1;
+    for (; k <= last; k++) {
+      // The space: a run (one or more) of anything but letters and digits.
+      const runStart = i;
+      while (i < text.length && letterAt(text, i) === 0) i++;
+      if (i === runStart || !wordAt(words[k]!, i, k === last)) break;
+      i += words[k]!.length;
+    }
+    if (k > last) return true;
+  }
+  return false;
 }
 
 function fold(s: string): string {
@@ -1254,23 +1621,38 @@ function nameMatches(written: string, personName: string): boolean {
  * matched by its first max(4, length − 3) letters ("negotiation" ~ "negotiating", "speaking" ~ "speak").
  */
 export function skillNamed(text: string, skillName: string): boolean {
+  return skillNamedIn(fold(text), skillName);
+}
+
+/** skillNamed on text already folded. */
+function skillNamedIn(body: string, skillName: string): boolean {
   const tokens = fold(skillName)
     .split(/[^\p{L}\p{N}]+/u)
     .filter((t) => t && !SMALL_WORDS.has(t));
   if (tokens.length === 0) return true;
-  const have = new Set<string>();
-  const body = fold(text);
-  WORD_RE.lastIndex = 0;
-  let m: RegExpExecArray | null;
-  while ((m = WORD_RE.exec(body))) for (const part of m[0].split(/['’-]/u)) have.add(part);
-  WORD_RE.lastIndex = 0;
-  const found = tokens.filter((t) => {
-    const stem = t.slice(0, Math.min(t.length, Math.max(4, t.length - 3)));
-    if (have.has(t)) return true;
-    for (const w of have) if (w.startsWith(stem)) return true;
-    return false;
-  });
+  const found = tokens.filter((t) => hasPartStartingWith(body, t.slice(0, Math.min(t.length, Math.max(4, t.length - 3)))));
   return found.length >= Math.ceil(tokens.length / 2);
+}
+
+/**
+ * Whether a word part of `body` (a run of letters and digits: words split at ' ’ -) starts with `stem`
+ * (letters and digits, maybe cut inside a surrogate pair): found with indexOf rather than by listing the parts.
+ */
+function hasPartStartingWith(body: string, stem: string): boolean {
+  for (let p = body.indexOf(stem); p >= 0; p = body.indexOf(stem, p + 1)) {
+    // A part starts here if no letter or digit ends just before…
+    if (p > 0) {
+      const c = body.charCodeAt(p - 1);
+      const before = c >= 0xdc00 && c <= 0xdfff && p > 1 && letterAt(body, p - 2) === 2 ? 2 : letterAt(body, p - 1);
+      if (before) continue;
+    }
+    // …and the part runs at least to the stem's end (the stem's last unit may be half of a pair).
+    let i = p;
+    let w: number;
+    while (i < p + stem.length && (w = letterAt(body, i))) i += w;
+    if (i >= p + stem.length) return true;
+  }
+  return false;
 }
 
 function parseCount(raw: string): { value: number | null; numeric: boolean } {
