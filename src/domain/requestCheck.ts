@@ -605,7 +605,7 @@ class Checker {
   private askInsertPoint(): number | undefined {
     if (!this.ask) return undefined;
     let end = this.ask.end;
-    while (end > this.ask.start && /[.!?"'’”)\]\s]/.test(this.text[end - 1]!)) end--;
+    while (end > this.ask.start && isClosingOrSpace(this.text.charCodeAt(end - 1))) end--;
     return end;
   }
 
@@ -980,7 +980,8 @@ class Checker {
       const sentenceEnd = sentences.ends[sentence]!;
       if (split?.sentence !== sentence) {
         let end = sentenceEnd;
-        while (end > sentences.starts[sentence]! && /[.!?"'’”)\]\s:]/.test(this.text[end - 1]!)) end--;
+        let c: number;
+        while (end > sentences.starts[sentence]! && (isClosingOrSpace((c = this.text.charCodeAt(end - 1))) || c === 58)) end--;
         split = new TopicSplit(this.text, sentence, markerEnd, end);
         continuation = undefined;
       }
@@ -1345,6 +1346,19 @@ function trimSpan(text: string, span: Span): Span {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return { start, end };
+}
+
+/** /[.!?"'’”)\]\s]/ for one character (a loop over the end of a long sentence runs this, not a regular expression). */
+function isClosingOrSpace(c: number): boolean {
+  return isCloser(c) || isRegExpSpace(c);
+}
+
+/** /\s/ for one character. */
+function isRegExpSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** A character that may follow a sentence's ".", "!" or "?": . ! ? " ' ’ ” ) ] */
