@@ -7,6 +7,11 @@
  * Pure and synchronous: no `vscode` import, no I/O. Every regular expression is compiled once, at
  * module load; a typical request is checked in a few hundredths of a millisecond.
  *
+ * The work must stay linear in the text's length: a user template can render millions of characters,
+ * and the check runs in the extension host. So no rescanning the rest of the text per sentence or per
+ * match, and no object or slice per sentence (test/unit/domain/requestCheckScale.test.ts counts the
+ * work; bench/ times a million characters).
+ *
  * Ranges are UTF-16 code-unit offsets into the text (what `String.prototype.slice` and VS Code's
  * `TextDocument.positionAt` use). Messages may quote `context` values (the person's name, the skill)
  * but never echo the request text itself; callers must still show every string as text, never HTML.
@@ -1220,7 +1225,7 @@ class TopicSplit {
     this.tail = text.slice(from, Math.max(from, end));
   }
 
-  /** The topics of the tail that starts at `markerEnd` (in the sentence, at or after `from`). */
+  /** The topics of the tail that starts at `markerEnd` (in the sentence, at or after `from`), maybe cut at two (all the caller needs). */
   itemsFrom(markerEnd: number): string[] {
     if (markerEnd >= this.end) return [];
     const r = markerEnd - this.from;
@@ -1233,7 +1238,7 @@ class TopicSplit {
     const pieceEnd = j < this.sepStart.length ? this.sepStart[j]! : this.tail.length;
     const items: string[] = [];
     if (HAS_LETTER_RE.test(this.tail.slice(r, pieceEnd))) items.push(this.tail.slice(r, pieceEnd));
-    // Two topics are enough for the caller: find the lettered pieces after piece j until there are two.
+    // Two topics are all the caller needs: find lettered pieces after piece j until there are two.
     let k = countBelow(this.lettered, j + 1);
     while (items.length < 2) {
       while (this.resume >= 0 && k >= this.lettered.length) this.splitOne();
