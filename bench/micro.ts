@@ -148,21 +148,24 @@ async function main(): Promise<void> {
   note('parseBaseline10k', await time(7, () => (sink = JSON.parse(JSON.stringify(plain)))), '  baseline: JSON round trip of the same data');
 
   // --- The request-quality check on very long texts (a user template can render millions of characters):
-  // every shape of test/unit/fixtures/hugeRequests.ts, without and with the builder's context; the worst counts.
+  // every shape of test/unit/fixtures/hugeRequests.ts, without and with the builder's context. The budget is for
+  // the worst realistic shape; the worst of those built to hurt is shown beside it.
   for (const [length, runs, key] of [[200_000, 5, 'requestCheck200k'], [1_000_000, 3, 'requestCheck1M']] as const) {
-    console.log(`request check, ${length.toLocaleString('en')} characters (median of ${runs}; the worst shape counts)`);
-    for (let i = 0; i < 20; i++) sink = checkRequest(TERRY_TEXT, BUILDER_CONTEXT); // the check has run on every keystroke before
-    let worst = { ms: -1, name: '' };
-    for (const { name, text } of hugeRequests(length)) {
+    console.log(`request check, ${length.toLocaleString('en')} characters (median of ${runs})`);
+    for (let i = 0; i < 20; i++) sink = checkRequest(TERRY_TEXT, BUILDER_CONTEXT); // it has run on every keystroke before
+    const worst = { realistic: { ms: -1, name: '' }, hurt: { ms: -1, name: '' } };
+    for (const { name, text, realistic } of hugeRequests(length)) {
       for (const [label, context] of [['', {}], [', builder context', BUILDER_CONTEXT]] as [string, CheckContext][]) {
         const stat = await time(runs, () => (sink = checkRequest(text, context)));
-        console.log(`  ${(name + label).padEnd(66)} ${stat.median.toFixed(2).padStart(9)} ms   (first ${stat.first.toFixed(1)}, range ${stat.min.toFixed(1)}–${stat.max.toFixed(1)})`);
-        if (stat.median > worst.ms) worst = { ms: stat.median, name: name + label };
+        console.log(`  ${(name + label + (realistic ? '' : ' (built to hurt)')).padEnd(66)} ${stat.median.toFixed(2).padStart(9)} ms   (first ${stat.first.toFixed(1)}, range ${stat.min.toFixed(1)}–${stat.max.toFixed(1)})`);
+        const w = realistic ? worst.realistic : worst.hurt;
+        if (stat.median > w.ms) Object.assign(w, { ms: stat.median, name: name + label });
       }
     }
-    results[key] = worst.ms;
-    results[`${key}Worst`] = worst.name;
-    console.log(`  worst: ${worst.name}, ${worst.ms.toFixed(2)} ms`);
+    results[key] = worst.realistic.ms;
+    results[`${key}Worst`] = worst.realistic.name;
+    results[`${key}Hurt`] = worst.hurt.ms;
+    results[`${key}HurtWorst`] = worst.hurt.name;
   }
 
   // --- Activation in plain Node with the stub API: module load + activate(), vs hello-world.

@@ -7,6 +7,11 @@
  * Pure and synchronous: no `vscode` import, no I/O. Every regular expression is compiled once, at
  * module load; a typical request is checked in a few hundredths of a millisecond.
  *
+ * The work must stay linear in the text's length: a user template can render millions of characters,
+ * and the check runs in the extension host. So no rescanning the rest of the text per sentence or per
+ * match, and no object or slice per sentence (test/unit/domain/requestCheckScale.test.ts counts the
+ * work; bench/ times a million characters).
+ *
  * Ranges are UTF-16 code-unit offsets into the text (what `String.prototype.slice` and VS Code's
  * `TextDocument.positionAt` use). Messages may quote `context` values (the person's name, the skill)
  * but never echo the request text itself; callers must still show every string as text, never HTML.
@@ -605,7 +610,7 @@ class Checker {
   private askInsertPoint(): number | undefined {
     if (!this.ask) return undefined;
     let end = this.ask.end;
-    while (end > this.ask.start && /[.!?"'’”)\]\s]/.test(this.text[end - 1]!)) end--;
+    while (end > this.ask.start && isClosingOrSpace(this.text.charCodeAt(end - 1))) end--;
     return end;
   }
 
@@ -980,7 +985,8 @@ class Checker {
       const sentenceEnd = sentences.ends[sentence]!;
       if (split?.sentence !== sentence) {
         let end = sentenceEnd;
-        while (end > sentences.starts[sentence]! && /[.!?"'’”)\]\s:]/.test(this.text[end - 1]!)) end--;
+        let c: number;
+        while (end > sentences.starts[sentence]! && (isClosingOrSpace((c = this.text.charCodeAt(end - 1))) || c === 58)) end--;
         split = new TopicSplit(this.text, sentence, markerEnd, end);
         continuation = undefined;
       }
@@ -1219,7 +1225,7 @@ class TopicSplit {
     this.tail = text.slice(from, Math.max(from, end));
   }
 
-  /** The topics of the tail that starts at `markerEnd` (in the sentence, at or after `from`). */
+  /** The topics of the tail that starts at `markerEnd` (in the sentence, at or after `from`), maybe cut at two (all the caller needs). */
   itemsFrom(markerEnd: number): string[] {
     if (markerEnd >= this.end) return [];
     const r = markerEnd - this.from;
@@ -1232,7 +1238,7 @@ class TopicSplit {
     const pieceEnd = j < this.sepStart.length ? this.sepStart[j]! : this.tail.length;
     const items: string[] = [];
     if (HAS_LETTER_RE.test(this.tail.slice(r, pieceEnd))) items.push(this.tail.slice(r, pieceEnd));
-    // Two topics are enough for the caller: find the lettered pieces after piece j until there are two.
+    // Two topics are all the caller needs: find lettered pieces after piece j until there are two.
     let k = countBelow(this.lettered, j + 1);
     while (items.length < 2) {
       while (this.resume >= 0 && k >= this.lettered.length) this.splitOne();
@@ -1345,6 +1351,19 @@ function trimSpan(text: string, span: Span): Span {
   while (start < end && isSpace(text.charCodeAt(start))) start++;
   while (end > start && isSpace(text.charCodeAt(end - 1))) end--;
   return { start, end };
+}
+
+/** /[.!?"'’”)\]\s]/ for one character (a loop over the end of a long sentence runs this, not a regular expression). */
+function isClosingOrSpace(c: number): boolean {
+  return isCloser(c) || isRegExpSpace(c);
+}
+
+/** /\s/ for one character. */
+function isRegExpSpace(c: number): boolean {
+  return (
+    (c >= 9 && c <= 13) || c === 32 || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) ||
+    c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff
+  );
 }
 
 /** A character that may follow a sentence's ".", "!" or "?": . ! ? " ' ’ ” ) ] */
