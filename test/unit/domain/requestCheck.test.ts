@@ -292,11 +292,11 @@ describe('request check: hostile lengths', () => {
 
   it('does not backtrack catastrophically on text built to make regular expressions backtrack', () => {
     const nasty = ['a '.repeat(10_000), 'Hi ' + 'x'.repeat(20_000), '1-'.repeat(10_000) + 'sessions', 'focusing on ' + ', '.repeat(10_000), '\n- '.repeat(7_000), '[' .repeat(20_000)];
+    // No wall-clock assertion (a loaded machine would make it flaky): the work is counted in
+    // requestCheckScale.test.ts, which fails when it grows faster than the text; here each text must simply finish.
     for (const text of nasty) {
-      const t0 = performance.now();
-      checkRequest(text);
-      const ms = performance.now() - t0;
-      assert.ok(ms < 1_000, `${ms.toFixed(1)} ms for ${JSON.stringify(text.slice(0, 12))}…`);
+      const r = checkRequest(text);
+      assert.ok(r.score >= 0 && r.score <= 100, JSON.stringify(text.slice(0, 12)));
     }
   });
 });
