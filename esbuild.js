@@ -78,11 +78,56 @@ const common = {
   legalComments: 'none',
 };
 
-const builds = [
-  // The extension itself.
+/** Where dist/extension.js publishes its modules for dist/features.js (read by the shims below). */
+const SHARED_GLOBAL = "globalThis[Symbol.for('careerkit.mentoring-outreach.sharedModules')]";
+
+/**
+ * The activation bundle's entry: src/extension.ts, plus a table of the module instances it holds, so the
+ * features bundle can use those very instances (one TreeNode class, one StoreRefusal, one store module)
+ * instead of copies of its own.
+ */
+function activationEntry(shared) {
+  const lines = shared.map((file, i) => `import * as m${i} from './${file}';`);
+  lines.push(`${SHARED_GLOBAL} = { ${shared.map((file, i) => `${JSON.stringify(file)}: m${i}`).join(', ')} };`);
+  lines.push(`export * from './src/extension';`);
+  return lines.join('\n');
+}
+
+/** The project's own modules in the activation bundle (found by bundling src/extension.ts once, in memory). */
+async function activationModules() {
+  const probe = await esbuild.build({ ...common, entryPoints: ['src/extension.ts'], platform: 'node', format: 'cjs', external: ['vscode'], write: false, metafile: true, outfile: 'probe.js' });
+  return Object.keys(probe.metafile.inputs).filter((f) => f.startsWith('src/') && f.endsWith('.ts')).sort();
+}
+
+/**
+ * In the features bundle, a module that the activation bundle holds is not bundled again: the import is
+ * answered with the activation bundle's instance of it (published by activationEntry).
+ */
+function sharedWithActivationPlugin(shared) {
+  const set = new Set(shared);
+  return {
+    name: 'shared-with-activation-bundle',
+    setup(build) {
+      build.onResolve({ filter: /^\./ }, async (args) => {
+        if (args.pluginData === 'inner' || args.namespace === 'shared') return undefined;
+        const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+        if (resolved.errors.length > 0 || resolved.external) return undefined;
+        const file = path.relative(__dirname, resolved.path).split(path.sep).join('/');
+        return set.has(file) ? { path: file, namespace: 'shared' } : undefined;
+      });
+      build.onLoad({ filter: /.*/, namespace: 'shared' }, (args) => ({
+        contents: `module.exports = ${SHARED_GLOBAL}[${JSON.stringify(args.path)}];`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+const builds = (shared) => [
+  // The extension itself: what activation needs (the store, the views, the status bar), nothing more.
   {
     ...common,
-    entryPoints: ['src/extension.ts'],
+    stdin: { contents: activationEntry(shared), resolveDir: __dirname, sourcefile: 'src/extension.entry.ts', loader: 'ts' },
     outfile: 'dist/extension.js',
     platform: 'node',
     format: 'cjs',
@@ -93,11 +138,25 @@ const builds = [
     sourcesContent: false,
     metafile: true,
   },
-  // Loaded on first use only, never at activation: the heavier features (src/features.ts), the Handlebars
-  // compiler for users' own templates, and the iCalendar export (ical-generator).
+  // Loaded on first use only, never at activation: every command and what it needs (src/features.ts).
   {
     ...common,
-    entryPoints: { features: 'src/features.ts', templateCompiler: 'src/templating/compiler.ts', calendar: 'src/domain/calendar.ts' },
+    plugins: [sharedWithActivationPlugin(shared), ...common.plugins],
+    entryPoints: { features: 'src/features.ts' },
+    outdir: 'dist',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode'],
+    minify: production,
+    sourcemap: !production,
+    sourcesContent: false,
+  },
+  // Also on first use, each on its own: the Handlebars compiler for users' own templates, and the iCalendar
+  // export (ical-generator).
+  {
+    ...common,
+    entryPoints: { templateCompiler: 'src/templating/compiler.ts', calendar: 'src/domain/calendar.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
@@ -122,9 +181,10 @@ const builds = [
 ];
 
 // Tests and benchmarks are not shipped: always with source maps, never minified.
+const testBuilds = [];
 if (!production || process.argv.includes('--tests')) {
   const testCommon = { ...common, platform: 'node', format: 'cjs', target: 'node20', sourcemap: 'inline', outbase: '.', outdir: 'out' };
-  builds.push(
+  testBuilds.push(
     { ...testCommon, entryPoints: [...listFiles('test/unit', /\.test\.ts$/), ...listFiles('bench', /\.ts$/)], external: ['vscode', 'mocha'] },
     {
       ...testCommon,
@@ -144,7 +204,8 @@ function copyWebviewAssets() {
 async function main() {
   // A production build starts from an empty dist/, so no stale file (a source map, an old bundle) is shipped.
   if (production && !watch) fs.rmSync('dist', { recursive: true, force: true });
-  const contexts = await Promise.all(builds.map((options) => esbuild.context(options)));
+  const shared = await activationModules();
+  const contexts = await Promise.all([...builds(shared), ...testBuilds].map((options) => esbuild.context(options)));
   if (watch) {
     copyWebviewAssets();
     await Promise.all(contexts.map((c) => c.watch()));

@@ -1,15 +1,92 @@
 /**
- * The extension's heavier parts, bundled on their own (dist/features.js) and loaded on first use
- * through src/util/lazy.ts: the request checker, the templates (Handlebars runtime), drafting, answers,
- * sessions, the report and the builder panel. Activation loads none of it, and dist/extension.js stays
- * small.
+ * Everything the extension does once a person acts: every command, the builder, the request diagnostics,
+ * import and export, opt-in sync and the user's templates. Bundled on its own (dist/features.js) and
+ * loaded on first use by src/shell/lazyFeatures.ts — activation loads none of it. Modules that the
+ * activation bundle also holds (the store, the tree nodes, …) are not copied in here: the build maps them
+ * to the activation bundle's own instances (esbuild.js, "shared with the activation bundle"), so a tree
+ * node or a StoreRefusal is the same class on both sides.
  */
-export * as builderPanel from './webview/builderPanel';
-export * as drafting from './domain/drafting';
-export * as templates from './domain/templates';
-export * as requestCheck from './domain/requestCheck';
-export * as assessment from './domain/assessment';
-export * as responses from './domain/responses';
-export * as followUps from './domain/followUps';
-export * as sessions from './domain/sessions';
-export * as report from './domain/report';
+import * as vscode from 'vscode';
+import type { Deps } from './commands/context';
+import { registerAttemptCommands } from './commands/attempts';
+import { applyImport, readJournalFile, registerJournalFileCommands } from './commands/journalFiles';
+import { registerDraftRequest } from './commands/draftRequest';
+import { openBuilder, registerBuilder } from './commands/builder';
+import { registerRequestDiagnostics } from './diagnostics/requestDiagnostics';
+import { registerResponseCommands } from './commands/responses';
+import { registerSponsorCommands } from './commands/sponsors';
+import { SYNC_KEY, SyncMirror } from './storage/syncMirror';
+import { UserTemplates } from './templating/userTemplates';
+import type { BuilderPanel } from './webview/builderPanel';
+
+/** What the activation bundle hands over: the store, the clock, the settings and the view. */
+export type ShellDeps = Omit<Deps, 'templates'> & { defaultSessions(): number; syncEnabled(): boolean };
+
+export interface Features {
+  /** Brings the builder back after a reload (the serializer registered at activation calls this). */
+  reviveBuilder(panel: vscode.WebviewPanel): void;
+  /** The open builder, if any (tests). */
+  openBuilder(): BuilderPanel | undefined;
+  /** Runs the sync mirror now: started when `mentoring.sync` is on, merged with what another machine synced. */
+  sync(): Promise<void>;
+  /** The synced globalState value (tests). */
+  syncedState(): unknown;
+  /** `npm start`'s demo journal, imported once into an empty journal. */
+  seedDemo(file: string): Promise<void>;
+}
+
+/** Registers every command (the activation bundle's stand-ins step aside first) and wires sync. */
+export function start(context: vscode.ExtensionContext, shell: ShellDeps): Features {
+  const log = vscode.window.createOutputChannel('Mentoring Outreach', { log: true });
+  const templates = new UserTemplates(vscode.Uri.joinPath(context.extensionUri, 'dist', 'templateCompiler.js').fsPath, (message) => {
+    log.warn(message);
+    void vscode.window.showWarningMessage(message);
+  });
+  context.subscriptions.push(log, templates);
+  const deps: Deps = { ...shell, templates };
+
+  registerAttemptCommands(context, deps);
+  registerJournalFileCommands(context, deps);
+  registerDraftRequest(context, deps, shell.defaultSessions);
+  const reviveBuilder = registerBuilder(context, deps, { defaultSessions: shell.defaultSessions, templates, log });
+  registerRequestDiagnostics(context, log);
+  registerResponseCommands(context, deps);
+  registerSponsorCommands(context, deps);
+
+  // Opt-in sync: the journal mirrored into a globalState key that Settings Sync carries between machines.
+  const mirror = new SyncMirror({
+    store: shell.store,
+    local: context.workspaceState,
+    remote: context.globalState,
+    enabled: shell.syncEnabled,
+    now: shell.clock,
+    damagedKeys: () => shell.store.damagedKeys(),
+    warn: (message) => {
+      log.warn(message);
+      void vscode.window.showWarningMessage(message);
+    },
+    inform: (message) => {
+      log.info(message);
+      void vscode.window.showInformationMessage(message);
+    },
+  });
+  context.subscriptions.push(
+    mirror,
+    // Settings Sync updates globalState without an event: look again whenever the window gets focus.
+    vscode.window.onDidChangeWindowState((w) => {
+      if (w.focused && shell.syncEnabled()) void mirror.sync();
+    }),
+  );
+
+  return {
+    reviveBuilder,
+    openBuilder,
+    sync: () => mirror.sync(),
+    syncedState: () => context.globalState.get(SYNC_KEY),
+    seedDemo: async (file) => {
+      const j = shell.store.journal;
+      if (j.attempts.length + j.people.length + j.skills.length > 0 || shell.store.readOnly) return;
+      await applyImport(deps, await readJournalFile(vscode.Uri.file(file)), 'merge');
+    },
+  };
+}

@@ -1,21 +1,30 @@
 /** mentoring.openBuilder — the Assessment & Request Builder panel, and its restore after a reload. */
 import * as vscode from 'vscode';
 import type { UserTemplates } from '../templating/userTemplates';
-import { lazy } from '../util/lazy';
+import { renderRequest } from '../domain/templates';
 import { openRequestDocument } from '../diagnostics/requestDiagnostics';
-import type { BuilderPanel, BuilderServices } from '../webview/builderPanel';
+import { BuilderPanel, type BuilderServices } from '../webview/builderPanel';
 import { invocation, type Deps } from './context';
 import { guarded } from './errors';
 import { Commands } from './ids';
 
-export function registerBuilder(context: vscode.ExtensionContext, deps: Deps, extras: { defaultSessions(): number; templates: UserTemplates; log: vscode.LogOutputChannel }): void {
+export interface BuilderExtras {
+  defaultSessions(): number;
+  templates: UserTemplates;
+  log: vscode.LogOutputChannel;
+}
+
+/**
+ * Registers mentoring.openBuilder; returns how to bring a panel back after a reload (the shell registers
+ * the webview serializer at activation and hands it the panel).
+ */
+export function registerBuilder(context: vscode.ExtensionContext, deps: Deps, extras: BuilderExtras): (panel: vscode.WebviewPanel) => void {
   const services: BuilderServices = {
     store: deps.store,
     now: deps.clock,
     defaultSessions: extras.defaultSessions,
     render: (model) => {
       const user = extras.templates.get('request');
-      const { renderRequest } = lazy.templates();
       try {
         return { text: renderRequest(model, user.template), templateError: user.error };
       } catch (e) {
@@ -42,23 +51,17 @@ export function registerBuilder(context: vscode.ExtensionContext, deps: Deps, ex
         // From a view's title menu (a tree node) as from the palette: the builder as it was left.
         const step = how.kind === 'argument' ? how.arg.step : undefined;
         await extras.templates.load('request');
-        const panel = (loaded = true, lazy.builderPanel()).BuilderPanel.show(context.extensionUri, services, step);
+        const panel = BuilderPanel.show(context.extensionUri, services, step);
         return { step: step ?? null, visible: panel.panel.visible };
       }),
     ),
-    // Brings the panel back after a window reload (the webview restores its own form with getState).
-    vscode.window.registerWebviewPanelSerializer('mentoring.builder', {
-      deserializeWebviewPanel: async (panel: vscode.WebviewPanel) => {
-        loaded = true;
-        lazy.builderPanel().BuilderPanel.revive(panel, context.extensionUri, services);
-      },
-    }),
     { dispose: () => openBuilder()?.dispose() },
   );
+  // Brings the panel back after a window reload (the webview restores its own form with getState).
+  return (panel) => void BuilderPanel.revive(panel, context.extensionUri, services);
 }
 
 /** The open builder, if any — without loading the builder's code when none was ever opened. */
 export function openBuilder(): BuilderPanel | undefined {
-  return loaded ? lazy.builderPanel().BuilderPanel.instance : undefined;
+  return BuilderPanel.instance;
 }
-let loaded = false;

@@ -9,7 +9,10 @@ import { LIMITS, ORGS, SENIORITIES, type Org, type Person, type Seniority, type 
 import type { CheckResult, Severity } from '../domain/requestCheck';
 import type { RequestModel } from '../domain/templates';
 import { MultiStepInput, type Step, type Validator } from '../ui/multiStepInput';
-import { lazy } from '../util/lazy';
+import { addDraft } from '../domain/drafting';
+import { CATALOGUE, rankSkills } from '../domain/assessment';
+import { checkRequest } from '../domain/requestCheck';
+import { renderRequest } from '../domain/templates';
 import type { ArgOf } from './args';
 import { invocation, userTemplates, type Deps } from './context';
 import { Cancelled, CommandError, guarded } from './errors';
@@ -41,7 +44,7 @@ export function registerDraftRequest(context: vscode.ExtensionContext, deps: Dep
 async function saveDraft(deps: Deps, input: DraftInput): Promise<DraftResult> {
   let result: DraftResult | undefined;
   await deps.store.change((j) => {
-    const r = lazy.drafting().addDraft(j, input, deps.clock());
+    const r = addDraft(j, input, deps.clock());
     if (!r.ok) return r;
     result = { attemptId: r.value.attempt.id, text: r.value.attempt.text };
     return { ok: true, value: r.value.journal };
@@ -168,8 +171,7 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
       number: 1,
       run: async (ui, s) => {
         const j = journal();
-        const { rankSkills, CATALOGUE } = lazy.assessment();
-        const ranked = rankSkills(j.skills);
+                const ranked = rankSkills(j.skills);
         const focus = ranked.filter((r) => r.skill.id === j.focusSkillId);
         const ordered = [...focus, ...ranked.filter((r) => r.skill.id !== j.focusSkillId)];
         const items: Item<{ id: string } | { name: string } | 'type'>[] = [];
@@ -419,7 +421,7 @@ async function review(deps: Deps, s: Flow): Promise<{ input: DraftInput; check: 
     topics: splitTopics(s.topicsText),
   };
   const text = await render(deps, model);
-  const check = lazy.requestCheck().checkRequest(text, {
+  const check = checkRequest(text, {
     personName: model.personName || undefined,
     skillName: skillName || undefined,
     sessions: model.sessions,
@@ -443,7 +445,6 @@ async function review(deps: Deps, s: Flow): Promise<{ input: DraftInput; check: 
 }
 
 async function render(deps: Deps, model: RequestModel): Promise<string> {
-  const { renderRequest } = lazy.templates();
   let override;
   try {
     override = (await userTemplates(deps, ['request'])).request;

@@ -18,3 +18,11 @@ export const Commands = {
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+/** Registered in ExtensionMode.Test only: `{ text, context? }` → opens a request document (diagnostics tests). */
+export const TEST_OPEN_COMMAND = 'mentoring.test.openRequestDocument';
+
+/** The commands of the features bundle (every one but showDue): stand-ins until their first use. */
+export const FEATURE_COMMANDS: readonly string[] = Object.values(Commands).filter((id) => id !== Commands.showDue);
+/** The features bundle's commands that exist in ExtensionMode.Test only. */
+export const TEST_COMMANDS: readonly string[] = [TEST_OPEN_COMMAND];

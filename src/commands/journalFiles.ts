@@ -7,7 +7,7 @@ import { checkedArg, invocation, today, uriFrom, type Deps } from './context';
 import { backupCounts, backupTime, salvageJournal } from '../domain/salvage';
 import { Cancelled, CommandError, guarded } from './errors';
 import { Commands } from './ids';
-import { lazy } from '../util/lazy';
+import { journalToMarkdown } from '../domain/report';
 
 /** Larger files are refused before they are read. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -111,7 +111,7 @@ type CalendarModule = { journalToIcs(journal: Journal, options: { now: Date }): 
 function exportContent(context: vscode.ExtensionContext, deps: Deps, format: ExportFormat): string {
   const journal = deps.store.journal;
   if (format === 'json') return journalJson(journal);
-  if (format === 'markdown') return lazy.report().journalToMarkdown(journal, { today: today(deps), nudgeAfterDays: deps.nudgeAfterDays() });
+  if (format === 'markdown') return journalToMarkdown(journal, { today: today(deps), nudgeAfterDays: deps.nudgeAfterDays() });
   // A bundle of its own (dist/calendar.js, with ical-generator), so the extension's main bundle stays small.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by path on first use
   const calendar = require(vscode.Uri.joinPath(context.extensionUri, 'dist', 'calendar.js').fsPath) as CalendarModule;

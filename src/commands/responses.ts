@@ -8,7 +8,9 @@ import { parseAskAgain } from '../domain/dateInput';
 import type { FollowUpKind } from '../domain/followUps';
 import type { Attempt, AttemptStatus, Journal } from '../domain/journal';
 import type { ResponseInput, ResponseKind } from '../domain/responses';
-import { lazy } from '../util/lazy';
+import { logSession, markSponsor, sessionPlan } from '../domain/sessions';
+import { recordResponse as recordResponseIn } from '../domain/responses';
+import { draftFollowUp, recordFollowUp } from '../domain/followUps';
 import { openRequestDocument } from '../diagnostics/requestDiagnostics';
 import { FOLLOW_UP_KINDS, type ArgOf } from './args';
 import { attemptIdOf, invocation, pickAttempt, today, userTemplates, type Deps } from './context';
@@ -80,7 +82,7 @@ export function registerResponseCommands(context: vscode.ExtensionContext, deps:
         const templates = await userTemplates(deps, ['sessionAgenda']);
         let outcome: { completed: boolean; sessionsDone: number; sessions: number; next: string | null } | undefined;
         await deps.store.change((j) => {
-          const r = lazy.sessions().logSession(j, attemptId, notes, deps.clock(), templates);
+          const r = logSession(j, attemptId, notes, deps.clock(), templates);
           if (!r.ok) return r;
           outcome = { completed: r.value.completed, sessionsDone: r.value.attempt.sessionsDone, sessions: r.value.attempt.ask.sessions, next: r.value.next?.agenda ?? null };
           return { ok: true, value: r.value.journal };
@@ -110,7 +112,7 @@ async function recordResponse(deps: Deps, input: ResponseInput): Promise<Respons
   const templates = await userTemplates(deps, ['request', 'sessionAgenda']);
   let result: ResponseResult | undefined;
   await deps.store.change((j) => {
-    const r = lazy.responses().recordResponse(j, input, deps.clock(), Math.random, { templates });
+    const r = recordResponseIn(j, input, deps.clock(), Math.random, { templates });
     if (!r.ok) return r;
     result = { attemptId: r.value.attempt.id, status: r.value.attempt.status, ...(r.value.created ? { createdAttemptId: r.value.created.attempt.id } : {}) };
     return { ok: true, value: r.value.journal };
@@ -182,7 +184,7 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
   const name = personName(journal, attempt).split(/\s+/)[0] ?? '';
   switch (input.response) {
     case 'yes': {
-      const plan = lazy.sessions().sessionPlan(journal, attempt.id);
+      const plan = sessionPlan(journal, attempt.id);
       const first = plan.ok ? plan.value[0] : undefined;
       const planned = attempt.ask.sessions === 1 ? vscode.l10n.t('1 session planned') : vscode.l10n.t('{0} sessions planned', attempt.ask.sessions);
       const draftThanks = vscode.l10n.t('Draft Thank-you');
@@ -247,7 +249,6 @@ async function pickFollowUpKind(deps: Deps, attemptId: string): Promise<FollowUp
 /** Drafts the follow-up and records it on the attempt; returns the text. */
 async function draftAndRecordFollowUp(deps: Deps, attemptId: string, kind: FollowUpKind): Promise<string> {
   const templates = await userTemplates(deps, ['followUpLater', 'followUpReferral', 'followUpNudge', 'thanks']);
-  const { draftFollowUp, recordFollowUp } = lazy.followUps();
   let text = '';
   await deps.store.change((j) => {
     const drafted = draftFollowUp(j, attemptId, kind, today(deps), { templates, nudgeAfterDays: deps.nudgeAfterDays() });
@@ -278,7 +279,7 @@ async function askSessionNotes(deps: Deps, attemptId: string): Promise<string> {
   const attempt = attemptOf(deps.store.journal, attemptId);
   if (attempt.status !== 'accepted') throw new CommandError(vscode.l10n.t('The attempt is {0}: sessions are logged only after a yes.', statusLabel(attempt.status)));
   const n = attempt.sessionsDone + 1;
-  const plan = lazy.sessions().sessionPlan(deps.store.journal, attemptId);
+  const plan = sessionPlan(deps.store.journal, attemptId);
   const topics = plan.ok ? plan.value[n - 1]?.topics ?? [] : [];
   const notes = await vscode.window.showInputBox({
     title: vscode.l10n.t('Session {0} of {1} with {2}', n, attempt.ask.sessions, personName(deps.store.journal, attempt)),
@@ -315,7 +316,7 @@ async function afterSession(deps: Deps, attemptId: string, outcome: { completed:
   if (choice === thanks) await offerFollowUp(deps, attemptId, 'thanks');
   if (choice === sponsor && person) {
     await deps.store.change((j) => {
-      const r = lazy.sessions().markSponsor(j, person.id, true);
+      const r = markSponsor(j, person.id, true);
       return r.ok ? { ok: true, value: r.value.journal } : r;
     });
     void vscode.window.showInformationMessage(vscode.l10n.t('{0} is marked as a potential sponsor.', person.name));

@@ -9,7 +9,7 @@ import { personIdOfNode } from '../views/nodes';
 import { invocation, type Deps } from './context';
 import { Cancelled, CommandError, guarded } from './errors';
 import { Commands } from './ids';
-import { lazy } from '../util/lazy';
+import { markSponsor } from '../domain/sessions';
 import { orgLabel, seniorityLabel } from '../views/labels';
 
 export function registerSponsorCommands(context: vscode.ExtensionContext, deps: Deps): void {
@@ -24,7 +24,7 @@ export function registerSponsorCommands(context: vscode.ExtensionContext, deps: 
         // With an argument: sponsor (default true) says which way; from the view or the palette it toggles.
         const sponsor = how.kind === 'argument' ? (how.arg.sponsor ?? true) : !current?.sponsor;
         await deps.store.change((j) => {
-          const r = lazy.sessions().markSponsor(j, personId, sponsor);
+          const r = markSponsor(j, personId, sponsor);
           return r.ok ? { ok: true, value: r.value.journal } : r;
         });
         return { personId, sponsor };

@@ -11,13 +11,13 @@
  *     Running the command again re-decides (whole document or the new selection).
  * Diagnostics follow edits (debounced), and the document is forgotten when it closes.
  *
- * The checker module is loaded on the first check, not at activation (see src/util/lazy.ts).
+ * Part of the features bundle (src/features.ts): loaded on first use, not at activation.
  */
 import * as vscode from 'vscode';
 import type { CheckContext, CheckResult, Finding, RuleId, Severity } from '../domain/requestCheck';
 import { CommandError, guarded } from '../commands/errors';
 import { Commands } from '../commands/ids';
-import { lazy } from '../util/lazy';
+import { applyFixes, checkRequest } from '../domain/requestCheck';
 
 export const DIAGNOSTIC_SOURCE = 'Mentoring Outreach';
 export const DIAGNOSTIC_COLLECTION = 'mentoring-requests';
@@ -25,8 +25,8 @@ export const DIAGNOSTIC_COLLECTION = 'mentoring-requests';
 export function fixAllTitle(): string {
   return vscode.l10n.t('Fix all Mentoring Outreach issues');
 }
-/** Registered in ExtensionMode.Test only: `{ text, context? }` → the opened document's URI. */
-export const TEST_OPEN_COMMAND = 'mentoring.test.openRequestDocument';
+export { TEST_OPEN_COMMAND } from '../commands/ids';
+import { TEST_OPEN_COMMAND } from '../commands/ids';
 /** Quiet time after the last keystroke before a tracked document is checked again. */
 export const DEBOUNCE_MS = 200;
 /** A request is at most a few hundred words; beyond this a document is not checked at all. */
@@ -138,7 +138,7 @@ export function registerRequestDiagnostics(context: vscode.ExtensionContext, log
       result = tooLong(text.length);
     } else {
       try {
-        result = lazy.requestCheck().checkRequest(text, t.context);
+        result = checkRequest(text, t.context);
       } catch (e) {
         // A checker bug must never get in the way of typing: no diagnostics, and a line in the log.
         log?.error(`Checking ${doc.uri.toString(true)} failed: ${(e as Error)?.stack ?? String(e)}`);
@@ -397,7 +397,7 @@ function codeActions(doc: vscode.TextDocument, last: LastCheck, ours: readonly v
   const actions = fixes.map(({ action }) => action);
 
   if (new Set(findings.filter((f) => f.replacement).map(editKey)).size > 1) {
-    const edit = minimalEdit(last.text, lazy.requestCheck().applyFixes(last.text, findings));
+    const edit = minimalEdit(last.text, applyFixes(last.text, findings));
     if (edit) {
       const all = new vscode.CodeAction(fixAllTitle(), vscode.CodeActionKind.QuickFix);
       all.diagnostics = [...ours];

@@ -10,12 +10,9 @@ import { emptyJournal, type Journal } from '../domain/journal';
 import { diffStamps, emptySyncState, isNewerSyncState, mergeSync, parseSyncState, pruneTombstones, type SyncState } from '../domain/sync';
 import type { JournalStore, MementoLike } from './journalStore';
 
-/** The synced key in globalState (registered with setKeysForSync while sync is on). */
-export const SYNC_KEY = 'mentoring.sync.journal';
-/** This workspace's own envelope (workspaceState). */
-export const LOCAL_SYNC_KEY = 'mentoring.sync.local';
-/** The keys of the damaged journals set aside that the mirror already knows about (workspaceState). */
-export const QUARANTINES_SEEN_KEY = 'mentoring.sync.quarantinesSeen';
+import { LOCAL_SYNC_KEY, QUARANTINES_SEEN_KEY, SYNC_KEY } from './syncKeys';
+
+export { LOCAL_SYNC_KEY, QUARANTINES_SEEN_KEY, SYNC_KEY } from './syncKeys';
 /** Tombstones older than this are dropped (a machine offline longer may bring such a record back). */
 const TOMBSTONE_DAYS = 180;
 

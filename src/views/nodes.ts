@@ -21,7 +21,8 @@ export class GroupNode extends TreeNode {
   readonly nodeType = 'group';
   constructor(
     readonly group: GroupId,
-    readonly count: number,
+    /** Updated in place: the Outreach tree keeps one node per group, so a change can refresh just that group. */
+    public count: number,
   ) {
     super();
   }

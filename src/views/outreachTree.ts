@@ -4,7 +4,8 @@
  * and through displaySafeItem (bidirectional overrides and control characters shown as `<U+202E>`).
  */
 import * as vscode from 'vscode';
-import type { Attempt, AttemptStatus } from '../domain/journal';
+import type { Attempt, AttemptStatus, Journal } from '../domain/journal';
+import { displaySafe } from '../domain/displayText';
 import { GROUPS, groupAttempts, type AttemptView, type GroupId, type Grouped } from '../domain/outreach';
 import type { JournalStore } from '../storage/journalStore';
 import { displaySafeItem, eventKindLabel, groupLabel, statusLabel } from './labels';
@@ -30,34 +31,79 @@ const STATUS_ICONS: Readonly<Record<AttemptStatus, string>> = {
   withdrawn: 'discard',
 };
 
+/** A row's item, built once per change of what it shows (the journal's records are frozen: same object, same row). */
+interface CachedItem {
+  view: AttemptView;
+  item: vscode.TreeItem;
+}
+
 export class OutreachTreeProvider implements vscode.TreeDataProvider<OutreachNode>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<OutreachNode | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
-  private grouped: Grouped | undefined;
+  private grouped: { journal: Journal; today: string; nudge: number; groups: Grouped } | undefined;
+  /** One node per group, kept, so that a change refreshes only the groups it touched. */
+  private readonly groupNodes = new Map<GroupId, GroupNode>();
+  private readonly items = new WeakMap<Attempt, CachedItem>();
+  private rootShown = false;
   private readonly subscription: { dispose(): void };
 
   constructor(
     private readonly store: JournalStore,
     private readonly settings: TreeSettings,
   ) {
-    this.subscription = store.onDidChange(() => this.refresh());
+    this.subscription = store.onDidChange(() => this.refreshChanged());
   }
 
-  /** Recomputes the groups (a status change moves an attempt between groups, so from the root). */
+  /** Everything again (the date or a setting changed): from the root. */
   refresh(): void {
-    this.grouped = undefined;
+    this.rootShown = false;
     this.changed.fire(undefined);
   }
 
+  /**
+   * After a change of the journal: the groups whose rows changed are refreshed; the root only when a group
+   * appears or disappears.
+   */
+  private refreshChanged(): void {
+    const before = this.grouped?.groups;
+    const after = this.groups();
+    // Until VS Code has asked for the root (the view was never shown) there is nothing to refresh in part.
+    if (!before || !this.rootShown || GROUPS.some((g) => (before[g].length > 0) !== (after[g].length > 0))) {
+      this.changed.fire(undefined);
+      return;
+    }
+    for (const group of GROUPS) {
+      const node = this.groupNodes.get(group);
+      if (node && !sameRows(before[group], after[group])) this.changed.fire(node);
+    }
+  }
+
   groups(): Grouped {
-    this.grouped ??= groupAttempts(this.store.journal, { today: this.settings.today(), nudgeAfterDays: this.settings.nudgeAfterDays() });
-    return this.grouped;
+    const journal = this.store.journal;
+    const today = this.settings.today();
+    const nudge = this.settings.nudgeAfterDays();
+    const g = this.grouped;
+    if (g && g.journal === journal && g.today === today && g.nudge === nudge) return g.groups;
+    const groups = groupAttempts(journal, { today, nudgeAfterDays: nudge });
+    this.grouped = { journal, today, nudge, groups };
+    for (const group of GROUPS) {
+      const node = this.groupNodes.get(group);
+      if (node) node.count = groups[group].length;
+      else this.groupNodes.set(group, new GroupNode(group, groups[group].length));
+    }
+    return groups;
+  }
+
+  private groupNode(group: GroupId): GroupNode {
+    this.groups();
+    return this.groupNodes.get(group) as GroupNode;
   }
 
   getChildren(node?: OutreachNode): OutreachNode[] {
     if (!node) {
+      this.rootShown = true;
       const grouped = this.groups();
-      return GROUPS.filter((g) => grouped[g].length > 0).map((group) => new GroupNode(group, grouped[group].length));
+      return GROUPS.filter((g) => grouped[g].length > 0).map((group) => this.groupNode(group));
     }
     if (node instanceof GroupNode) return this.groups()[node.group].map((view) => new AttemptNode(view));
     if (node instanceof AttemptNode) {
@@ -69,7 +115,7 @@ export class OutreachTreeProvider implements vscode.TreeDataProvider<OutreachNod
 
   getParent(node: OutreachNode): OutreachNode | undefined {
     if (node instanceof GroupNode) return undefined;
-    if (node instanceof AttemptNode) return new GroupNode(node.view.group, this.groups()[node.view.group].length);
+    if (node instanceof AttemptNode) return this.groupNode(node.view.group);
     return this.attemptNode(node.attemptId);
   }
 
@@ -86,11 +132,25 @@ export class OutreachTreeProvider implements vscode.TreeDataProvider<OutreachNod
     switch (node.nodeType) {
       case 'group':
         return groupItem(node);
-      case 'attempt':
-        return attemptItem(node.view);
+      case 'attempt': {
+        const cached = this.items.get(node.view.attempt);
+        if (cached && sameView(cached.view, node.view)) return cached.item;
+        const item = attemptItem(node.view);
+        this.items.set(node.view.attempt, { view: node.view, item });
+        return item;
+      }
       case 'event':
         return eventItem(node);
     }
+  }
+
+  /** The tooltip (the ask and the text) is built when the person hovers, not for every row. */
+  resolveTreeItem(item: vscode.TreeItem, node: OutreachNode): vscode.TreeItem {
+    if (node instanceof AttemptNode && item.tooltip === undefined) {
+      const { view } = node;
+      item.tooltip = displaySafe(attemptTooltip(view.attempt, personName(view), skillName(view), view.nextStep));
+    }
+    return item;
   }
 
   dispose(): void {
@@ -98,6 +158,18 @@ export class OutreachTreeProvider implements vscode.TreeDataProvider<OutreachNod
     this.changed.dispose();
   }
 }
+
+/** The same rows, in the same order, showing the same: nothing to refresh. */
+function sameRows(a: readonly AttemptView[], b: readonly AttemptView[]): boolean {
+  return a.length === b.length && a.every((v, i) => sameView(v, b[i] as AttemptView));
+}
+
+function sameView(a: AttemptView, b: AttemptView): boolean {
+  return a.attempt === b.attempt && a.person === b.person && a.skill === b.skill && a.due === b.due && a.nextStep === b.nextStep;
+}
+
+const personName = (view: AttemptView) => view.person?.name ?? vscode.l10n.t('(unknown person)');
+const skillName = (view: AttemptView) => view.skill?.name ?? vscode.l10n.t('(unknown skill)');
 
 function groupItem(node: GroupNode): vscode.TreeItem {
   const label = groupLabel(node.group);
@@ -123,17 +195,17 @@ export function attemptContextValue(view: AttemptView): string {
   return tokens.join(' ');
 }
 
+/** An attempt's row; its tooltip is added by resolveTreeItem, on hover. */
 export function attemptItem(view: AttemptView): vscode.TreeItem {
   const { attempt } = view;
-  const person = view.person?.name ?? vscode.l10n.t('(unknown person)');
-  const skill = view.skill?.name ?? vscode.l10n.t('(unknown skill)');
+  const person = personName(view);
+  const skill = skillName(view);
   const item = new vscode.TreeItem(
     person,
     attempt.events.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   item.id = `attempt:${attempt.id}`;
   item.description = `${skill} · ${view.nextStep}`;
-  item.tooltip = attemptTooltip(attempt, person, skill, view.nextStep);
   item.contextValue = attemptContextValue(view);
   item.iconPath = view.due
     ? new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.warningForeground'))

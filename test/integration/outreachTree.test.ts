@@ -19,7 +19,8 @@ async function makeTree(today = '2026-11-26') {
 }
 
 function items(tree: OutreachTreeProvider, nodes: OutreachNode[]): vscode.TreeItem[] {
-  return nodes.map((n) => tree.getTreeItem(n));
+  // As VS Code shows them: the item, and its tooltip resolved (on hover).
+  return nodes.map((n) => tree.resolveTreeItem(tree.getTreeItem(n), n));
 }
 
 describe('Outreach tree (real TreeItems)', () => {
@@ -78,5 +79,20 @@ describe('Outreach tree (real TreeItems)', () => {
     assert.equal(fired, 1);
     const labels = items(tree, tree.getChildren()).map((i) => `${String(i.label)} ${String(i.description)}`);
     assert.deepEqual(labels, ['Due now 1', 'Awaiting reply 2', 'In progress 1']);
+  });
+
+  it('a change refreshes only the group it touched, and a row is built once per change of what it shows', async () => {
+    const { store, tree } = await makeTree();
+    const roots = tree.getChildren();
+    const drafts = roots[2]!;
+    const before = tree.getTreeItem(tree.getChildren(drafts)[0]!);
+    const awaitingItem = tree.getTreeItem(tree.getChildren(roots[1]!)[0]!);
+    const fired: (OutreachNode | undefined)[] = [];
+    tree.onDidChangeTreeData((n) => fired.push(n));
+    await store.change((j) => ({ ok: true, value: { ...j, attempts: j.attempts.map((a) => (a.status === 'draft' ? { ...a, text: 'Edited.' } : a)) } }));
+    assert.deepEqual(fired, [drafts], 'only the Drafts group');
+    assert.notEqual(tree.getTreeItem(tree.getChildren(drafts)[0]!), before, 'the edited row is built again');
+    assert.equal(tree.getTreeItem(tree.getChildren(roots[1]!)[0]!), awaitingItem, 'an untouched row is not');
+    assert.equal(tree.getChildren()[2], drafts, 'the same group node');
   });
 });
