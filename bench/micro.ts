@@ -146,6 +146,11 @@ async function main(): Promise<void> {
   const plain = JSON.parse(JSON.stringify(journal)) as unknown;
   note('parse10k', await time(7, () => (sink = parseJournal(plain))), 'parseJournal, 10,000 attempts (info)');
   note('parseBaseline10k', await time(7, () => (sink = JSON.parse(JSON.stringify(plain)))), '  baseline: JSON round trip of the same data');
+  // What activation pays with a realistic journal: parse + validate + freeze (JournalStore.open) of 200 attempts.
+  const stored200 = { [STORE_KEY]: { v: JOURNAL_VERSION, data: JSON.parse(JSON.stringify(bigJournal(200))) as unknown } };
+  note('load200', await time(21, async () => (sink = await JournalStore.open(new ReferenceMemento(stored200)))), 'journal load (JournalStore.open), 200 attempts');
+  const stored10k = { [STORE_KEY]: { v: JOURNAL_VERSION, data: plain } };
+  note('load10k', await time(7, async () => (sink = await JournalStore.open(new ReferenceMemento(stored10k)))), 'journal load (JournalStore.open), 10,000 attempts (info)');
 
   // --- The request-quality check on very long texts (a user template can render millions of characters):
   // every shape of test/unit/fixtures/hugeRequests.ts, without and with the builder's context. The budget is for
