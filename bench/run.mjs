@@ -152,11 +152,29 @@ async function hostSession(target, index) {
   return { records, activation, store: records.find((x) => x.kind === 'store'), totalMs: r.timings.totalMs };
 }
 
+/**
+ * The extension as the benchmark loads it: the built extension with its manifest, except that it does not
+ * activate at startup (onStartupFinished) — otherwise it would be active before the entry could time
+ * activate(). What activate() does is the same either way.
+ */
+function benchCopy() {
+  const dir = path.join(REPO, 'test-results', 'bench', 'extension');
+  fs.rmSync(dir, { recursive: true, force: true });
+  fs.mkdirSync(dir, { recursive: true });
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  pkg.activationEvents = (pkg.activationEvents ?? []).filter((e) => e !== 'onStartupFinished');
+  fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
+  for (const entry of fs.readdirSync(REPO)) {
+    if (['dist', 'l10n', 'media'].includes(entry) || /^package\.nls.*\.json$/.test(entry)) fs.symlinkSync(path.join(REPO, entry), path.join(dir, entry));
+  }
+  return dir;
+}
+
 async function host() {
   heading(`extension host (code-server): ${opts.hostRuns} session(s) per extension, interleaved`);
   const targets = [
     { name: 'hello-world', dir: HELLO, id: extensionId(HELLO), store: true, samples: [], busy: [], storeSamples: [], storeBusy: [] },
-    { name: 'mentoring-outreach', dir: REPO, id: extensionId(REPO), store: false, samples: [], busy: [], storeSamples: [], storeBusy: [] },
+    { name: 'mentoring-outreach', dir: benchCopy(), id: extensionId(REPO), store: false, samples: [], busy: [], storeSamples: [], storeBusy: [] },
   ];
   let wasActive = false;
   for (let i = 0; i < opts.hostRuns; i++) {

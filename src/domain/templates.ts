@@ -65,8 +65,8 @@ export function tidy(text: string): string {
   return capText(bounded.replace(/\n{3,}/g, '\n\n').trim() + '\n');
 }
 
-/** Said at the end of a drafted text that had to be shortened (the check flags the brackets, so it is seen). */
-export const SHORTENED_NOTE = `[Shortened: a text in the journal may have at most ${LIMITS.longText.toLocaleString('en-US')} characters.]`;
+/** Said at the end of a drafted text that had to be shortened (the check flags it as a placeholder, so it is seen and edited). */
+export const SHORTENED_NOTE = `[Shortened here: texts are limited to ${LIMITS.longText.toLocaleString('en-US')} characters]`;
 
 /**
  * `text` as it can be stored: unchanged when it fits the journal's limit for texts, otherwise cut at a

@@ -60,7 +60,7 @@ describe('integrity: no allowed input costs a journal (issue 9, in a real extens
     const r = await run<{ createdAttemptId: string }>('mentoring.recordResponse', { attemptId: 'a1', response: 'referral', referral: { name: 'Marcus Lee', evidence: 'e'.repeat(LIMITS.longText) } });
     const created = (await api()).journal().attempts.find((x) => x.id === r.createdAttemptId);
     assert.ok(created && created.text.length <= LIMITS.longText);
-    assert.match(created.text, /Shortened: a text in the journal may have at most 20,000 characters/);
+    assert.match(created.text, /Shortened here: texts are limited to 20,000 characters/);
     await assertRoundTrips();
   });
 
