@@ -4,18 +4,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { answerInput, openView, pickItem, REPO, runCommand, startSession, treeItems, waitForQuickInput } from './harness.mjs';
-
-async function eventually(check, what, ms = 20_000) {
-  const end = Date.now() + ms;
-  let last;
-  for (;;) {
-    last = await check().catch((e) => e);
-    if (last === true) return;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { answerInput, dueStatus, eventually, openView, pickItem, REPO, runCommand, startSession, treeItems, waitForQuickInput } from './harness.mjs';
 
 /** The rows of the Outreach tree as "Group > Person: description". */
 async function rows(page) {
@@ -24,12 +13,6 @@ async function rows(page) {
     if (r.level === 1) group = r.label;
     return r.level === 1 ? `${r.label} (${r.description})` : `${group} > ${r.label}: ${r.description}`;
   });
-}
-
-async function dueStatus(page) {
-  const item = page.locator('.statusbar-item[id$="mentoring.due"]');
-  if (!(await item.isVisible().catch(() => false))) return '';
-  return (await item.innerText()).trim();
 }
 
 describe('Answers and follow-ups (a person in a real VS Code)', function () {

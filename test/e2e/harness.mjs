@@ -557,6 +557,28 @@ export function webview(page, { extensionId = EXTENSION_ID } = {}) {
 }
 
 // ---------------------------------------------------------------------------------------------------------------
+/**
+ * Waits until `check()` resolves to true (it is retried every 200 ms; a throw counts as "not yet"), or fails
+ * after `ms` naming `what` and the last answer.
+ */
+export async function eventually(check, what, ms = 20_000) {
+  const end = Date.now() + ms;
+  let last;
+  for (;;) {
+    last = await check().catch((e) => e);
+    if (last === true) return;
+    if (Date.now() > end) throw new Error(`Timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The text of the extension's status-bar item ("2 due"), or '' while it is hidden. */
+export async function dueStatus(page) {
+  const item = page.locator('.statusbar-item[id$="mentoring.due"]');
+  if (!(await item.isVisible().catch(() => false))) return '';
+  return (await item.innerText()).trim();
+}
+
 // Mocha: screenshot on failure, never leave a session running
 
 /** Saves a screenshot of every open session's page for a failed test; call from afterEach. */

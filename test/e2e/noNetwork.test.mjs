@@ -21,7 +21,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { answerInput, EXTENSION_ID, openView, pickItem, quickInput, REPO, runCommand, startSession, treeItems, viewWelcome, waitForNotification, waitForQuickInput, webview } from './harness.mjs';
+import { answerInput, eventually, EXTENSION_ID, openView, pickItem, quickInput, REPO, runCommand, startSession, treeItems, viewWelcome, waitForNotification, waitForQuickInput, webview } from './harness.mjs';
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));
 const GUARD = path.join(HERE, 'support', 'netguard.cjs');
@@ -66,17 +66,6 @@ function extensionHostPids(records) {
 
 function describeAttempts(attempts) {
   return attempts.map((a) => `  ${a.api} → ${a.target} (pid ${a.pid})\n      ${(a.stack ?? []).slice(0, 8).join('\n      ')}`).join('\n');
-}
-
-async function eventually(check, what, ms = 20_000) {
-  const end = Date.now() + ms;
-  let last;
-  for (;;) {
-    last = await check().catch((e) => e);
-    if (last === true) return;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
 }
 
 // ---------------------------------------------------------------------------------------------------------------

@@ -5,24 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { REPO, startSession } from './harness.mjs';
-
-async function eventually(check, what, ms = 30_000) {
-  const end = Date.now() + ms;
-  let last;
-  for (;;) {
-    last = await check().catch((e) => e);
-    if (last === true) return;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
-
-async function dueStatus(page) {
-  const item = page.locator('.statusbar-item[id$="mentoring.due"]');
-  if (!(await item.isVisible().catch(() => false))) return '';
-  return (await item.innerText()).trim();
-}
+import { dueStatus, eventually, REPO, startSession } from './harness.mjs';
 
 describe('Reminders from startup (a person in a real VS Code)', function () {
   let s;
@@ -39,16 +22,16 @@ describe('Reminders from startup (a person in a real VS Code)', function () {
 
   it('with the Explorer showing, the status bar shows what is due without opening the Mentoring view', async () => {
     await s.page.keyboard.press('Control+Shift+E');
-    await eventually(async () => (await s.page.locator('.sidebar .title-label').first().innerText()).toUpperCase().includes('EXPLORER'), 'the Explorer');
-    await eventually(async () => (await dueStatus(s.page)) === '2 due', 'the status bar: 2 due');
+    await eventually(async () => (await s.page.locator('.sidebar .title-label').first().innerText()).toUpperCase().includes('EXPLORER'), 'the Explorer', 30_000);
+    await eventually(async () => (await dueStatus(s.page)) === '2 due', 'the status bar: 2 due', 30_000);
     const mentoringViews = await s.page.locator('.pane-header[aria-label^="Outreach"]').count();
     assert.equal(mentoringViews, 0, 'the Mentoring view was not opened');
   });
 
   it('after a reload, still showing the Explorer, the status bar shows it again', async () => {
     await s.reload();
-    await eventually(async () => (await s.page.locator('.sidebar .title-label').first().innerText()).toUpperCase().includes('EXPLORER'), 'the Explorer after the reload');
-    await eventually(async () => (await dueStatus(s.page)) === '2 due', 'the status bar after the reload: 2 due');
+    await eventually(async () => (await s.page.locator('.sidebar .title-label').first().innerText()).toUpperCase().includes('EXPLORER'), 'the Explorer after the reload', 30_000);
+    await eventually(async () => (await dueStatus(s.page)) === '2 due', 'the status bar after the reload: 2 due', 30_000);
     await s.screenshot?.('e2e-startup-due');
   });
 });

@@ -6,18 +6,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { notificationItems, openView, quickInput, REPO, startSession, treeItems, waitForNotification, waitForQuickInput } from './harness.mjs';
-
-async function eventually(check, what, ms = 20_000) {
-  const end = Date.now() + ms;
-  let last;
-  for (;;) {
-    last = await check().catch((e) => e);
-    if (last === true) return;
-    if (Date.now() > end) throw new Error(`Timed out waiting for ${what} (last: ${last instanceof Error ? last.message : JSON.stringify(last)})`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}
+import { eventually, notificationItems, openView, quickInput, REPO, startSession, treeItems, waitForNotification, waitForQuickInput } from './harness.mjs';
 
 const REMINDER = /No reply from Terry for \d+ days — a gentle nudge\?/;
 
