@@ -8,8 +8,8 @@ import { DAMAGED_PREFIX, describeDamage, JournalStore, type LoadOutcome } from '
 import { GroupNode, OutreachTreeProvider, type OutreachNode } from './views/outreachTree';
 import { PortfolioTreeProvider, type PortfolioNode } from './views/portfolioTree';
 import { TreeNode } from './views/nodes';
-import { Reminders } from './views/reminders';
-import { Commands, FEATURE_COMMANDS, TEST_COMMANDS } from './commands/ids';
+import { Reminders } from './shell/dueReminders';
+import { Commands, FEATURE_COMMANDS, TEST_COMMANDS } from './shell/ids';
 import { SYNC_KEY } from './storage/syncKeys';
 import { LazyFeatures } from './shell/lazyFeatures';
 import { settings } from './shell/settings';

@@ -17,26 +17,10 @@ import { registerResponseCommands } from './commands/responses';
 import { registerSponsorCommands } from './commands/sponsors';
 import { SYNC_KEY, SyncMirror } from './storage/syncMirror';
 import { UserTemplates } from './templating/userTemplates';
-import type { BuilderPanel } from './webview/builderPanel';
-
-/** What the activation bundle hands over: the store, the clock, the settings and the view. */
-export type ShellDeps = Omit<Deps, 'templates'> & { defaultSessions(): number; syncEnabled(): boolean };
-
-export interface Features {
-  /** Brings the builder back after a reload (the serializer registered at activation calls this). */
-  reviveBuilder(panel: vscode.WebviewPanel): void;
-  /** The open builder, if any (tests). */
-  openBuilder(): BuilderPanel | undefined;
-  /** Runs the sync mirror now: started when `mentoring.sync` is on, merged with what another machine synced. */
-  sync(): Promise<void>;
-  /** The synced globalState value (tests). */
-  syncedState(): unknown;
-  /** `npm start`'s demo journal, imported once into an empty journal. */
-  seedDemo(file: string): Promise<void>;
-}
+import type { Features, FeaturesBundle, ShellDeps } from './shell/featuresApi';
 
 /** Registers every command (the activation bundle's stand-ins step aside first) and wires sync. */
-export function start(context: vscode.ExtensionContext, shell: ShellDeps): Features {
+export const start: FeaturesBundle['start'] = (context: vscode.ExtensionContext, shell: ShellDeps): Features => {
   const log = vscode.window.createOutputChannel('Mentoring Outreach', { log: true });
   const templates = new UserTemplates(vscode.Uri.joinPath(context.extensionUri, 'dist', 'templateCompiler.js').fsPath, (message) => {
     log.warn(message);
@@ -89,4 +73,4 @@ export function start(context: vscode.ExtensionContext, shell: ShellDeps): Featu
       await applyImport(deps, await readJournalFile(vscode.Uri.file(file)), 'merge');
     },
   };
-}
+};

@@ -124,16 +124,9 @@ export type Invocation<C extends ArgCommand> =
 
 export type ArgOutcome<C extends ArgCommand> = Invocation<C> | { kind: 'invalid'; message: string };
 
-/** Only by type: undefined, one of our tree nodes, or anything else (a program's argument, to validate). */
-export function invocationKind(arg: unknown): 'none' | 'tree' | 'argument' {
-  if (arg === undefined) return 'none';
-  return arg instanceof TreeNode ? 'tree' : 'argument';
-}
+import { invocationKind } from '../shell/invocation';
 
-/** True when a program passed the argument: it gets a rejected promise for a refusal, never a prompt. */
-export function isProgrammatic(arg: unknown): boolean {
-  return invocationKind(arg) === 'argument';
-}
+export { invocationKind, isProgrammatic } from '../shell/invocation';
 
 /** Reads `command`'s argument: how it was invoked, or why the argument is refused (changing nothing). */
 export function parseCommandArg<C extends ArgCommand>(command: C, arg: unknown, l10n: L10n): ArgOutcome<C> {

@@ -3,8 +3,8 @@ import * as vscode from 'vscode';
 import { deleteAttempt, markSent, restoreAttempt, type Result } from '../domain/outreach';
 import type { Attempt, Journal } from '../domain/journal';
 import { attemptIdOf, invocation, pickAttempt, type Deps } from './context';
-import { Cancelled, guarded } from './errors';
-import { Commands } from './ids';
+import { Cancelled, guarded } from '../shell/errors';
+import { Commands } from '../shell/ids';
 
 export function registerAttemptCommands(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(

@@ -5,8 +5,8 @@ import { renderRequest } from '../domain/templates';
 import { openRequestDocument } from '../diagnostics/requestDiagnostics';
 import { BuilderPanel, type BuilderServices } from '../webview/builderPanel';
 import { invocation, type Deps } from './context';
-import { guarded } from './errors';
-import { Commands } from './ids';
+import { guarded } from '../shell/errors';
+import { Commands } from '../shell/ids';
 
 export interface BuilderExtras {
   defaultSessions(): number;

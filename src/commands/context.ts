@@ -6,7 +6,7 @@ import type { JournalStore } from '../storage/journalStore';
 import { attemptIdOfNode } from '../views/nodes';
 import { groupLabel } from '../views/labels';
 import { parseCommandArg, type ArgCommand, type ArgOf, type Invocation } from './args';
-import { Cancelled, CommandError } from './errors';
+import { Cancelled, CommandError } from '../shell/errors';
 import type { TemplateOverrides } from '../domain/templates';
 import type { TemplateName, UserTemplates } from '../templating/userTemplates';
 

@@ -15,9 +15,9 @@ import { checkRequest } from '../domain/requestCheck';
 import { renderRequest } from '../domain/templates';
 import type { ArgOf } from './args';
 import { invocation, userTemplates, type Deps } from './context';
-import { Cancelled, CommandError, guarded } from './errors';
+import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { orgLabel, seniorityLabel } from '../views/labels';
-import { Commands } from './ids';
+import { Commands } from '../shell/ids';
 
 export interface DraftResult {
   attemptId: string;

@@ -5,8 +5,8 @@ import { describeCounts, planImport, type ImportMode, type ImportPlan } from '..
 import type { ExportFormat } from './args';
 import { checkedArg, invocation, today, uriFrom, type Deps } from './context';
 import { backupCounts, backupTime, salvageJournal } from '../domain/salvage';
-import { Cancelled, CommandError, guarded } from './errors';
-import { Commands } from './ids';
+import { Cancelled, CommandError, guarded } from '../shell/errors';
+import { Commands } from '../shell/ids';
 import { journalToMarkdown } from '../domain/report';
 
 /** Larger files are refused before they are read. */

@@ -14,8 +14,8 @@ import { draftFollowUp, recordFollowUp } from '../domain/followUps';
 import { openRequestDocument } from '../diagnostics/requestDiagnostics';
 import { FOLLOW_UP_KINDS, type ArgOf } from './args';
 import { attemptIdOf, invocation, pickAttempt, today, userTemplates, type Deps } from './context';
-import { Cancelled, CommandError, guarded } from './errors';
-import { Commands } from './ids';
+import { Cancelled, CommandError, guarded } from '../shell/errors';
+import { Commands } from '../shell/ids';
 import { statusLabel } from '../views/labels';
 
 /** Where each follow-up makes sense (kept in step with followUps.ts, which has the final say). */

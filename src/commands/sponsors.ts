@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import { logAdvocacy } from '../domain/sponsors';
 import { personIdOfNode } from '../views/nodes';
 import { invocation, type Deps } from './context';
-import { Cancelled, CommandError, guarded } from './errors';
-import { Commands } from './ids';
+import { Cancelled, CommandError, guarded } from '../shell/errors';
+import { Commands } from '../shell/ids';
 import { markSponsor } from '../domain/sessions';
 import { orgLabel, seniorityLabel } from '../views/labels';
 

@@ -15,8 +15,8 @@
  */
 import * as vscode from 'vscode';
 import type { CheckContext, CheckResult, Finding, RuleId, Severity } from '../domain/requestCheck';
-import { CommandError, guarded } from '../commands/errors';
-import { Commands } from '../commands/ids';
+import { CommandError, guarded } from '../shell/errors';
+import { Commands } from '../shell/ids';
 import { applyFixes, checkRequest } from '../domain/requestCheck';
 
 export const DIAGNOSTIC_SOURCE = 'Mentoring Outreach';
@@ -25,8 +25,8 @@ export const DIAGNOSTIC_COLLECTION = 'mentoring-requests';
 export function fixAllTitle(): string {
   return vscode.l10n.t('Fix all Mentoring Outreach issues');
 }
-export { TEST_OPEN_COMMAND } from '../commands/ids';
-import { TEST_OPEN_COMMAND } from '../commands/ids';
+export { TEST_OPEN_COMMAND } from '../shell/ids';
+import { TEST_OPEN_COMMAND } from '../shell/ids';
 /** Quiet time after the last keystroke before a tracked document is checked again. */
 export const DEBOUNCE_MS = 200;
 /** A request is at most a few hundred words; beyond this a document is not checked at all. */

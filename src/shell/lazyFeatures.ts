@@ -6,8 +6,7 @@
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type * as FeaturesBundle from '../features';
-import type { Features, ShellDeps } from '../features';
+import type { Features, FeaturesBundle, ShellDeps } from './featuresApi';
 
 export class LazyFeatures implements vscode.Disposable {
   private features: Features | undefined;
@@ -36,7 +35,7 @@ export class LazyFeatures implements vscode.Disposable {
     if (this.features) return this.features;
     for (const d of this.standIns.splice(0)) d.dispose();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy loading by path, see above
-    const bundle = require(path.join(__dirname, 'features.js')) as typeof FeaturesBundle;
+    const bundle = require(path.join(__dirname, 'features.js')) as FeaturesBundle;
     this.features = bundle.start(this.context, this.shell);
     return this.features;
   }

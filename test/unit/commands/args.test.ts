@@ -18,7 +18,7 @@ import {
   type ArgOutcome,
   type L10n,
 } from '../../../src/commands/args';
-import { Commands } from '../../../src/commands/ids';
+import { Commands } from '../../../src/shell/ids';
 import type { Person } from '../../../src/domain/journal';
 import type { AttemptView } from '../../../src/domain/outreach';
 import type { SkillPortfolio } from '../../../src/domain/portfolio';

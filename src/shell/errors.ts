@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { StoreRefusal } from '../storage/journalStore';
-import { isProgrammatic } from './args';
+import { isProgrammatic } from './invocation';
 
 /** A bad command argument or a refused change: reported to the user, rejected for callers. */
 export class CommandError extends Error {

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { Journal } from '../domain/journal';
 import { countDue } from '../domain/outreach';
 import { dueReminders, markNotified, pruneNotified, type NotifiedLog, type Reminder } from '../domain/reminders';
-import { Commands } from '../commands/ids';
+import { Commands } from './ids';
 
 export const NOTIFIED_KEY = 'mentoring.reminders.notified';
 /** More than this many reminders at once become one summary notification. */
