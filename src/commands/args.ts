@@ -32,17 +32,15 @@ import {
 } from 'valibot';
 // A type only, erased from the bundle — and how `npm run l10n:export` finds the l10n.t messages of this file.
 import type { l10n } from 'vscode';
-import type { FollowUpKind } from '../domain/followUps';
 import type { ImportMode } from '../domain/importPlan';
-import type { ResponseKind } from '../domain/responses';
+import { FOLLOW_UP_KINDS, RESPONSE_KINDS } from '../domain/actions';
 import { STEPS } from '../webview/steps';
 import { TreeNode } from '../views/nodes';
 
 /** The part of vscode.l10n used here. */
 export type L10n = Pick<typeof l10n, 't'>;
 
-export const RESPONSE_KINDS = ['yes', 'no', 'later', 'referral'] as const satisfies readonly ResponseKind[];
-export const FOLLOW_UP_KINDS = ['later', 'referral', 'nudge', 'thanks'] as const satisfies readonly FollowUpKind[];
+export { FOLLOW_UP_KINDS, RESPONSE_KINDS } from '../domain/actions';
 export const EXPORT_FORMATS = ['json', 'markdown', 'ics'] as const;
 export const IMPORT_MODES = ['merge', 'replace'] as const satisfies readonly ImportMode[];
 export type ExportFormat = (typeof EXPORT_FORMATS)[number];

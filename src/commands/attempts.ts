@@ -1,6 +1,7 @@
 /** Commands on one outreach attempt: mark as sent, delete (with Undo). */
 import * as vscode from 'vscode';
 import { deleteAttempt, markSent, restoreAttempt, type Result } from '../domain/outreach';
+import { allowedActions } from '../domain/actions';
 import type { Attempt, Journal } from '../domain/journal';
 import { attemptIdOf, invocation, pickAttempt, type Deps } from './context';
 import { Cancelled, guarded } from '../shell/errors';
@@ -13,7 +14,7 @@ export function registerAttemptCommands(context: vscode.ExtensionContext, deps: 
       guarded(async (arg) => {
         const how = invocation(Commands.markSent, arg);
         const attemptId =
-          attemptIdOf(how) ?? (await pickAttempt(deps, vscode.l10n.t('Mark Request as Sent'), (v) => v.attempt.status === 'draft' || v.attempt.status === 'deferred'));
+          attemptIdOf(how) ?? (await pickAttempt(deps, vscode.l10n.t('Mark Request as Sent'), (v) => allowedActions(v.attempt).send));
         await deps.store.change((j) => markSent(j, attemptId, deps.clock()));
         deps.reveal?.(attemptId);
       }),

@@ -12,19 +12,13 @@ import { logSession, markSponsor, sessionPlan } from '../domain/sessions';
 import { recordResponse as recordResponseIn } from '../domain/responses';
 import { draftFollowUp, recordFollowUp } from '../domain/followUps';
 import { openRequestDocument } from '../diagnostics/requestDiagnostics';
-import { FOLLOW_UP_KINDS, type ArgOf } from './args';
+import { type ArgOf } from './args';
+import { allowedActions } from '../domain/actions';
 import { attemptIdOf, invocation, pickAttempt, today, userTemplates, type Deps } from './context';
 import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
 import { statusLabel } from '../views/labels';
 
-/** Where each follow-up makes sense (kept in step with followUps.ts, which has the final say). */
-const FOLLOW_UP_WHEN: Readonly<Record<FollowUpKind, readonly AttemptStatus[]>> = {
-  later: ['declined', 'deferred'],
-  referral: ['declined', 'deferred'],
-  nudge: ['sent'],
-  thanks: ['accepted', 'completed'],
-};
 function followUpLabel(kind: FollowUpKind): string {
   switch (kind) {
     case 'later':
@@ -62,7 +56,7 @@ export function registerResponseCommands(context: vscode.ExtensionContext, deps:
       guarded(async (arg): Promise<string> => {
         const how = invocation(Commands.draftFollowUp, arg);
         if (how.kind === 'argument') return draftAndRecordFollowUp(deps, how.arg.attemptId, how.arg.kind);
-        const attemptId = attemptIdOf(how) ?? (await pickAttempt(deps, vscode.l10n.t('Draft a Follow-up'), (v) => kindsFor(v.attempt.status).length > 0));
+        const attemptId = attemptIdOf(how) ?? (await pickAttempt(deps, vscode.l10n.t('Draft a Follow-up'), (v) => allowedActions(v.attempt).followUps.length > 0));
         const kind = await pickFollowUpKind(deps, attemptId);
         return offerFollowUp(deps, attemptId, kind);
       }),
@@ -123,8 +117,7 @@ async function recordResponse(deps: Deps, input: ResponseInput): Promise<Respons
 }
 
 async function askResponse(deps: Deps, given: string | undefined): Promise<ResponseInput> {
-  const answerable: readonly AttemptStatus[] = ['sent', 'deferred', 'declined', 'accepted', 'completed'];
-  const attemptId = given ?? (await pickAttempt(deps, vscode.l10n.t('Record a Response'), (v) => answerable.includes(v.attempt.status)));
+  const attemptId = given ?? (await pickAttempt(deps, vscode.l10n.t('Record a Response'), (v) => allowedActions(v.attempt).responses.length > 0));
   const attempt = attemptOf(deps.store.journal, attemptId);
   const name = personName(deps.store.journal, attempt);
   const items: (vscode.QuickPickItem & { kind2: ResponseKind })[] = [
@@ -133,7 +126,8 @@ async function askResponse(deps: Deps, given: string | undefined): Promise<Respo
     { label: `$(calendar) ${vscode.l10n.t('Later')}`, description: vscode.l10n.t('willing later: ask again on a date'), kind2: 'later' },
     { label: `$(person-add) ${vscode.l10n.t('Someone else')}`, description: vscode.l10n.t('{0} suggested who to approach', name), kind2: 'referral' },
   ];
-  const allowed = items.filter((i) => responseAllowed(attempt.status, i.kind2));
+  const possible = allowedActions(attempt).responses;
+  const allowed = items.filter((i) => possible.includes(i.kind2));
   if (allowed.length === 0) throw new CommandError(vscode.l10n.t('The attempt is {0}: there is no answer to record.', statusLabel(attempt.status)));
   const picked = await vscode.window.showQuickPick(allowed, { title: vscode.l10n.t("Record {0}'s answer", name), placeHolder: vscode.l10n.t('What did {0} say?', name), ignoreFocusOut: true });
   if (!picked) throw new Cancelled();
@@ -169,12 +163,6 @@ async function askResponse(deps: Deps, given: string | undefined): Promise<Respo
     return { attemptId, response, referral: { name: refName.trim(), ...(evidence.trim() ? { evidence: evidence.trim() } : {}) } };
   }
   return { attemptId, response };
-}
-
-function responseAllowed(status: AttemptStatus, response: ResponseKind): boolean {
-  if (response === 'referral') return ['sent', 'declined', 'deferred', 'accepted', 'completed'].includes(status);
-  if (response === 'later') return status === 'sent' || status === 'declined';
-  return status === 'sent';
 }
 
 async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseResult): Promise<void> {
@@ -229,13 +217,9 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
 // ---------------------------------------------------------------------------------------------
 // draftFollowUp
 
-function kindsFor(status: AttemptStatus): FollowUpKind[] {
-  return FOLLOW_UP_KINDS.filter((k) => FOLLOW_UP_WHEN[k].includes(status));
-}
-
 async function pickFollowUpKind(deps: Deps, attemptId: string): Promise<FollowUpKind> {
   const attempt = attemptOf(deps.store.journal, attemptId);
-  const kinds = kindsFor(attempt.status);
+  const kinds = allowedActions(attempt).followUps;
   if (kinds.length === 0) throw new CommandError(vscode.l10n.t('No follow-up fits an attempt that is {0}.', statusLabel(attempt.status)));
   if (kinds.length === 1) return kinds[0] as FollowUpKind;
   const picked = await vscode.window.showQuickPick(

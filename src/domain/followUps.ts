@@ -9,24 +9,12 @@ import { DEFAULT_NUDGE_AFTER_DAYS, describeAttempt, event, findAttempt, lastCont
 import { askContext, readPlan, spreadTopics } from './sessions';
 import { listInWords, renderText, type TemplateOverrides, type TextTemplateName } from './templates';
 
-export const FOLLOW_UP_KINDS = ['later', 'referral', 'nudge', 'thanks'] as const;
-export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
+export { FOLLOW_UP_KINDS, FOLLOW_UP_STATES, type FollowUpKind } from './actions';
+import { FOLLOW_UP_KINDS, FOLLOW_UP_STATES, type FollowUpKind } from './actions';
 
 /** The method's two follow-ups after a "no", as short questions for the UI to offer. */
 export const LATER_QUESTION = 'Is it a busy time — might you be willing later? If so, when?';
 export const REFERRAL_QUESTION = 'Is there anyone else you would recommend I approach?';
-
-/** The statuses in which each follow-up makes sense. */
-export const FOLLOW_UP_STATES: Readonly<Record<FollowUpKind, readonly AttemptStatus[]>> = {
-  // After a no: "might you be willing later?"; when deferred: the re-ask, on (or near) the agreed date.
-  later: ['declined', 'deferred'],
-  // After a no, or while waiting for the agreed date: "is there anyone else…?"
-  referral: ['declined', 'deferred'],
-  // No reply to a sent request (even before it is due; the draft then carries a note).
-  nudge: ['sent'],
-  // After a yes, and after the last session.
-  thanks: ['accepted', 'completed'],
-};
 
 export const FOLLOW_UP_TEMPLATES: Readonly<Record<FollowUpKind, TextTemplateName>> = {
   later: 'followUpLater',

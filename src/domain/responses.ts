@@ -18,8 +18,8 @@ import { checkTransition, event, findAttempt, transition, type Result } from './
 import { planSessions, type SessionPlanItem } from './sessions';
 import { renderRequest, type TemplateOverrides } from './templates';
 
-export const RESPONSES = ['yes', 'no', 'later', 'referral'] as const;
-export type ResponseKind = (typeof RESPONSES)[number];
+export { RESPONSE_KINDS as RESPONSES, type ResponseKind } from './actions';
+import { RESPONSE_KINDS as RESPONSES, type ResponseKind } from './actions';
 
 export interface ReferralInput {
   name: string;

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import type { Attempt, AttemptStatus, Journal } from '../domain/journal';
 import { displaySafe } from '../domain/displayText';
+import { allowedActions } from '../domain/actions';
 import { GROUPS, groupAttempts, type AttemptView, type GroupId, type Grouped } from '../domain/outreach';
 import type { JournalStore } from '../storage/journalStore';
 import { displaySafeItem, eventKindLabel, groupLabel, statusLabel } from './labels';
@@ -187,10 +188,10 @@ function groupItem(node: GroupNode): vscode.TreeItem {
 /** Tokens for `viewItem =~ /\btoken\b/` in package.json menus. */
 export function attemptContextValue(view: AttemptView): string {
   const tokens = ['attempt', view.attempt.status];
-  const status = view.attempt.status;
-  if (status === 'draft' || status === 'deferred') tokens.push('can-send');
-  if (status === 'sent' || status === 'declined') tokens.push('can-respond');
-  if (status !== 'draft' && status !== 'withdrawn') tokens.push('can-follow-up');
+  const can = allowedActions(view.attempt);
+  if (can.send) tokens.push('can-send');
+  if (can.awaitingAnswer) tokens.push('can-respond');
+  if (can.followUps.length > 0) tokens.push('can-follow-up');
   if (view.due) tokens.push('due', view.attempt.status === 'sent' ? 'nudge-due' : 'ask-again-due');
   return tokens.join(' ');
 }

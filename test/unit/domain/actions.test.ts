@@ -1,0 +1,51 @@
+/**
+ * Issue 10: what a person may do next with an attempt has one home (domain/actions.ts). For every status,
+ * what allowedActions offers is exactly what the operations accept — so the tree's menus, the pick lists and
+ * the commands can never disagree with the journal's rules.
+ */
+import * as assert from 'node:assert/strict';
+import { allowedActions, FOLLOW_UP_KINDS, RESPONSE_KINDS } from '../../../src/domain/actions';
+import { STATUSES, type AttemptStatus } from '../../../src/domain/journal';
+import { markSent } from '../../../src/domain/outreach';
+import { logSession } from '../../../src/domain/sessions';
+import { draftFollowUp } from '../../../src/domain/followUps';
+import { recordResponse } from '../../../src/domain/responses';
+import { attempt, terryJournal } from '../support/journals';
+
+const NOW = new Date('2026-11-26T12:00:00Z');
+
+function journalWith(status: AttemptStatus) {
+  return terryJournal([
+    attempt({
+      id: 'a1',
+      status,
+      askAgainOn: status === 'deferred' ? '2026-12-15' : null,
+      sessionsDone: status === 'completed' ? 3 : 0,
+      events: [
+        { at: '2026-11-20T10:00:00.000Z', kind: 'created', detail: '' },
+        ...(status === 'draft' ? [] : [{ at: '2026-11-21T10:00:00.000Z', kind: 'sent', detail: '' }]),
+      ],
+    }),
+  ]);
+}
+
+describe('allowedActions: one home for what may be done next (issue 10)', () => {
+  for (const status of STATUSES) {
+    it(`${status}: offers exactly what the operations accept`, () => {
+      const can = allowedActions({ status });
+      const j = journalWith(status);
+      assert.equal(can.send, markSent(j, 'a1', NOW).ok, 'send');
+      for (const response of RESPONSE_KINDS) {
+        const r = recordResponse(j, { attemptId: 'a1', response, askAgainOn: response === 'later' ? '2027-01-15' : null, referral: response === 'referral' ? { name: 'Sam Lee' } : null }, NOW);
+        assert.equal(can.responses.includes(response), r.ok, `${response}: ${r.ok ? 'accepted' : r.reason}`);
+      }
+      for (const kind of FOLLOW_UP_KINDS) {
+        const r = draftFollowUp(j, 'a1', kind, '2026-11-26');
+        assert.equal(can.followUps.includes(kind), r.ok, `${kind}: ${r.ok ? 'drafted' : r.reason}`);
+      }
+      const logged = logSession(j, 'a1', undefined, NOW);
+      assert.equal(can.logSession, logged.ok, `logSession: ${logged.ok ? 'logged' : logged.reason}`);
+      assert.equal(can.awaitingAnswer, status === 'sent' || status === 'declined');
+    });
+  }
+});
