@@ -5,6 +5,7 @@
 import type { AskForm, BuilderData, FindingView, PersonForm, PersonRow, Step, ToHost, ToWebview, WebviewState } from '../../src/webview/protocol';
 import { BUILDER_STRINGS, format, type BuilderStringKey } from '../../src/webview/builderStrings';
 import { debounce, h, icon, keepFocus, replaceChildren } from './dom';
+import { MINUTE_CHOICES } from '../../src/domain/ask';
 import './main.css';
 
 declare function acquireVsCodeApi(): { postMessage(message: unknown): void; getState(): unknown; setState(state: unknown): void };
@@ -15,7 +16,6 @@ const STEP_LIST: readonly { id: Step; titleKey: BuilderStringKey; hintKey: Build
   { id: 'identify', titleKey: 'stepIdentify', hintKey: 'stepIdentifyHint' },
   { id: 'ask', titleKey: 'stepAsk', hintKey: 'stepAskHint' },
 ];
-const MINUTES = [15, 20, 30, 45, 60, 90];
 const SENIORITY_LABELS = { senior: 'senioritySenior', peer: 'seniorityPeer', junior: 'seniorityJunior', manager: 'seniorityManager' } as const satisfies Record<PersonForm['seniority'], BuilderStringKey>;
 
 /**
@@ -424,7 +424,7 @@ function renderAsk(d: BuilderData): void {
           'div',
           { class: 'row' },
           h('div', {}, h('label', { for: 'ask-sessions', class: 'field-label' }, s('sessions')), h('input', { id: 'ask-sessions', 'data-key': 'ask-sessions', type: 'number', min: 1, max: 6, step: 1, value: a.sessions, oninput: (e: Event) => { const n = Number((e.target as HTMLInputElement).value); if (Number.isInteger(n) && n >= 1 && n <= 6) setAsk({ sessions: n }); } })),
-          h('div', {}, h('label', { for: 'ask-minutes', class: 'field-label' }, s('minutesEach')), h('select', { id: 'ask-minutes', 'data-key': 'ask-minutes', onchange: (e: Event) => setAsk({ minutesPerSession: Number((e.target as HTMLSelectElement).value) }) }, ...MINUTES.map((m) => h('option', { value: m, selected: m === a.minutesPerSession }, String(m))))),
+          h('div', {}, h('label', { for: 'ask-minutes', class: 'field-label' }, s('minutesEach')), h('select', { id: 'ask-minutes', 'data-key': 'ask-minutes', onchange: (e: Event) => setAsk({ minutesPerSession: Number((e.target as HTMLSelectElement).value) }) }, ...MINUTE_CHOICES.map((m) => h('option', { value: m, selected: m === a.minutesPerSession }, String(m))))),
         ),
         h('label', { for: 'ask-timeframe', class: 'field-label' }, s('timeFrame')),
         h('input', { id: 'ask-timeframe', 'data-key': 'ask-timeframe', type: 'text', maxlength: 500, placeholder: s('timeFramePlaceholder'), value: a.timeframe, oninput: (e: Event) => setAsk({ timeframe: (e.target as HTMLInputElement).value }) }),

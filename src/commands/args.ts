@@ -34,6 +34,7 @@ import {
 import type { l10n } from 'vscode';
 import type { ImportMode } from '../domain/importPlan';
 import { FOLLOW_UP_KINDS, RESPONSE_KINDS } from '../domain/actions';
+import { ASK_LIMITS } from '../domain/ask';
 import { STEPS } from '../webview/steps';
 import { TreeNode } from '../views/nodes';
 
@@ -196,9 +197,9 @@ export function fieldExpectation(field: ArgKey, l10n: L10n): string {
     case 'skillId':
       return l10n.t('the id of a skill area in the journal (a non-empty string)');
     case 'sessions':
-      return l10n.t('a number from 1 to 6');
+      return l10n.t('a number from {0} to {1}', ASK_LIMITS.sessions.min, ASK_LIMITS.sessions.max);
     case 'minutesPerSession':
-      return l10n.t('a number of minutes from 5 to 480');
+      return l10n.t('a number of minutes from {0} to {1}', ASK_LIMITS.minutes.min, ASK_LIMITS.minutes.max);
     case 'topics':
       return l10n.t('a list of texts');
     case 'timeframe':

@@ -10,6 +10,7 @@ import type { CheckResult, Severity } from '../domain/requestCheck';
 import type { RequestModel } from '../domain/templates';
 import { MultiStepInput, type Step, type Validator } from '../ui/multiStepInput';
 import { addDraft } from '../domain/drafting';
+import { ASK_LIMITS, DEFAULT_MINUTES, MINUTE_CHOICES } from '../domain/ask';
 import { CATALOGUE, rankSkills } from '../domain/assessment';
 import { checkRequest } from '../domain/requestCheck';
 import { renderRequest } from '../domain/templates';
@@ -84,8 +85,7 @@ function draftArg(deps: Deps, a: ArgOf<'mentoring.draftRequest'>, defaultSession
 // From the palette: seven steps
 
 const TOTAL_STEPS = 7;
-export const MINUTE_CHOICES = [15, 20, 30, 45, 60, 90] as const;
-const DEFAULT_MINUTES = 45;
+export { MINUTE_CHOICES } from '../domain/ask';
 
 /** "three sessions" — spelled out, as the request says it. */
 function sessionsInWords(n: number): string {
@@ -494,7 +494,7 @@ export function topicsProblem(topics: readonly string[], raw?: string): string |
   if (topics.length === 1) {
     return raw?.includes(',') ? vscode.l10n.t('One topic so far: separate topics with ";" (a comma stays inside a topic).') : vscode.l10n.t('One topic so far: add at least one more, after a ";".');
   }
-  if (topics.length > 5) return vscode.l10n.t('{0} topics: keep it to five at most — a focused ask is an easy yes.', topics.length);
+  if (topics.length > ASK_LIMITS.topics.max) return vscode.l10n.t('{0} topics: keep it to {1} at most — a focused ask is an easy yes.', topics.length, ASK_LIMITS.topics.max);
   const long = topics.find((t) => t.length > LIMITS.shortText);
   if (long) return vscode.l10n.t('A topic is too long ({0} characters, at most {1}).', long.length, LIMITS.shortText);
   const seen = new Set<string>();

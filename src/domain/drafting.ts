@@ -3,6 +3,7 @@ import { LIMITS, ORGS, SENIORITIES, type Attempt, type Journal, type Org, type P
 import { event, type Result } from './outreach';
 import { renderRequest, storedText } from './templates';
 import { makeId } from './ids';
+import { ASK_LIMITS, DEFAULT_MINUTES, isSessionCount, isSessionMinutes } from './ask';
 
 export interface NewPerson {
   name: string;
@@ -75,7 +76,7 @@ export function addDraft(journal: Journal, input: DraftInput, now: Date, random:
 
   const ask = {
     sessions: input.sessions,
-    minutesPerSession: input.minutesPerSession ?? 45,
+    minutesPerSession: input.minutesPerSession ?? DEFAULT_MINUTES,
     timeframe: input.timeframe.trim(),
     topics: input.topics.map((t) => t.trim()).filter(Boolean),
   };
@@ -119,9 +120,9 @@ export function newDraftAttempt(
 }
 
 function checkAsk(input: DraftInput): string | undefined {
-  if (!Number.isInteger(input.sessions) || input.sessions < 1 || input.sessions > 6) return 'sessions must be a whole number from 1 to 6.';
+  if (!isSessionCount(input.sessions)) return `sessions must be a whole number from ${ASK_LIMITS.sessions.min} to ${ASK_LIMITS.sessions.max}.`;
   const m = input.minutesPerSession;
-  if (m !== undefined && (!Number.isInteger(m) || m < 5 || m > 480)) return 'minutesPerSession must be a whole number from 5 to 480.';
+  if (m !== undefined && !isSessionMinutes(m)) return `minutesPerSession must be a whole number from ${ASK_LIMITS.minutes.min} to ${ASK_LIMITS.minutes.max}.`;
   if (typeof input.timeframe !== 'string' || input.timeframe.length > LIMITS.shortText) return `timeframe must be text of at most ${LIMITS.shortText} characters.`;
   if (!Array.isArray(input.topics) || input.topics.length > LIMITS.topics) return `topics must be a list of at most ${LIMITS.topics} items.`;
   if (input.topics.some((t) => typeof t !== 'string' || t.length > LIMITS.shortText)) return `each topic must be text of at most ${LIMITS.shortText} characters.`;

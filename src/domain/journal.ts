@@ -3,6 +3,7 @@
  * Pure: no `vscode` import (a unit test fails if one appears).
  */
 import * as v from 'valibot';
+import { ASK_LIMITS, DEFAULT_MINUTES } from './ask';
 import { isCalendarDate, isIsoDateTime } from './dates';
 
 // The date checks live in dates.ts (one strict helper for every date the journal holds); re-exported
@@ -144,11 +145,14 @@ export const PersonSchema = v.looseObject({
   sponsor: v.optional(v.boolean(), false),
 });
 
+const SESSIONS_RANGE = `must be ${ASK_LIMITS.sessions.min}–${ASK_LIMITS.sessions.max}`;
+const MINUTES_RANGE = `must be ${ASK_LIMITS.minutes.min}–${ASK_LIMITS.minutes.max}`;
+
 const AskSchema = v.looseObject({
-  sessions: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(1, 'must be 1–6'), v.maxValue(6, 'must be 1–6')),
+  sessions: v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(ASK_LIMITS.sessions.min, SESSIONS_RANGE), v.maxValue(ASK_LIMITS.sessions.max, SESSIONS_RANGE)),
   minutesPerSession: v.optional(
-    v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(5, 'must be 5–480'), v.maxValue(480, 'must be 5–480')),
-    45,
+    v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(ASK_LIMITS.minutes.min, MINUTES_RANGE), v.maxValue(ASK_LIMITS.minutes.max, MINUTES_RANGE)),
+    DEFAULT_MINUTES,
   ),
   timeframe: v.optional(text(LIMITS.shortText), ''),
   topics: v.optional(
@@ -171,7 +175,7 @@ export const AttemptSchema = v.looseObject({
   text: v.optional(text(LIMITS.longText), ''),
   status: v.picklist(STATUSES, `must be one of ${STATUSES.join(', ')}`),
   askAgainOn: v.optional(v.nullable(isoDate), null),
-  sessionsDone: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must be 0 or more'), v.maxValue(6, 'must be at most 6')), 0),
+  sessionsDone: v.optional(v.pipe(v.number(), v.integer('must be a whole number'), v.minValue(0, 'must be 0 or more'), v.maxValue(ASK_LIMITS.sessions.max, `must be at most ${ASK_LIMITS.sessions.max}`)), 0),
   events: v.optional(
     v.pipe(v.array(EventSchema), v.maxLength(LIMITS.eventsPerAttempt, `must have at most ${LIMITS.eventsPerAttempt} events`)),
     [],

@@ -5,6 +5,7 @@
  */
 import { addSkill, peopleFor, rateSkill, removeSkill, savePerson, setAspiration, setFocus } from '../domain/builder';
 import { addDraft } from '../domain/drafting';
+import { isTopicCount } from '../domain/ask';
 import type { Journal } from '../domain/journal';
 import { markSent, type Result } from '../domain/outreach';
 import { CATALOGUE, coverageHint, rankSkills } from '../domain/assessment';
@@ -160,7 +161,7 @@ export class BuilderController {
     if (!focus) throw new Error('Choose the one skill area to focus on first (step 1, Assess).');
     if (!ask.personId) throw new Error('Choose the person to ask (step 2, Identify).');
     const topics = ask.topics.map((t) => t.trim()).filter(Boolean);
-    if (topics.length < 2 || topics.length > 5) throw new Error('Name two to five concrete topics for the sessions.');
+    if (!isTopicCount(topics.length)) throw new Error('Name two to five concrete topics for the sessions.'); // the words of ASK_LIMITS.topics
     const text = ask.text ?? this.host.render(this.model(before, ask)).text;
     let attemptId = '';
     let personName = '';

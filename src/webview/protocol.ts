@@ -5,6 +5,7 @@
  * unit tests can import it.
  */
 import * as v from 'valibot';
+import { ASK_LIMITS } from '../domain/ask';
 import { LIMITS, ORGS, SENIORITIES, type Org, type Seniority } from '../domain/journal';
 
 import type { Step } from './steps';
@@ -56,8 +57,8 @@ const level = v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(5));
 
 const AskFormSchema = v.strictObject({
   personId: v.nullable(id),
-  sessions: v.pipe(v.number(), v.integer(), v.minValue(1), v.maxValue(6)),
-  minutesPerSession: v.pipe(v.number(), v.integer(), v.minValue(5), v.maxValue(480)),
+  sessions: v.pipe(v.number(), v.integer(), v.minValue(ASK_LIMITS.sessions.min), v.maxValue(ASK_LIMITS.sessions.max)),
+  minutesPerSession: v.pipe(v.number(), v.integer(), v.minValue(ASK_LIMITS.minutes.min), v.maxValue(ASK_LIMITS.minutes.max)),
   timeframe: shortText,
   topics: v.pipe(v.array(shortText), v.maxLength(LIMITS.topics)),
   text: v.nullable(longText),
