@@ -494,7 +494,8 @@ export function topicsProblem(topics: readonly string[], raw?: string): string |
   if (topics.length === 1) {
     return raw?.includes(',') ? vscode.l10n.t('One topic so far: separate topics with ";" (a comma stays inside a topic).') : vscode.l10n.t('One topic so far: add at least one more, after a ";".');
   }
-  if (topics.length > ASK_LIMITS.topics.max) return vscode.l10n.t('{0} topics: keep it to {1} at most — a focused ask is an easy yes.', topics.length, ASK_LIMITS.topics.max);
+  // The words say ASK_LIMITS.topics.max (five).
+  if (topics.length > ASK_LIMITS.topics.max) return vscode.l10n.t('{0} topics: keep it to five at most — a focused ask is an easy yes.', topics.length);
   const long = topics.find((t) => t.length > LIMITS.shortText);
   if (long) return vscode.l10n.t('A topic is too long ({0} characters, at most {1}).', long.length, LIMITS.shortText);
   const seen = new Set<string>();
