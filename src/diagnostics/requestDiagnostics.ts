@@ -17,7 +17,7 @@ import * as vscode from 'vscode';
 import type { CheckContext, CheckResult, Finding, RuleId, Severity } from '../domain/requestCheck';
 import { CommandError, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
-import { applyFixes, checkRequest } from '../domain/requestCheck';
+import { applyFixes, checkRequest, hasPlaceholder } from '../domain/requestCheck';
 
 export const DIAGNOSTIC_SOURCE = 'Mentoring Outreach';
 export const DIAGNOSTIC_COLLECTION = 'mentoring-requests';
@@ -437,12 +437,6 @@ export function minimalEdit(before: string, after: string): { range: Region; tex
 
 function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff;
-}
-
-const PLACEHOLDER_RE = /\[[^[\]\n]{1,60}\]|\{\{[^{}\n]{0,60}\}\}/u;
-
-function hasPlaceholder(text: string): boolean {
-  return PLACEHOLDER_RE.test(text);
 }
 
 /** “text”, on one line, at most 40 characters. */

@@ -17,6 +17,8 @@
  * but never echo the request text itself; callers must still show every string as text, never HTML.
  */
 
+import { ASK_LIMITS } from './ask';
+
 export type Severity = 'error' | 'warning' | 'info';
 
 export interface TextRange {
@@ -203,7 +205,8 @@ export const REQUEST_RULES: readonly RuleInfo[] = [
 ];
 
 export const MAX_WORDS = 200;
-export const MAX_SESSIONS = 6;
+/** A request asks for at most this many sessions (the ask's limit, from domain/ask.ts). */
+export const MAX_SESSIONS = ASK_LIMITS.sessions.max;
 /** Diagnostics beyond this many per rule add nothing but noise (a 20,000-character paste). */
 export const MAX_FINDINGS_PER_RULE = 50;
 
@@ -453,7 +456,16 @@ const BULLET_LINE_RE = /^[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+\S/gmu;
 const BULLET_AT_RE = /[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+(?=\S)/y;
 const HAS_LETTER_RE = /[\p{L}\p{N}]/u;
 
+/** A placeholder left to fill in: `[name]` (not a Markdown link) or `{{name}}`. The one pattern; see hasPlaceholder. */
 const PLACEHOLDER_RE = /\[[^[\]\n]{1,60}\](?!\()|\{\{[^{}\n]{0,60}\}\}/gu;
+
+/** True when the text still holds a placeholder to fill in (the pattern the check's `placeholder` rule uses). */
+export function hasPlaceholder(text: string): boolean {
+  PLACEHOLDER_RE.lastIndex = 0;
+  const found = PLACEHOLDER_RE.test(text);
+  PLACEHOLDER_RE.lastIndex = 0;
+  return found;
+}
 // A word: letters and digits, maybe joined by ' ’ or - to more ("well-known", "don't"), i.e. a match of
 // `[\p{L}\p{N}]+(?:['’-][\p{L}\p{N}]+)*` (flag u). checkLength counts words (and skillNamed looks at their parts)
 // by hand, with letterAt, rather than running a regular expression once per word.
