@@ -9,6 +9,7 @@ import type { Journal } from '../domain/journal';
 import { countDue } from '../domain/outreach';
 import { dueReminders, markNotified, pruneNotified, type NotifiedLog, type Reminder } from '../domain/reminders';
 import { Commands } from './ids';
+import { Disposable } from '../util/disposable';
 
 export const NOTIFIED_KEY = 'mentoring.reminders.notified';
 /** More than this many reminders at once become one summary notification. */
@@ -24,12 +25,13 @@ export interface ReminderDeps {
   followUp(attemptId: string): Thenable<unknown>;
 }
 
-export class Reminders implements vscode.Disposable {
+export class Reminders extends Disposable {
   private readonly item: vscode.StatusBarItem;
   private checking = Promise.resolve();
 
   constructor(private readonly deps: ReminderDeps) {
-    this.item = vscode.window.createStatusBarItem('mentoring.due', vscode.StatusBarAlignment.Left, 50);
+    super();
+    this.item = this._register(vscode.window.createStatusBarItem('mentoring.due', vscode.StatusBarAlignment.Left, 50));
     this.item.name = vscode.l10n.t('Mentoring Outreach: due');
     this.item.command = Commands.showDue;
   }
@@ -83,9 +85,5 @@ export class Reminders implements vscode.Disposable {
   /** For tests: the status-bar text ('' when hidden). */
   get statusText(): string {
     return this.due > 0 ? this.item.text : '';
-  }
-
-  dispose(): void {
-    this.item.dispose();
   }
 }

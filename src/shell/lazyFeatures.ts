@@ -7,8 +7,9 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Features, FeaturesBundle, ShellDeps } from './featuresApi';
+import { Disposable } from '../util/disposable';
 
-export class LazyFeatures implements vscode.Disposable {
+export class LazyFeatures extends Disposable {
   private features: Features | undefined;
   private standIns: vscode.Disposable[] = [];
 
@@ -17,6 +18,8 @@ export class LazyFeatures implements vscode.Disposable {
     private readonly shell: ShellDeps,
     commandIds: readonly string[],
   ) {
+    super();
+    this._register({ dispose: () => this.dropStandIns() });
     this.standIns = commandIds.map((id) =>
       vscode.commands.registerCommand(id, (...args: unknown[]) => {
         this.load();
@@ -33,14 +36,14 @@ export class LazyFeatures implements vscode.Disposable {
   /** The features, loading them now if they are not yet. */
   load(): Features {
     if (this.features) return this.features;
-    for (const d of this.standIns.splice(0)) d.dispose();
+    this.dropStandIns();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy loading by path, see above
     const bundle = require(path.join(__dirname, 'features.js')) as FeaturesBundle;
     this.features = bundle.start(this.context, this.shell);
     return this.features;
   }
 
-  dispose(): void {
+  private dropStandIns(): void {
     for (const d of this.standIns.splice(0)) d.dispose();
   }
 }

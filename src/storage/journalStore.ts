@@ -9,6 +9,7 @@ import { emptyJournal, formatProblems, JOURNAL_VERSION, MIGRATIONS, parseJournal
 import { checkJournalChange, deepFreeze } from '../domain/journalChange';
 import type { Result } from '../domain/outreach';
 import { Emitter, type Event } from '../util/emitter';
+import { Disposable } from '../util/disposable';
 
 /** The part of `vscode.Memento` the store uses. */
 export interface MementoLike {
@@ -41,7 +42,7 @@ interface Envelope {
   data: unknown;
 }
 
-export class JournalStore {
+export class JournalStore extends Disposable {
   /** Always valid and deep-frozen: a change works on it without being able to alter it. */
   private current: Journal = deepFreeze(emptyJournal());
   /** What storage holds (current, less the changes not written yet). */
@@ -52,7 +53,7 @@ export class JournalStore {
   /** The writes, one after another; never rejects. */
   private queue: Promise<void> = Promise.resolve();
   private readOnlyReason: string | undefined;
-  private readonly changed = new Emitter<Journal>();
+  private readonly changed = this._register(new Emitter<Journal>());
   /** Fires after every successful write, with the new journal. */
   readonly onDidChange: Event<Journal> = this.changed.event;
 
@@ -60,7 +61,9 @@ export class JournalStore {
     private readonly memento: MementoLike,
     private readonly stamp: () => string,
     private readonly migrations: Readonly<Record<number, Migration>>,
-  ) {}
+  ) {
+    super();
+  }
 
   /** Reads and checks the stored journal. Never throws for bad stored data. */
   static async open(
@@ -150,10 +153,6 @@ export class JournalStore {
   /** The raw value kept under a backup key (for "Export the damaged data to a file"). */
   backup(key: string): unknown {
     return this.memento.get<unknown>(key);
-  }
-
-  dispose(): void {
-    this.changed.dispose();
   }
 
   private async write(next: Journal): Promise<void> {

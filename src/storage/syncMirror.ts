@@ -11,6 +11,7 @@ import { diffStamps, emptySyncState, isNewerSyncState, mergeSync, parseSyncState
 import type { JournalStore, MementoLike } from './journalStore';
 
 import { LOCAL_SYNC_KEY, QUARANTINES_SEEN_KEY, SYNC_KEY } from './syncKeys';
+import { Disposable } from '../util/disposable';
 
 export { LOCAL_SYNC_KEY, QUARANTINES_SEEN_KEY, SYNC_KEY } from './syncKeys';
 /** Tombstones older than this are dropped (a machine offline longer may bring such a record back). */
@@ -32,7 +33,7 @@ export interface SyncMirrorDeps {
   inform?(message: string): void;
 }
 
-export class SyncMirror {
+export class SyncMirror extends Disposable {
   private state: SyncState | undefined;
   private previous: Journal;
   /** While a merge result is being written to the store, that write is not a local change. */
@@ -40,11 +41,11 @@ export class SyncMirror {
   private queue: Promise<void> = Promise.resolve();
   private lastRemote = '';
   private warnedNewer = false;
-  private readonly subscription: { dispose(): void };
 
   constructor(private readonly deps: SyncMirrorDeps) {
+    super();
     this.previous = deps.store.journal;
-    this.subscription = deps.store.onDidChange((journal) => this.onLocalChange(journal));
+    this._register(deps.store.onDidChange((journal) => this.onLocalChange(journal)));
   }
 
   /** Turns the mirror on or off per the setting, and merges what another machine synced. */
@@ -167,10 +168,6 @@ export class SyncMirror {
   /** Resolves when pending sync work is done (tests). */
   settled(): Promise<void> {
     return this.queue;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
   }
 }
 

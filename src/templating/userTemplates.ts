@@ -6,6 +6,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { CompiledTemplate, compileTemplate } from './compiler';
+import { Disposable } from '../util/disposable';
 
 type Compiler = { compileTemplate: typeof compileTemplate };
 
@@ -27,19 +28,19 @@ export interface Lookup {
   error: string | null;
 }
 
-export class UserTemplates implements vscode.Disposable {
+export class UserTemplates extends Disposable {
   private readonly cache = new Map<string, Entry>();
   private readonly reported = new Set<string>();
   private compiler: Compiler | undefined;
-  private readonly watcher: vscode.Disposable;
 
   constructor(
     private readonly compilerPath: string,
     private readonly report: (message: string) => void,
   ) {
-    this.watcher = vscode.workspace.onDidChangeConfiguration((e) => {
+    super();
+    this._register(vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration('mentoring.templatesFolder')) this.cache.clear();
-    });
+    }));
   }
 
   /** The folder holding the user's templates, or undefined without a workspace. */
@@ -100,10 +101,6 @@ export class UserTemplates implements vscode.Disposable {
   private set(name: string, entry: Entry): Lookup {
     this.cache.set(name, entry);
     return entry;
-  }
-
-  dispose(): void {
-    this.watcher.dispose();
   }
 }
 

@@ -11,6 +11,7 @@ import { GROUPS, groupAttempts, type AttemptView, type GroupId, type Grouped } f
 import type { JournalStore } from '../storage/journalStore';
 import { displaySafeItem, eventKindLabel, groupLabel, statusLabel } from './labels';
 import { AttemptNode, EventNode, GroupNode, type OutreachNode } from './nodes';
+import { Disposable } from '../util/disposable';
 
 export { AttemptNode, EventNode, GroupNode, type OutreachNode };
 
@@ -38,21 +39,21 @@ interface CachedItem {
   item: vscode.TreeItem;
 }
 
-export class OutreachTreeProvider implements vscode.TreeDataProvider<OutreachNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<OutreachNode | undefined>();
+export class OutreachTreeProvider extends Disposable implements vscode.TreeDataProvider<OutreachNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<OutreachNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private grouped: { journal: Journal; today: string; nudge: number; groups: Grouped } | undefined;
   /** One node per group, kept, so that a change refreshes only the groups it touched. */
   private readonly groupNodes = new Map<GroupId, GroupNode>();
   private readonly items = new WeakMap<Attempt, CachedItem>();
   private rootShown = false;
-  private readonly subscription: { dispose(): void };
 
   constructor(
     private readonly store: JournalStore,
     private readonly settings: TreeSettings,
   ) {
-    this.subscription = store.onDidChange(() => this.refreshChanged());
+    super();
+    this._register(store.onDidChange(() => this.refreshChanged()));
   }
 
   /** Everything again (the date or a setting changed): from the root. */
@@ -152,11 +153,6 @@ export class OutreachTreeProvider implements vscode.TreeDataProvider<OutreachNod
       item.tooltip = displaySafe(attemptTooltip(view.attempt, personName(view), skillName(view), view.nextStep));
     }
     return item;
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }
 

@@ -9,17 +9,18 @@ import { portfolio, type SkillPortfolio } from '../domain/portfolio';
 import type { JournalStore } from '../storage/journalStore';
 import { displaySafeItem, orgLabel, seniorityLabel } from './labels';
 import { PersonNode, SkillNode, SummaryNode, WarningNode, type PortfolioNode } from './nodes';
+import { Disposable } from '../util/disposable';
 
 export { PersonNode, SkillNode, SummaryNode, WarningNode, type PortfolioNode };
 
-export class PortfolioTreeProvider implements vscode.TreeDataProvider<PortfolioNode>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<PortfolioNode | undefined>();
+export class PortfolioTreeProvider extends Disposable implements vscode.TreeDataProvider<PortfolioNode> {
+  private readonly changed = this._register(new vscode.EventEmitter<PortfolioNode | undefined>());
   readonly onDidChangeTreeData = this.changed.event;
   private rows: SkillPortfolio[] | undefined;
-  private readonly subscription: { dispose(): void };
 
   constructor(private readonly store: JournalStore) {
-    this.subscription = store.onDidChange(() => this.refresh());
+    super();
+    this._register(store.onDidChange(() => this.refresh()));
   }
 
   refresh(): void {
@@ -92,10 +93,5 @@ export class PortfolioTreeProvider implements vscode.TreeDataProvider<PortfolioN
         return item;
       }
     }
-  }
-
-  dispose(): void {
-    this.subscription.dispose();
-    this.changed.dispose();
   }
 }

@@ -8,15 +8,15 @@ import * as vscode from 'vscode';
 import { BuilderController, type BuilderHost } from './builderController';
 import type { BuilderStrings } from './builderStrings';
 import type { Step, ToWebview } from './protocol';
+import { Disposable } from '../util/disposable';
 
 export const BUILDER_VIEW_TYPE = 'mentoring.builder';
 
 export type BuilderServices = Omit<BuilderHost, 'post' | 'strings'>;
 
-export class BuilderPanel implements vscode.Disposable {
+export class BuilderPanel extends Disposable {
   private static current: BuilderPanel | undefined;
 
-  private readonly disposables: vscode.Disposable[] = [];
   readonly controller: BuilderController;
   private pendingStep: Step | undefined;
 
@@ -49,14 +49,16 @@ export class BuilderPanel implements vscode.Disposable {
     services: BuilderServices,
     step?: Step,
   ) {
+    super();
     BuilderPanel.current = this;
+    this._register(panel);
     this.pendingStep = step;
     const strings = builderStrings();
     this.controller = new BuilderController({ ...services, post: (m) => this.post(m), strings: () => strings });
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'mentoring.svg');
     panel.webview.html = html(panel.webview, extensionUri);
-    this.disposables.push(
-      panel.onDidDispose(() => this.dispose()),
+    this._register(panel.onDidDispose(() => this.dispose()));
+    this._register(
       panel.webview.onDidReceiveMessage(async (raw: unknown) => {
         const wasReady = this.controller.isReady;
         await this.controller.receive(raw);
@@ -64,8 +66,8 @@ export class BuilderPanel implements vscode.Disposable {
           this.goto(this.pendingStep);
         }
       }),
-      services.store.onDidChange(() => this.controller.refresh()),
     );
+    this._register(services.store.onDidChange(() => this.controller.refresh()));
   }
 
   goto(step: Step): void {
@@ -81,8 +83,7 @@ export class BuilderPanel implements vscode.Disposable {
 
   dispose(): void {
     if (BuilderPanel.current === this) BuilderPanel.current = undefined;
-    while (this.disposables.length) this.disposables.pop()?.dispose();
-    this.panel.dispose();
+    super.dispose(); // the listeners first, the panel last
   }
 }
 
