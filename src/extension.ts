@@ -109,7 +109,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
       refresh();
     },
     builderMessage: async (message) => {
-      const panel = features.loaded ? features.load().openBuilder() : undefined;
+      const panel = features.loaded ? features.load().currentBuilder() : undefined;
       if (panel) await panel.controller.receive(message);
       return panel !== undefined;
     },

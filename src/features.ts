@@ -7,13 +7,15 @@
  * node or a StoreRefusal is the same class on both sides.
  */
 import * as vscode from 'vscode';
-import type { Deps } from './commands/context';
+import type { Deps } from './commands/deps';
 import { registerAttemptCommands } from './commands/attempts';
 import { applyImport, readJournalFile, registerJournalFileCommands } from './commands/journalFiles';
 import { registerDraftRequest } from './commands/draftRequest';
-import { openBuilder, registerBuilder } from './commands/builder';
+import { currentBuilder, registerBuilder } from './commands/builder';
 import { registerRequestDiagnostics } from './diagnostics/requestDiagnostics';
 import { registerResponseCommands } from './commands/responses';
+import { registerFollowUpCommands } from './commands/followUps';
+import { registerSessionCommands } from './commands/sessions';
 import { registerSponsorCommands } from './commands/sponsors';
 import { SYNC_KEY, SyncMirror } from './storage/syncMirror';
 import { UserTemplates } from './templating/userTemplates';
@@ -27,14 +29,16 @@ export const start: FeaturesBundle['start'] = (context: vscode.ExtensionContext,
     void vscode.window.showWarningMessage(message);
   });
   context.subscriptions.push(log, templates);
-  const deps: Deps = { ...shell, templates };
+  const deps: Deps = { ...shell, templates, log };
 
   registerAttemptCommands(context, deps);
   registerJournalFileCommands(context, deps);
-  registerDraftRequest(context, deps, shell.defaultSessions);
-  const reviveBuilder = registerBuilder(context, deps, { defaultSessions: shell.defaultSessions, templates, log });
+  registerDraftRequest(context, deps);
+  const reviveBuilder = registerBuilder(context, deps);
   registerRequestDiagnostics(context, log);
   registerResponseCommands(context, deps);
+  registerFollowUpCommands(context, deps);
+  registerSessionCommands(context, deps);
   registerSponsorCommands(context, deps);
 
   // Opt-in sync: the journal mirrored into a globalState key that Settings Sync carries between machines.
@@ -64,7 +68,7 @@ export const start: FeaturesBundle['start'] = (context: vscode.ExtensionContext,
 
   return {
     reviveBuilder,
-    openBuilder,
+    currentBuilder,
     sync: () => mirror.sync(),
     syncedState: () => context.globalState.get(SYNC_KEY),
     seedDemo: async (file) => {

@@ -1,9 +1,10 @@
 /** Commands on one outreach attempt: mark as sent, delete (with Undo). */
 import * as vscode from 'vscode';
-import { deleteAttempt, markSent, restoreAttempt, type Result } from '../domain/outreach';
+import { deleteAttempt, markSent, restoreAttempt } from '../domain/outreach';
+import type { Result } from '../domain/result';
 import { allowedActions } from '../domain/actions';
 import type { Attempt, Journal } from '../domain/journal';
-import { attemptIdOf, invocation, pickAttempt, type Deps } from './context';
+import { attemptIdOf, invocation, pickAttempt, type Deps } from './deps';
 import { Cancelled, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
 

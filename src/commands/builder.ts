@@ -1,30 +1,23 @@
 /** mentoring.openBuilder — the Assessment & Request Builder panel, and its restore after a reload. */
 import * as vscode from 'vscode';
-import type { UserTemplates } from '../templating/userTemplates';
 import { renderRequest } from '../domain/templates';
 import { openRequestDocument } from '../diagnostics/requestDiagnostics';
 import { BuilderPanel, type BuilderServices } from '../webview/builderPanel';
-import { invocation, type Deps } from './context';
+import { invocation, type Deps } from './deps';
 import { guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
-
-export interface BuilderExtras {
-  defaultSessions(): number;
-  templates: UserTemplates;
-  log: vscode.LogOutputChannel;
-}
 
 /**
  * Registers mentoring.openBuilder; returns how to bring a panel back after a reload (the shell registers
  * the webview serializer at activation and hands it the panel).
  */
-export function registerBuilder(context: vscode.ExtensionContext, deps: Deps, extras: BuilderExtras): (panel: vscode.WebviewPanel) => void {
+export function registerBuilder(context: vscode.ExtensionContext, deps: Deps): (panel: vscode.WebviewPanel) => void {
   const services: BuilderServices = {
     store: deps.store,
     now: deps.clock,
-    defaultSessions: extras.defaultSessions,
+    defaultSessions: deps.defaultSessions,
     render: (model) => {
-      const user = extras.templates.get('request');
+      const user = deps.templates.get('request');
       try {
         return { text: renderRequest(model, user.template), templateError: user.error };
       } catch (e) {
@@ -38,7 +31,7 @@ export function registerBuilder(context: vscode.ExtensionContext, deps: Deps, ex
       // Opened as a request: its quality findings appear as diagnostics with quick fixes, live as you edit.
       await openRequestDocument(text, { viewColumn: vscode.ViewColumn.Beside });
     },
-    log: (message) => extras.log.warn(message),
+    log: (message) => deps.log.warn(message),
     notify: (message) => void vscode.window.showInformationMessage(message),
     reveal: (attemptId) => deps.reveal?.(attemptId),
   };
@@ -50,18 +43,18 @@ export function registerBuilder(context: vscode.ExtensionContext, deps: Deps, ex
         const how = invocation(Commands.openBuilder, arg);
         // From a view's title menu (a tree node) as from the palette: the builder as it was left.
         const step = how.kind === 'argument' ? how.arg.step : undefined;
-        await extras.templates.load('request');
+        await deps.templates.load('request');
         const panel = BuilderPanel.show(context.extensionUri, services, step);
         return { step: step ?? null, visible: panel.panel.visible };
       }),
     ),
-    { dispose: () => openBuilder()?.dispose() },
+    { dispose: () => currentBuilder()?.dispose() },
   );
   // Brings the panel back after a window reload (the webview restores its own form with getState).
   return (panel) => void BuilderPanel.revive(panel, context.extensionUri, services);
 }
 
-/** The open builder, if any — without loading the builder's code when none was ever opened. */
-export function openBuilder(): BuilderPanel | undefined {
+/** The builder panel that is open now, if any (opens nothing). */
+export function currentBuilder(): BuilderPanel | undefined {
   return BuilderPanel.instance;
 }

@@ -15,7 +15,7 @@ import { CATALOGUE, rankSkills } from '../domain/assessment';
 import { checkRequest } from '../domain/requestCheck';
 import { renderRequest } from '../domain/templates';
 import type { ArgOf } from './args';
-import { invocation, userTemplates, type Deps } from './context';
+import { invocation, userTemplates, type Deps } from './deps';
 import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { orgLabel, seniorityLabel } from '../views/labels';
 import { Commands } from '../shell/ids';
@@ -25,15 +25,15 @@ export interface DraftResult {
   text: string;
 }
 
-export function registerDraftRequest(context: vscode.ExtensionContext, deps: Deps, defaultSessions: () => number): void {
+export function registerDraftRequest(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
     vscode.commands.registerCommand(
       Commands.draftRequest,
       guarded(async (arg): Promise<string> => {
         const how = invocation(Commands.draftRequest, arg);
         // From the view's title menu (a tree node) as from the palette: the seven steps.
-        if (how.kind !== 'argument') return draftInteractively(deps, defaultSessions());
-        const result = await saveDraft(deps, draftArg(deps, how.arg, defaultSessions()));
+        if (how.kind !== 'argument') return draftInteractively(deps, deps.defaultSessions());
+        const result = await saveDraft(deps, draftArg(deps, how.arg, deps.defaultSessions()));
         deps.reveal?.(result.attemptId);
         return result.text;
       }),

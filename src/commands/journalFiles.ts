@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 import { formatProblems, parseJournalText, type Journal } from '../domain/journal';
 import { describeCounts, planImport, type ImportMode, type ImportPlan } from '../domain/importPlan';
 import type { ExportFormat } from './args';
-import { checkedArg, invocation, today, uriFrom, type Deps } from './context';
+import { checkedArg, invocation, today, uriFrom, type Deps } from './deps';
 import { backupCounts, backupTime, salvageJournal } from '../domain/salvage';
 import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';

@@ -1,36 +1,22 @@
 /**
- * Answers and what follows them: mentoring.recordResponse, mentoring.draftFollowUp and
- * mentoring.logSession. Each works interactively (palette or tree) and with its argument form
- * (DESIGN.md), asking nothing when given an argument.
+ * mentoring.recordResponse: the answer to a request (yes, no, later, someone else), and what the person
+ * is offered next. Works interactively (palette or tree) and with its argument form (DESIGN.md), asking
+ * nothing when given an argument.
  */
 import * as vscode from 'vscode';
 import { parseAskAgain } from '../domain/dateInput';
-import type { FollowUpKind } from '../domain/followUps';
-import type { Attempt, AttemptStatus, Journal } from '../domain/journal';
+import type { AttemptStatus } from '../domain/journal';
 import type { ResponseInput, ResponseKind } from '../domain/responses';
-import { logSession, markSponsor, sessionPlan } from '../domain/sessions';
+import { sessionPlan } from '../domain/sessions';
 import { recordResponse as recordResponseIn } from '../domain/responses';
-import { draftFollowUp, recordFollowUp } from '../domain/followUps';
 import { openRequestDocument } from '../diagnostics/requestDiagnostics';
 import { type ArgOf } from './args';
+import { attemptIdOf, attemptOf, invocation, openMarkdown, personName, pickAttempt, today, userTemplates, type Deps } from './deps';
 import { allowedActions } from '../domain/actions';
-import { attemptIdOf, invocation, pickAttempt, today, userTemplates, type Deps } from './context';
+import { statusLabel } from '../views/labels';
+import { followUpLabel, offerFollowUp } from './followUps';
 import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
-import { statusLabel } from '../views/labels';
-
-function followUpLabel(kind: FollowUpKind): string {
-  switch (kind) {
-    case 'later':
-      return vscode.l10n.t('Might you be willing later? If so, when?');
-    case 'referral':
-      return vscode.l10n.t('Is there anyone else you would recommend I approach?');
-    case 'nudge':
-      return vscode.l10n.t('A gentle nudge (no reply yet)');
-    case 'thanks':
-      return vscode.l10n.t('Thank you');
-  }
-}
 
 export interface ResponseResult {
   attemptId: string;
@@ -51,47 +37,8 @@ export function registerResponseCommands(context: vscode.ExtensionContext, deps:
         return result;
       }),
     ),
-    vscode.commands.registerCommand(
-      Commands.draftFollowUp,
-      guarded(async (arg): Promise<string> => {
-        const how = invocation(Commands.draftFollowUp, arg);
-        if (how.kind === 'argument') return draftAndRecordFollowUp(deps, how.arg.attemptId, how.arg.kind);
-        const attemptId = attemptIdOf(how) ?? (await pickAttempt(deps, vscode.l10n.t('Draft a Follow-up'), (v) => allowedActions(v.attempt).followUps.length > 0));
-        const kind = await pickFollowUpKind(deps, attemptId);
-        return offerFollowUp(deps, attemptId, kind);
-      }),
-    ),
-    vscode.commands.registerCommand(
-      Commands.logSession,
-      guarded(async (arg) => {
-        const how = invocation(Commands.logSession, arg);
-        const programmatic = how.kind === 'argument';
-        let attemptId: string;
-        let notes: string | undefined;
-        if (how.kind === 'argument') ({ attemptId, notes } = how.arg);
-        else {
-          attemptId = attemptIdOf(how) ?? (await pickAttempt(deps, vscode.l10n.t('Log a Session'), (v) => v.attempt.status === 'accepted'));
-          notes = await askSessionNotes(deps, attemptId);
-        }
-        const templates = await userTemplates(deps, ['sessionAgenda']);
-        let outcome: { completed: boolean; sessionsDone: number; sessions: number; next: string | null } | undefined;
-        await deps.store.change((j) => {
-          const r = logSession(j, attemptId, notes, deps.clock(), templates);
-          if (!r.ok) return r;
-          outcome = { completed: r.value.completed, sessionsDone: r.value.attempt.sessionsDone, sessions: r.value.attempt.ask.sessions, next: r.value.next?.agenda ?? null };
-          return { ok: true, value: r.value.journal };
-        });
-        if (!outcome) throw new Error('session outcome missing');
-        deps.reveal?.(attemptId);
-        if (!programmatic) void afterSession(deps, attemptId, outcome);
-        return { sessionsDone: outcome.sessionsDone, completed: outcome.completed };
-      }),
-    ),
   );
 }
-
-// ---------------------------------------------------------------------------------------------
-// recordResponse
 
 /** The schema checked each field (args.ts); what is left are the rules between fields. */
 function responseArg(a: ArgOf<'mentoring.recordResponse'>): ResponseInput {
@@ -185,7 +132,7 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
         showPlan,
       );
       if (choice === draftThanks) await offerFollowUp(deps, attempt.id, 'thanks');
-      if (choice === showPlan && plan.ok) await openMarkdown(deps, plan.value.map((p) => `## ${vscode.l10n.t('Session {0}', p.n)}\n\n${p.agenda}`).join('\n\n'));
+      if (choice === showPlan && plan.ok) await openMarkdown(plan.value.map((p) => `## ${vscode.l10n.t('Session {0}', p.n)}\n\n${p.agenda}`).join('\n\n'));
       return;
     }
     case 'no': {
@@ -214,118 +161,3 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
   }
 }
 
-// ---------------------------------------------------------------------------------------------
-// draftFollowUp
-
-async function pickFollowUpKind(deps: Deps, attemptId: string): Promise<FollowUpKind> {
-  const attempt = attemptOf(deps.store.journal, attemptId);
-  const kinds = allowedActions(attempt).followUps;
-  if (kinds.length === 0) throw new CommandError(vscode.l10n.t('No follow-up fits an attempt that is {0}.', statusLabel(attempt.status)));
-  if (kinds.length === 1) return kinds[0] as FollowUpKind;
-  const picked = await vscode.window.showQuickPick(
-    kinds.map((k) => ({ label: followUpLabel(k), followUp: k })),
-    { title: vscode.l10n.t('Follow up with {0}', personName(deps.store.journal, attempt)), placeHolder: vscode.l10n.t('Which follow-up?'), ignoreFocusOut: true },
-  );
-  if (!picked) throw new Cancelled();
-  return picked.followUp;
-}
-
-/** Drafts the follow-up and records it on the attempt; returns the text. */
-async function draftAndRecordFollowUp(deps: Deps, attemptId: string, kind: FollowUpKind): Promise<string> {
-  const templates = await userTemplates(deps, ['followUpLater', 'followUpReferral', 'followUpNudge', 'thanks']);
-  let text = '';
-  await deps.store.change((j) => {
-    const drafted = draftFollowUp(j, attemptId, kind, today(deps), { templates, nudgeAfterDays: deps.nudgeAfterDays() });
-    if (!drafted.ok) return drafted;
-    text = drafted.value.text;
-    const recorded = recordFollowUp(j, attemptId, kind, text, deps.clock());
-    return recorded.ok ? { ok: true, value: recorded.value.journal } : recorded;
-  });
-  deps.reveal?.(attemptId);
-  return text;
-}
-
-/** Interactive: drafts and records the follow-up, then offers Copy / Open as Markdown. */
-async function offerFollowUp(deps: Deps, attemptId: string, kind: FollowUpKind): Promise<string> {
-  const text = await draftAndRecordFollowUp(deps, attemptId, kind);
-  const copy = vscode.l10n.t('Copy');
-  const asMarkdown = vscode.l10n.t('Open as Markdown');
-  const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Follow-up drafted: {0}', firstLine(text)), { detail: text }, copy, asMarkdown);
-  if (choice === copy) await vscode.env.clipboard.writeText(text);
-  if (choice === asMarkdown) await openMarkdown(deps, text);
-  return text;
-}
-
-// ---------------------------------------------------------------------------------------------
-// logSession
-
-async function askSessionNotes(deps: Deps, attemptId: string): Promise<string> {
-  const attempt = attemptOf(deps.store.journal, attemptId);
-  if (attempt.status !== 'accepted') throw new CommandError(vscode.l10n.t('The attempt is {0}: sessions are logged only after a yes.', statusLabel(attempt.status)));
-  const n = attempt.sessionsDone + 1;
-  const plan = sessionPlan(deps.store.journal, attemptId);
-  const topics = plan.ok ? plan.value[n - 1]?.topics ?? [] : [];
-  const notes = await vscode.window.showInputBox({
-    title: vscode.l10n.t('Session {0} of {1} with {2}', n, attempt.ask.sessions, personName(deps.store.journal, attempt)),
-    prompt: topics.length
-      ? vscode.l10n.t('Notes: what you learned, what to try next (planned: {0}) — optional', topics.join(', '))
-      : vscode.l10n.t('Notes: what you learned, what to try next — optional'),
-    ignoreFocusOut: true,
-  });
-  if (notes === undefined) throw new Cancelled();
-  return notes;
-}
-
-async function afterSession(deps: Deps, attemptId: string, outcome: { completed: boolean; sessionsDone: number; sessions: number; next: string | null }): Promise<void> {
-  const journal = deps.store.journal;
-  const attempt = journal.attempts.find((a) => a.id === attemptId);
-  if (!attempt) return;
-  const person = journal.people.find((p) => p.id === attempt.personId);
-  const name = person?.name.split(/\s+/)[0] ?? vscode.l10n.t('them');
-  if (!outcome.completed) {
-    void vscode.window.showInformationMessage(vscode.l10n.t('Session {0}/{1} with {2} logged.', outcome.sessionsDone, outcome.sessions, name));
-    return;
-  }
-  const thanks = vscode.l10n.t('Draft Thank-you');
-  const sponsor = vscode.l10n.t('Mark {0} as a Potential Sponsor', name);
-  const choice = await vscode.window.showInformationMessage(
-    vscode.l10n.t(
-      'All {0} sessions with {1} are done. Say thank you — and tell {1} what you did with the advice. Someone who has seen you grow may speak up for you: a sponsor.',
-      outcome.sessions,
-      name,
-    ),
-    thanks,
-    ...(person && !person.sponsor ? [sponsor] : []),
-  );
-  if (choice === thanks) await offerFollowUp(deps, attemptId, 'thanks');
-  if (choice === sponsor && person) {
-    await deps.store.change((j) => {
-      const r = markSponsor(j, person.id, true);
-      return r.ok ? { ok: true, value: r.value.journal } : r;
-    });
-    void vscode.window.showInformationMessage(vscode.l10n.t('{0} is marked as a potential sponsor.', person.name));
-  }
-}
-
-// ---------------------------------------------------------------------------------------------
-
-function attemptOf(journal: Journal, attemptId: string): Attempt {
-  const attempt = journal.attempts.find((a) => a.id === attemptId);
-  if (!attempt) throw new CommandError(vscode.l10n.t('No outreach attempt has the id "{0}".', attemptId));
-  return attempt;
-}
-
-function personName(journal: Journal, attempt: Attempt): string {
-  return journal.people.find((p) => p.id === attempt.personId)?.name ?? vscode.l10n.t('them');
-}
-
-function firstLine(text: string): string {
-  const line = text.split('\n').find((l) => l.trim()) ?? '';
-  return line.length > 80 ? `${line.slice(0, 80)}…` : line;
-}
-
-async function openMarkdown(deps: Deps, text: string): Promise<void> {
-  if (deps.openMarkdown) return deps.openMarkdown(text);
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-  await vscode.window.showTextDocument(doc, { preview: false });
-}

@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { logAdvocacy } from '../domain/sponsors';
 import { personIdOfNode } from '../views/nodes';
-import { invocation, type Deps } from './context';
+import { invocation, type Deps } from './deps';
 import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
 import { markSponsor } from '../domain/sessions';

@@ -7,7 +7,7 @@
  * can shift a result by a day. `today` is the user's local date (`localDate(clock())` in dates.ts).
  */
 import { isCalendarDate } from './journal';
-import type { Result } from './outreach';
+import { ok, refuse, type Result } from './result';
 
 /** How far ahead an ask-again date may be. */
 export const MAX_YEARS_AHEAD = 10;
@@ -245,10 +245,4 @@ function checkRange(date: string, today: string, shown: string): Result<string> 
   return ok(date);
 }
 
-function ok<T>(value: T): Result<T> {
-  return { ok: true, value };
-}
 
-function refuse<T>(reason: string): Result<T> {
-  return { ok: false, reason };
-}

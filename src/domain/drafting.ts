@@ -1,9 +1,10 @@
 /** Creating a draft request: the skill and person (existing or new) and a bounded ask. */
 import { LIMITS, ORGS, SENIORITIES, type Attempt, type Journal, type Org, type Person, type Seniority, type Skill } from './journal';
-import { event, type Result } from './outreach';
+import { event } from './outreach';
 import { renderRequest, storedText } from './templates';
 import { makeId } from './ids';
 import { ASK_LIMITS, DEFAULT_MINUTES, isSessionCount, isSessionMinutes } from './ask';
+import { type Result } from './result';
 
 export interface NewPerson {
   name: string;

@@ -5,12 +5,13 @@
  */
 import { STATUSES, LIMITS, isCalendarDate, type Attempt, type AttemptStatus, type Journal } from './journal';
 import { daysBetween, shortDate } from './dates';
-import { DEFAULT_NUDGE_AFTER_DAYS, describeAttempt, event, findAttempt, lastContactDate, transition, type Result } from './outreach';
+import { DEFAULT_NUDGE_AFTER_DAYS, describeAttempt, event, findAttempt, lastContactDate, transition } from './outreach';
 import { askContext, readPlan, spreadTopics } from './sessions';
 import { listInWords, renderText, type TemplateOverrides, type TextTemplateName } from './templates';
 
 export { FOLLOW_UP_KINDS, FOLLOW_UP_STATES, type FollowUpKind } from './actions';
 import { FOLLOW_UP_KINDS, FOLLOW_UP_STATES, type FollowUpKind } from './actions';
+import { refuse, type Result } from './result';
 
 /** The method's two follow-ups after a "no", as short questions for the UI to offer. */
 export const LATER_QUESTION = 'Is it a busy time — might you be willing later? If so, when?';
@@ -170,9 +171,6 @@ function noteFor(journal: Journal, attempt: Attempt, kind: FollowUpKind, today: 
   return undefined;
 }
 
-function refuse<T>(reason: string): Result<T> {
-  return { ok: false, reason };
-}
 
 function isInstant(now: unknown): now is Date {
   return now instanceof Date && !Number.isNaN(now.getTime());

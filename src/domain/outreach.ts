@@ -4,13 +4,10 @@
  */
 import type { Attempt, AttemptStatus, Journal, JournalEvent, Person, Skill } from './journal';
 import { daysBetween, localDate, shortDate } from './dates';
+import { ok, refuse, type Result } from './result';
 
 export const DEFAULT_NUDGE_AFTER_DAYS = 7;
 
-export type Result<T> = { ok: true; value: T } | { ok: false; reason: string };
-
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const refuse = <T>(reason: string): Result<T> => ({ ok: false, reason });
 
 /**
  * draft → sent → accepted | deferred | declined | withdrawn; deferred → sent; accepted → completed.
@@ -92,13 +89,6 @@ export function describeAttempt(attempt: Attempt, options: DueOptions): DueInfo 
 
 export const GROUPS = ['due', 'awaiting', 'drafts', 'inProgress', 'closed'] as const;
 export type GroupId = (typeof GROUPS)[number];
-export const GROUP_LABELS: Readonly<Record<GroupId, string>> = {
-  due: 'Due now',
-  awaiting: 'Awaiting reply',
-  drafts: 'Drafts',
-  inProgress: 'In progress',
-  closed: 'Closed',
-};
 
 export interface AttemptView {
   attempt: Attempt;

@@ -14,12 +14,13 @@ import { localDate, shortDate } from './dates';
 import { parseAskAgain } from './dateInput';
 import { newDraftAttempt } from './drafting';
 import { makeId } from './ids';
-import { checkTransition, event, findAttempt, transition, type Result } from './outreach';
+import { checkTransition, event, findAttempt, transition } from './outreach';
 import { planSessions, type SessionPlanItem } from './sessions';
 import { renderRequest, type TemplateOverrides } from './templates';
 
 export { RESPONSE_KINDS as RESPONSES, type ResponseKind } from './actions';
 import { RESPONSE_KINDS as RESPONSES, type ResponseKind } from './actions';
+import { refuse, type Result } from './result';
 
 export interface ReferralInput {
   name: string;
@@ -228,9 +229,6 @@ function done(journal: Journal, attemptId: string): Result<ResponseOutcome> {
   return { ok: true, value: { journal, attempt } };
 }
 
-function refuse<T>(reason: string): Result<T> {
-  return { ok: false, reason };
-}
 
 function isInstant(now: unknown): now is Date {
   return now instanceof Date && !Number.isNaN(now.getTime());

@@ -9,8 +9,9 @@
  * it has exactly the right shape (one entry per session asked for) and otherwise recomputes it.
  */
 import { LIMITS, type Attempt, type Journal, type Person } from './journal';
-import { event, findAttempt, transition, type Result } from './outreach';
+import { event, findAttempt, transition } from './outreach';
 import { renderText, requestContext, type TemplateOverrides } from './templates';
+import { refuse, type Result } from './result';
 
 export interface SessionPlanItem {
   /** 1-based session number. */
@@ -145,9 +146,6 @@ function replace(journal: Journal, next: Attempt): Journal {
   return { ...journal, attempts: journal.attempts.map((a) => (a.id === next.id ? next : a)) };
 }
 
-function refuse<T>(reason: string): Result<T> {
-  return { ok: false, reason };
-}
 
 function isInstant(now: unknown): now is Date {
   return now instanceof Date && !Number.isNaN(now.getTime());

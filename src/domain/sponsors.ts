@@ -10,7 +10,7 @@
  */
 import { isIsoDateTime } from './dates';
 import { LIMITS, type Journal, type Person } from './journal';
-import type { Result } from './outreach';
+import { refuse, type Result } from './result';
 
 export interface AdvocacyEntry {
   /** ISO date-time of when it was logged, e.g. "2026-11-26T10:00:00.000Z". */
@@ -67,6 +67,3 @@ export function logAdvocacy(journal: Journal, personId: string, detail: string, 
   return { ok: true, value: { journal: { ...journal, people: journal.people.map((p) => (p.id === personId ? updated : p)) }, person: updated } };
 }
 
-function refuse<T>(reason: string): Result<T> {
-  return { ok: false, reason };
-}

@@ -25,8 +25,8 @@ export interface OpenBuilder {
 export interface Features {
   /** Brings the builder back after a reload (the serializer registered at activation calls this). */
   reviveBuilder(panel: vscode.WebviewPanel): void;
-  /** The open builder, if any (tests). */
-  openBuilder(): OpenBuilder | undefined;
+  /** The builder panel open now, if any (tests); opens nothing. */
+  currentBuilder(): OpenBuilder | undefined;
   /** Runs the sync mirror now: started when `mentoring.sync` is on, merged with what another machine synced. */
   sync(): Promise<void>;
   /** The synced globalState value (tests). */

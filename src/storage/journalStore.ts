@@ -7,7 +7,7 @@
  */
 import { emptyJournal, formatProblems, JOURNAL_VERSION, MIGRATIONS, parseJournal, type Journal, type JournalProblem, type Migration } from '../domain/journal';
 import { checkJournalChange, deepFreeze } from '../domain/journalChange';
-import type { Result } from '../domain/outreach';
+import type { Result } from '../domain/result';
 import { Emitter, type Event } from '../util/emitter';
 import { Disposable } from '../util/disposable';
 

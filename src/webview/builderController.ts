@@ -3,11 +3,12 @@
  * the journal through the store, and posts back data and previews. The panel (builderPanel.ts) wires
  * it to a real webview; unit tests drive it directly.
  */
-import { addSkill, peopleFor, rateSkill, removeSkill, savePerson, setAspiration, setFocus } from '../domain/builder';
+import { addSkill, peopleFor, rateSkill, removeSkill, savePerson, setAspiration, setFocus } from '../domain/assessAndIdentify';
 import { addDraft } from '../domain/drafting';
 import { isTopicCount } from '../domain/ask';
 import type { Journal } from '../domain/journal';
-import { markSent, type Result } from '../domain/outreach';
+import { markSent } from '../domain/outreach';
+import type { Result } from '../domain/result';
 import { CATALOGUE, coverageHint, rankSkills } from '../domain/assessment';
 import { checkRequest } from '../domain/requestCheck';
 import type { RequestModel } from '../domain/templates';

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { emptyJournal, type Journal } from '../../../src/domain/journal';
-import { markSent, type Result } from '../../../src/domain/outreach';
+import { markSent } from '../../../src/domain/outreach';
+import type { Result } from '../../../src/domain/result';
 import { DAMAGED_PREFIX, JournalStore, PRE_MIGRATION_PREFIX, STORE_KEY, StoreRefusal } from '../../../src/storage/journalStore';
 import { InMemoryMemento } from '../support/memento';
 import { attempt, bigJournal, terryJournal } from '../support/journals';

@@ -5,10 +5,8 @@
  */
 import { LIMITS, ORGS, SENIORITIES, type Journal, type Org, type Person, type Seniority, type Skill } from './journal';
 import { makeId } from './ids';
-import type { Result } from './outreach';
+import { ok, refuse, type Result } from './result';
 
-const ok = <T>(value: T): Result<T> => ({ ok: true, value });
-const refuse = <T>(reason: string): Result<T> => ({ ok: false, reason });
 
 export function setAspiration(journal: Journal, text: string): Result<Journal> {
   const aspiration = text.replace(/\s+/g, ' ').trim();

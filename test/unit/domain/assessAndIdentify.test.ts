@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { addSkill, peopleFor, rateSkill, removeSkill, savePerson, setAspiration, setFocus } from '../../../src/domain/builder';
+import { addSkill, peopleFor, rateSkill, removeSkill, savePerson, setAspiration, setFocus } from '../../../src/domain/assessAndIdentify';
 import { emptyJournal, parseJournal, type Journal } from '../../../src/domain/journal';
 import { terryJournal } from '../support/journals';
 

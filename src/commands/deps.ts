@@ -1,32 +1,34 @@
+/**
+ * What every command family is given (Deps) and the helpers they share: how a command was invoked, picking
+ * an attempt, the user's templates, names and short texts for messages.
+ */
 import * as vscode from 'vscode';
-import type { Clock } from '../domain/dates';
 import { localDate } from '../domain/dates';
+import type { Attempt, Journal } from '../domain/journal';
 import { groupAttempts, GROUPS, type AttemptView } from '../domain/outreach';
-import type { JournalStore } from '../storage/journalStore';
 import { attemptIdOfNode } from '../views/nodes';
 import { groupLabel } from '../views/labels';
 import { parseCommandArg, type ArgCommand, type ArgOf, type Invocation } from './args';
 import { Cancelled, CommandError } from '../shell/errors';
 import type { TemplateOverrides } from '../domain/templates';
 import type { TemplateName, UserTemplates } from '../templating/userTemplates';
+import type { ShellDeps } from '../shell/featuresApi';
 
-/** What every command family needs; built once in activate(). */
-export interface Deps {
-  store: JournalStore;
-  clock: Clock;
-  nudgeAfterDays(): number;
-  /** Reveals an attempt in the tree after a change (no-op when the view is hidden). */
-  reveal?(attemptId: string): void;
-  /** The user's own templates (compiled on demand); absent in tests of single commands. */
-  templates?: UserTemplates;
-  /** Opens text as a Markdown document (checked for request quality when it is a request). */
-  openMarkdown?(text: string): Promise<void>;
+/**
+ * What every command family needs, and the one argument besides the context that each `registerX(context,
+ * deps)` takes: the shell's store, clock, settings and view (ShellDeps), and what the features bundle adds.
+ * Built once, in features.ts.
+ */
+export interface Deps extends ShellDeps {
+  /** The user's own templates (compiled on demand). */
+  templates: UserTemplates;
+  /** The extension's output channel. */
+  log: vscode.LogOutputChannel;
 }
 
 /** The user's templates for `names`, loaded (or reloaded if changed) now. */
 export async function userTemplates(deps: Deps, names: readonly TemplateName[]): Promise<TemplateOverrides> {
   const out: TemplateOverrides = {};
-  if (!deps.templates) return out;
   for (const name of names) {
     const lookup = await deps.templates.load(name);
     if (lookup.template) out[name] = lookup.template;
@@ -102,4 +104,24 @@ export function uriFrom(value: unknown, name = 'uri'): vscode.Uri {
     if (/^[a-z][a-z0-9+.-]*:/i.test(value)) return vscode.Uri.parse(value, true);
   }
   throw new CommandError(vscode.l10n.t('{0} must be a file URI or an absolute path.', name));
+}
+
+export function attemptOf(journal: Journal, attemptId: string): Attempt {
+  const attempt = journal.attempts.find((a) => a.id === attemptId);
+  if (!attempt) throw new CommandError(vscode.l10n.t('No outreach attempt has the id "{0}".', attemptId));
+  return attempt;
+}
+
+export function personName(journal: Journal, attempt: Attempt): string {
+  return journal.people.find((p) => p.id === attempt.personId)?.name ?? vscode.l10n.t('them');
+}
+
+export function firstLine(text: string): string {
+  const line = text.split('\n').find((l) => l.trim()) ?? '';
+  return line.length > 80 ? `${line.slice(0, 80)}…` : line;
+}
+
+export async function openMarkdown(text: string): Promise<void> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  await vscode.window.showTextDocument(doc, { preview: false });
 }
