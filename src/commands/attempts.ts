@@ -4,7 +4,9 @@ import { deleteAttempt, markSent, restoreAttempt } from '../domain/outreach';
 import type { Result } from '../domain/result';
 import { allowedActions } from '../domain/actions';
 import type { Attempt, Journal } from '../domain/journal';
-import { attemptIdOf, invocation, pickAttempt, type Deps } from './deps';
+import { sendConcerns, sendsCleanly } from '../domain/sendGate';
+import { localDate, shortDate } from '../domain/dates';
+import { attemptIdOf, attemptOf, invocation, personName, pickAttempt, today, type Deps } from './deps';
 import { Cancelled, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
 
@@ -16,6 +18,8 @@ export function registerAttemptCommands(context: vscode.ExtensionContext, deps: 
         const how = invocation(Commands.markSent, arg);
         const attemptId =
           attemptIdOf(how) ?? (await pickAttempt(deps, vscode.l10n.t('Mark Request as Sent'), (v) => allowedActions(v.attempt).send));
+        // Asked only when a person acts; with an argument the caller has decided.
+        if (how.kind !== 'argument') await confirmSend(deps, attemptId);
         await deps.store.change((j) => markSent(j, attemptId, deps.clock()));
         deps.reveal?.(attemptId);
       }),
@@ -47,6 +51,38 @@ export function registerAttemptCommands(context: vscode.ExtensionContext, deps: 
       }),
     ),
   );
+}
+
+/**
+ * Before a person marks a request as sent: a modal naming the check's errors ("Send anyway" / "Fix it
+ * first") and any other open request to the same person for the same skill. Nothing to say: no question.
+ */
+async function confirmSend(deps: Deps, attemptId: string): Promise<void> {
+  const journal = deps.store.journal;
+  const attempt = attemptOf(journal, attemptId);
+  const concerns = sendConcerns(journal, attempt);
+  if (sendsCleanly(concerns)) return;
+  const name = personName(journal, attempt);
+  const skill = journal.skills.find((s) => s.id === attempt.skillId)?.name ?? '';
+  const lines: string[] = concerns.errors.slice(0, 5).map((f) => `• ${f.message}`);
+  if (concerns.errors.length > 5) lines.push(vscode.l10n.t('• … and {0} more', concerns.errors.length - 5));
+  for (const other of concerns.sameAsk) {
+    const sent = [...other.events].reverse().find((e) => e.kind === 'sent');
+    lines.push(
+      sent
+        ? vscode.l10n.t('• You already asked {0} about {1} on {2} and that request is still open.', name, skill, shortDate(localDate(new Date(sent.at)), today(deps)))
+        : vscode.l10n.t('• You already have an open request to {0} about {1}.', name, skill),
+    );
+  }
+  const sendAnyway = vscode.l10n.t('Send Anyway');
+  const fixFirst = vscode.l10n.t('Fix It First');
+  const message =
+    concerns.errors.length > 0
+      ? vscode.l10n.t('The request to {0} scores {1}/100 and has problems a reader will notice. Mark it as sent anyway?', name, concerns.score)
+      : vscode.l10n.t('Mark the request to {0} as sent?', name);
+  const buttons = concerns.errors.length > 0 ? [sendAnyway, fixFirst] : [sendAnyway];
+  const answer = await vscode.window.showWarningMessage(message, { modal: true, detail: lines.join('\n') }, ...buttons);
+  if (answer !== sendAnyway) throw new Cancelled();
 }
 
 function offerUndo(deps: Deps, attempt: Attempt, index: number): void {
