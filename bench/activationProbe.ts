@@ -12,7 +12,7 @@ import * as path from 'node:path';
 import { performance } from 'node:perf_hooks';
 import { autoStubbed, fakeContext, installVscodeStub } from './vscodeStub';
 import { VscodeLikeMemento } from './mementos';
-import { bigJournal } from '../test/unit/support/journals';
+import { bigJournal } from '../test/support/journals';
 import { JOURNAL_VERSION } from '../src/domain/journal';
 import { STORE_KEY } from '../src/storage/journalStore';
 

@@ -12,7 +12,7 @@ import './installStub'; // first: the modules below require('vscode')
 import { fakeContext, vscodeStub } from './vscodeStub';
 import { ReferenceMemento, VscodeLikeMemento } from './mementos';
 import { InMemoryMemento } from '../test/unit/support/memento';
-import { bigJournal, TERRY_TEXT } from '../test/unit/support/journals';
+import { bigJournal, TERRY_TEXT } from '../test/support/journals';
 import { BUILDER_CONTEXT, hugeRequests } from '../test/unit/fixtures/hugeRequests';
 import { checkRequest, type CheckContext } from '../src/domain/requestCheck';
 import { JOURNAL_VERSION, parseJournal, type Journal } from '../src/domain/journal';

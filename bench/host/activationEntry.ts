@@ -14,7 +14,7 @@
  */
 import { performance } from 'node:perf_hooks';
 import * as vscode from 'vscode';
-import { bigJournal } from '../../test/unit/support/journals';
+import { bigJournal } from '../../test/support/journals';
 import { JOURNAL_VERSION } from '../../src/domain/journal';
 import { markSent } from '../../src/domain/outreach';
 import { JournalStore, STORE_KEY, type MementoLike } from '../../src/storage/journalStore';

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { emptyJournal, type Journal } from '../../src/domain/journal';
+import type { Journal } from '../../src/domain/journal';
+import { journalWith } from '../support/journals';
 import { api, setJournal, snapshot, tempUri, writeFile } from './support';
 
 function builderTabs(): vscode.Tab[] {
@@ -25,14 +26,7 @@ const ASK = {
 };
 
 function terry(): Journal {
-  return {
-    ...emptyJournal(),
-    aspiration: 'developing my leadership skills',
-    skills: [{ id: 's1', name: 'Financial acumen', current: 2, importance: 5, notes: '' }],
-    focusSkillId: 's1',
-    people: [{ id: 'p1', name: 'Terry', org: 'inside', seniority: 'senior', skillIds: ['s1'], evidence: "I've seen you present at the All Hands meeting.", referredBy: null, sponsor: false }],
-    attempts: [],
-  };
+  return journalWith({});
 }
 
 describe('Assessment & Request Builder (inside a real extension host)', () => {

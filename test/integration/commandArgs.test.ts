@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { MentoringTestApi } from '../../src/extension';
 import { api, readText, setJournal, snapshot, tempUri, terry } from './support';
+import { attempt, journalWith } from '../support/journals';
 
 /** Every public command that takes an argument object, with the shape its messages show. */
 const SHAPES: Record<string, string> = {
@@ -150,12 +151,15 @@ describe('command arguments by schema (inside a real extension host)', () => {
   });
 
   it("takes the Outreach view's own nodes: an attempt's row, or one of its history events, asking nothing more", async () => {
+    // A request the send gate has nothing to say about (a good text, no other open request to Terry): no question.
+    const clean = () => journalWith({ attempts: [attempt({ id: 'a1' })] });
+    await setJournal(clean());
     const a = await api();
-    const { attempt } = draftRow(a);
-    assert.equal(await run('mentoring.markSent', attempt), undefined);
+    const { attempt: row } = draftRow(a);
+    assert.equal(await run('mentoring.markSent', row), undefined);
     assert.equal(a.journal().attempts.find((x) => x.id === 'a1')?.status, 'sent');
 
-    await setJournal(terry());
+    await setJournal(clean());
     const [event] = nodes(a, 'outreach', draftRow(a).attempt);
     assert.equal(event?.nodeType, 'event');
     await run('mentoring.markSent', event);

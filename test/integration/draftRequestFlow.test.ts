@@ -9,21 +9,12 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { emptyJournal, type Journal } from '../../src/domain/journal';
+import type { Journal } from '../../src/domain/journal';
+import { FINANCIAL_ACUMEN, journalWith, PUBLIC_SPEAKING } from '../support/journals';
 import { api, setJournal, snapshot } from './support';
 
 function terry(): Journal {
-  return {
-    ...emptyJournal(),
-    aspiration: 'developing my leadership skills',
-    skills: [
-      { id: 's1', name: 'Financial acumen', current: 2, importance: 5, notes: '' },
-      { id: 's2', name: 'Public speaking', current: 3, importance: 4, notes: '' },
-    ],
-    focusSkillId: 's1',
-    people: [{ id: 'p1', name: 'Terry', org: 'inside', seniority: 'senior', skillIds: ['s1'], evidence: "I've seen you present at the All Hands meeting.", referredBy: null, sponsor: false }],
-    attempts: [],
-  };
+  return journalWith({ skills: [FINANCIAL_ACUMEN, { ...PUBLIC_SPEAKING, importance: 4 }] });
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));

@@ -4,7 +4,8 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { emptyJournal, LIMITS, parseJournal, type Attempt, type Journal } from '../../src/domain/journal';
+import { LIMITS, parseJournal, type Attempt, type Journal } from '../../src/domain/journal';
+import { journalWith, TERRY } from '../support/journals';
 import { api, readText, setJournal, snapshot, tempUri, writeFile } from './support';
 
 const ASK = { sessions: 3, minutesPerSession: 45, timeframe: 'over the next six weeks', topics: ['reading our financial reports', 'turning numbers into a story'] };
@@ -27,15 +28,8 @@ function sent(id: string, extra: Partial<Attempt> = {}): Attempt {
   };
 }
 
-function journal(attempts: Attempt[] = [sent('a1')], evidence = "I've seen you present at the All Hands meeting."): Journal {
-  return {
-    ...emptyJournal(),
-    aspiration: 'developing my leadership skills',
-    skills: [{ id: 's1', name: 'Financial acumen', current: 2, importance: 5, notes: '' }],
-    focusSkillId: 's1',
-    people: [{ id: 'p1', name: 'Terry', org: 'inside', seniority: 'senior', skillIds: ['s1'], evidence, referredBy: null, sponsor: false }],
-    attempts,
-  };
+function journal(attempts: Attempt[] = [sent('a1')], evidence = TERRY.evidence): Journal {
+  return journalWith({ people: [{ ...TERRY, evidence }], attempts });
 }
 
 const run = <T>(command: string, arg?: unknown) => Promise.resolve(vscode.commands.executeCommand<T>(command, arg));

@@ -4,7 +4,7 @@ import { JournalStore, STORE_KEY } from '../../src/storage/journalStore';
 import { OutreachTreeProvider, type OutreachNode } from '../../src/views/outreachTree';
 import { markSent } from '../../src/domain/outreach';
 import { InMemoryMemento } from '../unit/support/memento';
-import { attempt, terryJournal } from '../unit/support/journals';
+import { attempt, terryJournal } from '../support/journals';
 
 async function makeTree(today = '2026-11-26') {
   const journal = terryJournal([

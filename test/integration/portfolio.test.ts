@@ -1,23 +1,17 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { emptyJournal, type Journal } from '../../src/domain/journal';
+import type { Journal } from '../../src/domain/journal';
+import { FINANCIAL_ACUMEN, journalWith, PUBLIC_SPEAKING, TERRY } from '../support/journals';
 import { api, setJournal, snapshot } from './support';
 
 function journal(): Journal {
-  return {
-    ...emptyJournal(),
-    aspiration: 'developing my leadership skills',
-    skills: [
-      { id: 's1', name: 'Financial acumen', current: 2, importance: 5, notes: '' },
-      { id: 's2', name: 'Public speaking', current: 3, importance: 3, notes: '' },
-    ],
-    focusSkillId: 's1',
+  return journalWith({
+    skills: [FINANCIAL_ACUMEN, PUBLIC_SPEAKING],
     people: [
-      { id: 'p1', name: 'Terry', org: 'inside', seniority: 'senior', skillIds: ['s1'], evidence: 'All Hands.', referredBy: null, sponsor: false },
+      { ...TERRY, evidence: 'All Hands.' },
       { id: 'p2', name: 'Robin', org: 'inside', seniority: 'peer', skillIds: ['s2'], evidence: '', referredBy: null, sponsor: false },
     ],
-    attempts: [],
-  };
+  });
 }
 
 const run = (command: string, arg: unknown) => Promise.resolve(vscode.commands.executeCommand(command, arg));

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MentoringTestApi } from '../../src/extension';
 import { emptyJournal, type Journal } from '../../src/domain/journal';
+import { attempt, journalWith, TERRY } from '../support/journals';
 
 export const EXTENSION_ID = 'careerkit.mentoring-outreach';
 
@@ -51,35 +52,11 @@ export function snapshot(a: MentoringTestApi): string {
 
 /** Terry (financial acumen): a draft a1 and an accepted a2 with one of three sessions done. */
 export function terry(): Journal {
-  return {
-    ...emptyJournal(),
-    aspiration: 'developing my leadership skills',
-    skills: [{ id: 's1', name: 'Financial acumen', current: 2, importance: 5, notes: '' }],
-    focusSkillId: 's1',
-    people: [{ id: 'p1', name: 'Terry', org: 'inside', seniority: 'senior', skillIds: ['s1'], evidence: "I've seen you present.", referredBy: null, sponsor: false }],
+  return journalWith({
+    people: [{ ...TERRY, evidence: "I've seen you present." }],
     attempts: [
-      {
-        id: 'a1',
-        personId: 'p1',
-        skillId: 's1',
-        ask: { sessions: 3, minutesPerSession: 45, timeframe: 'over six weeks', topics: ['reports', 'stories'] },
-        text: 'Hi Terry, …',
-        status: 'draft',
-        askAgainOn: null,
-        sessionsDone: 0,
-        events: [{ at: '2026-11-20T10:00:00.000Z', kind: 'created', detail: '' }],
-      },
-      {
-        id: 'a2',
-        personId: 'p1',
-        skillId: 's1',
-        ask: { sessions: 3, minutesPerSession: 45, timeframe: '', topics: [] },
-        text: '',
-        status: 'accepted',
-        askAgainOn: null,
-        sessionsDone: 1,
-        events: [],
-      },
+      attempt({ id: 'a1', ask: { sessions: 3, minutesPerSession: 45, timeframe: 'over six weeks', topics: ['reports', 'stories'] }, text: 'Hi Terry, …' }),
+      attempt({ id: 'a2', ask: { sessions: 3, minutesPerSession: 45, timeframe: '', topics: [] }, text: '', status: 'accepted', sessionsDone: 1, events: [] }),
     ],
-  };
+  });
 }

@@ -21,7 +21,7 @@ import { JournalStore, STORE_KEY } from '../../src/storage/journalStore';
 import { BuilderController } from '../../src/webview/builderController';
 import { InMemoryMemento } from './support/memento';
 import { propertyParams } from './support/arbitraries';
-import { attempt, terryJournal } from './support/journals';
+import { attempt, terryJournal } from '../support/journals';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const L = LIMITS.longText;

@@ -10,7 +10,7 @@ import { markSent } from '../../../src/domain/outreach';
 import { logSession } from '../../../src/domain/sessions';
 import { draftFollowUp } from '../../../src/domain/followUps';
 import { recordResponse } from '../../../src/domain/responses';
-import { attempt, terryJournal } from '../support/journals';
+import { attempt, terryJournal } from '../../support/journals';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { addSkill, peopleFor, rateSkill, removeSkill, savePerson, setAspiration, setFocus } from '../../../src/domain/assessAndIdentify';
 import { emptyJournal, parseJournal, type Journal } from '../../../src/domain/journal';
-import { terryJournal } from '../support/journals';
+import { terryJournal } from '../../support/journals';
 
 /** Every refusal must leave the journal exactly as it was. */
 function refusedUnchanged(j: Journal, r: { ok: boolean }, before: string): void {

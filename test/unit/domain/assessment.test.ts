@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { CATALOGUE, coverageHint, defaultFocus, MAX_PRIORITY, priorityOf, rankSkills } from '../../../src/domain/assessment';
 import type { Skill } from '../../../src/domain/journal';
-import { terryJournal } from '../support/journals';
+import { terryJournal } from '../../support/journals';
 
 function skill(name: string, current: number, importance: number, id = name.toLowerCase().replace(/\W+/g, '-')): Skill {
   return { id, name, current, importance, notes: '' };

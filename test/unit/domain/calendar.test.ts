@@ -5,7 +5,7 @@ import { STATUSES, type Attempt, type Journal, type JournalEvent } from '../../.
 import { planSessions } from '../../../src/domain/sessions';
 import * as fc from 'fast-check';
 import { journalArb, propertyParams } from '../support/arbitraries';
-import { attempt, terryJournal } from '../support/journals';
+import { attempt, terryJournal } from '../../support/journals';
 import { UNSAFE_CHAR } from '../support/unsafeText';
 
 // ical.js (a devDependency, only for this round-trip) ships ES-module types and a CommonJS build; tests are CommonJS.

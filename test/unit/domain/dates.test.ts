@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { daysBetween, isIsoDateTime, localDate, shortDate, utcMidnight } from '../../../src/domain/dates';
 import { daysInMonth, isCalendarDate } from '../../../src/domain/journal';
 import { describeAttempt } from '../../../src/domain/outreach';
-import { attempt } from '../support/journals';
+import { attempt } from '../../support/journals';
 
 describe('dates: local calendar', () => {
   const originalTz = process.env.TZ;

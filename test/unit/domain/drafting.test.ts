@@ -3,7 +3,7 @@ import { addDraft } from '../../../src/domain/drafting';
 import { makeId } from '../../../src/domain/ids';
 import { emptyJournal, parseJournal } from '../../../src/domain/journal';
 import { listInWords, renderRequest } from '../../../src/domain/templates';
-import { terryJournal } from '../support/journals';
+import { terryJournal } from '../../support/journals';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 

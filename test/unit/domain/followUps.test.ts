@@ -10,7 +10,7 @@ import { LIMITS, parseJournal, type Journal } from '../../../src/domain/journal'
 import { describeAttempt } from '../../../src/domain/outreach';
 import { recordResponse } from '../../../src/domain/responses';
 import { compileTemplate } from '../../../src/templating/compiler';
-import { attempt, terryJournal } from '../support/journals';
+import { attempt, terryJournal } from '../../support/journals';
 import { ALL_STATUSES, inStatus, NOW, snapshot } from './statusFixtures';
 
 const TODAY = '2026-11-26';

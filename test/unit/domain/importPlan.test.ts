@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { describeCounts, planImport } from '../../../src/domain/importPlan';
 import { emptyJournal } from '../../../src/domain/journal';
-import { attempt, terryJournal } from '../support/journals';
+import { attempt, terryJournal } from '../../support/journals';
 
 describe('import plans', () => {
   const current = terryJournal([attempt({ id: 'a1', text: 'mine' })]);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { emptyJournal, formatProblems, JOURNAL_VERSION, parseJournal, parseJournalText, type Migration } from '../../../src/domain/journal';
-import { attempt, terryJournal } from '../support/journals';
+import { attempt, terryJournal } from '../../support/journals';
 
 function errorsOf(input: unknown) {
   const r = parseJournal(input);

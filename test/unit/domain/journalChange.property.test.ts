@@ -8,7 +8,7 @@ import * as fc from 'fast-check';
 import { LIMITS, parseJournal, type Attempt, type Journal } from '../../../src/domain/journal';
 import { checkJournalChange, deepFreeze } from '../../../src/domain/journalChange';
 import { applyEdit, editArb, journalArb, propertyParams } from '../support/arbitraries';
-import { attempt, terryJournal } from '../support/journals';
+import { attempt, terryJournal } from '../../support/journals';
 
 function frozen(j: Journal): Journal {
   const r = parseJournal(j);

@@ -11,7 +11,7 @@ import {
   transition,
   TRANSITIONS,
 } from '../../../src/domain/outreach';
-import { attempt, bigJournal, terryJournal } from '../support/journals';
+import { attempt, bigJournal, terryJournal } from '../../support/journals';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const opts = (today: string, nudgeAfterDays = 7) => ({ today, nudgeAfterDays });

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { parseJournal, type Journal, type Person } from '../../../src/domain/journal';
 import { portfolio, portfolioWarnings } from '../../../src/domain/portfolio';
-import { attempt, terryJournal } from '../support/journals';
+import { attempt, terryJournal } from '../../support/journals';
 
 function person(id: string, org: 'inside' | 'outside', skillIds: string[], over: Partial<Person> = {}): Person {
   return { id, name: `Person ${id}`, org, seniority: 'peer', skillIds, evidence: '', referredBy: null, sponsor: false, ...over };

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { recordFollowUp } from '../../../src/domain/followUps';
 import { countDue } from '../../../src/domain/outreach';
 import { dueReminders, markNotified, pruneNotified } from '../../../src/domain/reminders';
-import { attempt, bigJournal, terryJournal } from '../support/journals';
+import { attempt, bigJournal, terryJournal } from '../../support/journals';
 import { snapshot } from './statusFixtures';
 
 const opts = (today: string, nudgeAfterDays = 7) => ({ today, nudgeAfterDays });

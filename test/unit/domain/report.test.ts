@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import type { Journal } from '../../../src/domain/journal';
 import { journalToMarkdown, mdText } from '../../../src/domain/report';
 import { logAdvocacy } from '../../../src/domain/sponsors';
-import { attempt, terryJournal } from '../support/journals';
+import { attempt, terryJournal } from '../../support/journals';
 import { UNSAFE_CHAR } from '../support/unsafeText';
 
 const OPTIONS = { today: '2026-11-26', nudgeAfterDays: 7 };

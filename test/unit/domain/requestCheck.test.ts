@@ -14,7 +14,7 @@ import {
 } from '../../../src/domain/requestCheck';
 import { renderRequest, type RequestModel } from '../../../src/domain/templates';
 import { CORPUS, LONG_TEXT, type CorpusCase } from '../fixtures/requestCorpus';
-import { TERRY_TEXT } from '../support/journals';
+import { TERRY_TEXT } from '../../support/journals';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
 

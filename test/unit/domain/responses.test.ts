@@ -3,7 +3,7 @@ import { LATER_QUESTION, REFERRAL_QUESTION } from '../../../src/domain/followUps
 import { LIMITS, parseJournal, type AttemptStatus, type Journal } from '../../../src/domain/journal';
 import { recordResponse, RESPONSES, type ResponseInput, type ResponseKind } from '../../../src/domain/responses';
 import { readPlan } from '../../../src/domain/sessions';
-import { attempt, terryJournal } from '../support/journals';
+import { attempt, terryJournal } from '../../support/journals';
 import { ALL_STATUSES, inStatus, NOW, snapshot } from './statusFixtures';
 
 /** A fixed sequence, so new ids are predictable. */

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { backupCounts, backupTime, salvageJournal } from '../../../src/domain/salvage';
 import { parseJournal } from '../../../src/domain/journal';
-import { attempt, terryJournal } from '../support/journals';
+import { attempt, terryJournal } from '../../support/journals';
 
 describe('salvaging a damaged journal (issue 9.6)', () => {
   it('shortens an over-long text and keeps everything else', () => {

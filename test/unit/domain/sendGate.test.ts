@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { checkContextOf, OPEN_REQUEST_STATUSES, sendConcerns, sendsCleanly } from '../../../src/domain/sendGate';
 import { checkRequest } from '../../../src/domain/requestCheck';
 import { STATUSES } from '../../../src/domain/journal';
-import { attempt, terryJournal, TERRY_TEXT } from '../support/journals';
+import { attempt, terryJournal, TERRY_TEXT } from '../../support/journals';
 
 const MENTOR_TEXT = 'Hi Terry, would you be my mentor?';
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { LIMITS, parseJournal } from '../../../src/domain/journal';
 import { recordResponse } from '../../../src/domain/responses';
 import { logSession, markSponsor, planSessions, readPlan, sessionPlan, spreadTopics } from '../../../src/domain/sessions';
-import { attempt, terryJournal } from '../support/journals';
+import { attempt, terryJournal } from '../../support/journals';
 import { ALL_STATUSES, inStatus, NOW, snapshot } from './statusFixtures';
 
 describe('sessions: planning', () => {

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { LIMITS, parseJournal, parseJournalText } from '../../../src/domain/journal';
 import { markSponsor } from '../../../src/domain/sessions';
 import { ADVOCACY_LIMIT, logAdvocacy, readAdvocacy } from '../../../src/domain/sponsors';
-import { terryJournal } from '../support/journals';
+import { terryJournal } from '../../support/journals';
 
 const NOW = new Date('2026-11-26T10:00:00.000Z');
 

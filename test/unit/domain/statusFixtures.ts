@@ -1,6 +1,6 @@
 /** Journals with Terry's attempt "a1" in each status, valid per parseJournal (for the response/follow-up/session tests). */
 import { STATUSES, type AttemptStatus, type Journal, type JournalEvent } from '../../../src/domain/journal';
-import { attempt, terryJournal } from '../support/journals';
+import { attempt, terryJournal } from '../../support/journals';
 
 export const NOW = new Date('2026-11-26T12:00:00Z');
 export const SENT_AT = '2026-11-17T10:00:00.000Z';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { emptyJournal, LIMITS, parseJournal, type Attempt, type Journal } from '../../../src/domain/journal';
 import { canonical, diffStamps, emptySyncState, isStamp, mergeSync, parseSyncState, pruneTombstones, type SyncState } from '../../../src/domain/sync';
-import { attempt, terryJournal } from '../support/journals';
+import { attempt, terryJournal } from '../../support/journals';
 
 const T0 = '2026-11-26T09:00:00.000Z';
 const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000);

@@ -8,7 +8,7 @@ import { LIMITS, parseJournal } from '../../../src/domain/journal';
 import { addDraft } from '../../../src/domain/drafting';
 import { capText, renderRequest, renderText, SHORTENED_NOTE, storedText } from '../../../src/domain/templates';
 import { checkRequest } from '../../../src/domain/requestCheck';
-import { terryJournal } from '../support/journals';
+import { terryJournal } from '../../support/journals';
 
 const MODEL = { personName: 'Terry', aspiration: 'leading a team', skill: 'Financial acumen', evidence: '', sessions: 3, timeframe: 'over six weeks', topics: ['a', 'b'] };
 

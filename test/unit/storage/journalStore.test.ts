@@ -4,7 +4,7 @@ import { markSent } from '../../../src/domain/outreach';
 import type { Result } from '../../../src/domain/result';
 import { DAMAGED_PREFIX, JournalStore, PRE_MIGRATION_PREFIX, STORE_KEY, StoreRefusal } from '../../../src/storage/journalStore';
 import { InMemoryMemento } from '../support/memento';
-import { attempt, bigJournal, terryJournal } from '../support/journals';
+import { attempt, bigJournal, terryJournal } from '../../support/journals';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 const stamp = () => '2026-11-26T12-00-00-000Z';

@@ -4,7 +4,7 @@ import { emptyJournal } from '../../../src/domain/journal';
 import { JournalStore } from '../../../src/storage/journalStore';
 import { SYNC_KEY, SyncMirror } from '../../../src/storage/syncMirror';
 import { InMemoryMemento } from '../support/memento';
-import { attempt, terryJournal } from '../support/journals';
+import { attempt, terryJournal } from '../../support/journals';
 
 /** Settings Sync in miniature: every machine's globalState sees the same synced key. */
 class SyncedMemento extends InMemoryMemento {

@@ -4,7 +4,7 @@ import { JournalStore } from '../../../src/storage/journalStore';
 import { BuilderController } from '../../../src/webview/builderController';
 import { MAX_MESSAGE_CHARS, parseToHost, type AskForm, type ToWebview } from '../../../src/webview/protocol';
 import { InMemoryMemento } from '../support/memento';
-import { terryJournal } from '../support/journals';
+import { terryJournal } from '../../support/journals';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 

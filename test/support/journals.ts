@@ -1,4 +1,8 @@
-import { emptyJournal, type Attempt, type Journal } from '../../../src/domain/journal';
+/**
+ * The tests' journals — their one home, for the unit and the integration rings alike: the source's example
+ * (Terry, financial acumen), its parts to build variants from, and a large journal for scale.
+ */
+import { emptyJournal, type Attempt, type Journal, type Person, type Skill } from '../../src/domain/journal';
 
 export const TERRY_TEXT =
   "Hi Terry, I am working on developing my leadership skills. I've identified that I need further expertise in the area of financial acumen. I've seen you present at the All Hands meeting, and you tell a compelling story about the financials. Would you be willing to spend three sessions with me focusing on a high level understanding of our financial reports, how you convert those numbers into a compelling story, and what someone at my level needs to be doing in order to develop their financial acumen further?";
@@ -17,22 +21,27 @@ export function attempt(over: Partial<Attempt> & { id: string }): Attempt {
   };
 }
 
-/** The source's example: Terry, financial acumen, one draft. */
-export function terryJournal(attempts: Attempt[] = [attempt({ id: 'a1' })]): Journal {
+export const FINANCIAL_ACUMEN: Skill = { id: 's1', name: 'Financial acumen', current: 2, importance: 5, notes: '' };
+export const PUBLIC_SPEAKING: Skill = { id: 's2', name: 'Public speaking', current: 3, importance: 3, notes: '' };
+export const TERRY: Person = { id: 'p1', name: 'Terry', org: 'inside', seniority: 'senior', skillIds: ['s1'], evidence: "I've seen you present at the All Hands meeting.", referredBy: null, sponsor: false };
+/** Referred by Terry, great at public speaking. */
+export const ROBIN: Person = { id: 'p2', name: 'Robin Okafor', org: 'outside', seniority: 'peer', skillIds: ['s2'], evidence: '', referredBy: 'p1', sponsor: false };
+
+/** Terry's aspiration and focus (financial acumen) with the given skills, people and attempts (default: none). */
+export function journalWith(parts: Partial<Pick<Journal, 'skills' | 'people' | 'attempts'>>): Journal {
   return {
     ...emptyJournal(),
     aspiration: 'developing my leadership skills',
-    skills: [
-      { id: 's1', name: 'Financial acumen', current: 2, importance: 5, notes: '' },
-      { id: 's2', name: 'Public speaking', current: 3, importance: 3, notes: '' },
-    ],
+    skills: parts.skills ?? [FINANCIAL_ACUMEN],
     focusSkillId: 's1',
-    people: [
-      { id: 'p1', name: 'Terry', org: 'inside', seniority: 'senior', skillIds: ['s1'], evidence: "I've seen you present at the All Hands meeting.", referredBy: null, sponsor: false },
-      { id: 'p2', name: 'Robin Okafor', org: 'outside', seniority: 'peer', skillIds: ['s2'], evidence: '', referredBy: 'p1', sponsor: false },
-    ],
-    attempts,
+    people: parts.people ?? [TERRY],
+    attempts: parts.attempts ?? [],
   };
+}
+
+/** The source's example: Terry, financial acumen (and Robin, public speaking), one draft. */
+export function terryJournal(attempts: Attempt[] = [attempt({ id: 'a1' })]): Journal {
+  return journalWith({ skills: [FINANCIAL_ACUMEN, PUBLIC_SPEAKING], people: [TERRY, ROBIN], attempts });
 }
 
 const STATUSES = ['draft', 'sent', 'deferred', 'accepted', 'declined', 'completed', 'withdrawn'] as const;
