@@ -1,5 +1,5 @@
 /**
- * Request diagnostics: the request-quality checker's findings (src/domain/requestCheck.ts) shown as
+ * Request diagnostics: the request-quality checker's findings (src/domain/requestCheck/) shown as
  * diagnostics, with quick fixes, in the documents it tracks — never in any other document.
  *
  * A document is tracked when

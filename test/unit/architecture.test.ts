@@ -1,7 +1,8 @@
 /**
  * Imports run one way (docs/architecture.md): app (src/*.ts) → features (commands, diagnostics, webview,
  * templating, ui) → shell → views, storage → domain. No folder imports one above it, type-only imports
- * included, and no folders import each other round in a cycle. A new import that breaks this fails here.
+ * included, no folders import each other round in a cycle, and no files do either (inside one folder too, as
+ * in domain/requestCheck/). A new import that breaks this fails here.
  */
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -45,6 +46,11 @@ function imports(): [string, string][] {
   return out;
 }
 
+/** The source file an import names: `x.ts`, or `x/index.ts` for a folder; undefined for anything else (a template). */
+function sourceFile(to: string): string | undefined {
+  return [`${to}.ts`, path.join(to, 'index.ts')].find((f) => fs.existsSync(f));
+}
+
 describe('architecture: imports run one way', () => {
   const edges = imports().map(([from, to]) => ({ from, to, a: folderOf(from), b: folderOf(to) }));
 
@@ -79,6 +85,34 @@ describe('architecture: imports run one way', () => {
       }
     };
     for (const start of graph.keys()) visit(start, [start]);
+    assert.deepEqual(cycles, []);
+  });
+
+  it('every import names a file (the file scan below reads the paths right)', () => {
+    const missing = edges.filter((e) => !sourceFile(e.to) && !fs.existsSync(e.to));
+    assert.deepEqual(missing.map((e) => `${path.relative(ROOT, e.from)} → ${path.relative(ROOT, e.to)}`), []);
+  });
+
+  it('no files import each other round in a cycle, inside one folder included', () => {
+    const graph = new Map<string, string[]>();
+    for (const e of edges) {
+      const to = sourceFile(e.to);
+      if (to) (graph.get(e.from) ?? graph.set(e.from, []).get(e.from))!.push(to);
+    }
+    // Depth first: an import of a file still open (on the trail) closes a cycle.
+    const open = new Set<string>();
+    const done = new Set<string>();
+    const cycles: string[] = [];
+    const visit = (file: string, trail: string[]) => {
+      open.add(file);
+      for (const next of graph.get(file) ?? []) {
+        if (open.has(next)) cycles.push([...trail.slice(trail.indexOf(next)), next].map((f) => path.relative(SRC, f)).join(' → '));
+        else if (!done.has(next)) visit(next, [...trail, next]);
+      }
+      open.delete(file);
+      done.add(file);
+    };
+    for (const file of graph.keys()) if (!done.has(file)) visit(file, [file]);
     assert.deepEqual(cycles, []);
   });
 });

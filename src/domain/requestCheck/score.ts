@@ -1,0 +1,52 @@
+/**
+ * The request check's result: the findings in order (by position, then rule, then severity), the score
+ * (SCORING in rules.ts) and the one-line reason.
+ */
+
+import { RULE_ORDER, ruleInfo, SEVERITY_ORDER, type CheckResult, type Finding, type RuleId, type Severity } from './rules';
+
+export function finish(found: Finding[], wordCount: number): CheckResult {
+  const findings = [...found].sort(
+    (a, b) =>
+      a.range.start - b.range.start ||
+      RULE_ORDER.get(a.id)! - RULE_ORDER.get(b.id)! ||
+      SEVERITY_ORDER[a.severity] - SEVERITY_ORDER[b.severity] ||
+      a.range.end - b.range.end,
+  );
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  const byRule = new Map<RuleId, { worst: Severity; n: number }>();
+  for (const f of findings) {
+    counts[f.severity]++;
+    const seen = byRule.get(f.id);
+    if (!seen) byRule.set(f.id, { worst: f.severity, n: 1 });
+    else {
+      seen.n++;
+      if (SEVERITY_ORDER[f.severity] < SEVERITY_ORDER[seen.worst]) seen.worst = f.severity;
+    }
+  }
+  let penalty = 0;
+  for (const [id, { worst, n }] of byRule) {
+    const rule = ruleInfo(id);
+    penalty += rule.penalty[worst] ?? 0;
+    if (rule.repeat && n > 1) penalty += Math.min(rule.repeat.max, (n - 1) * rule.repeat.each);
+  }
+  const score = Math.max(0, Math.min(100, 100 - penalty));
+  return { score, reason: reasonFor(score, byRule), findings, counts, wordCount };
+}
+
+function reasonFor(score: number, byRule: Map<RuleId, { worst: Severity }>): string {
+  if (byRule.has('empty')) return 'Nothing to check yet — write the request first.';
+  const ids = [...byRule.keys()].sort((a, b) => RULE_ORDER.get(a)! - RULE_ORDER.get(b)!);
+  const list = (sev: Severity) => {
+    const labels = ids.filter((id) => byRule.get(id)!.worst === sev).map((id) => ruleInfo(id).label);
+    const shown = labels.slice(0, 3).join('; ');
+    return labels.length > 3 ? `${shown}; and ${labels.length - 3} more` : shown;
+  };
+  const errors = list('error');
+  const warnings = list('warning');
+  const infos = list('info');
+  if (errors) return `Fix first: ${errors}.`;
+  if (warnings) return score >= 90 ? `Nearly ready; consider: ${warnings}.` : `Could be more specific: ${warnings}.`;
+  if (infos) return `Ready to send (check: ${infos}).`;
+  return 'Specific, bounded and personal: ready to send.';
+}
