@@ -27,16 +27,19 @@ export const TERRY: Person = { id: 'p1', name: 'Terry', org: 'inside', seniority
 /** Referred by Terry, great at public speaking. */
 export const ROBIN: Person = { id: 'p2', name: 'Robin Okafor', org: 'outside', seniority: 'peer', skillIds: ['s2'], evidence: '', referredBy: 'p1', sponsor: false };
 
-/** Terry's aspiration and focus (financial acumen) with the given skills, people and attempts (default: none). */
+/**
+ * Terry's aspiration and focus (financial acumen) with the given skills, people and attempts (default: none).
+ * A fresh copy each time: a test may change its journal without changing the shared parts above.
+ */
 export function journalWith(parts: Partial<Pick<Journal, 'skills' | 'people' | 'attempts'>>): Journal {
-  return {
+  return structuredClone({
     ...emptyJournal(),
     aspiration: 'developing my leadership skills',
     skills: parts.skills ?? [FINANCIAL_ACUMEN],
     focusSkillId: 's1',
     people: parts.people ?? [TERRY],
     attempts: parts.attempts ?? [],
-  };
+  });
 }
 
 /** The source's example: Terry, financial acumen (and Robin, public speaking), one draft. */
