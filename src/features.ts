@@ -19,6 +19,7 @@ import { registerSessionCommands } from './commands/sessions';
 import { registerSponsorCommands } from './commands/sponsors';
 import { SYNC_KEY, SyncMirror } from './storage/syncMirror';
 import { UserTemplates } from './templating/userTemplates';
+import { TextPreviews } from './commands/textPreview';
 import type { Features, FeaturesBundle, ShellDeps } from './shell/featuresApi';
 
 /** Registers every command (the activation bundle's stand-ins step aside first) and wires sync. */
@@ -29,7 +30,9 @@ export const start: FeaturesBundle['start'] = (context: vscode.ExtensionContext,
     void vscode.window.showWarningMessage(message);
   });
   context.subscriptions.push(log, templates);
-  const deps: Deps = { ...shell, templates, log };
+  const previews = new TextPreviews();
+  context.subscriptions.push(previews);
+  const deps: Deps = { ...shell, templates, log, previews };
 
   registerAttemptCommands(context, deps);
   registerJournalFileCommands(context, deps);

@@ -1,6 +1,6 @@
 /** mentoring.openBuilder — the Assessment & Request Builder panel, and its restore after a reload. */
 import * as vscode from 'vscode';
-import { renderRequest } from '../domain/templates';
+import { renderRequestOrFallback } from '../domain/templates';
 import { openRequestDocument } from '../diagnostics/requestDiagnostics';
 import { BuilderPanel, type BuilderServices } from '../webview/builderPanel';
 import { invocation, type Deps } from './deps';
@@ -18,13 +18,9 @@ export function registerBuilder(context: vscode.ExtensionContext, deps: Deps): (
     defaultSessions: deps.defaultSessions,
     render: (model) => {
       const user = deps.templates.get('request');
-      try {
-        return { text: renderRequest(model, user.template), templateError: user.error };
-      } catch (e) {
-        // A user template can still fail while rendering (e.g. a helper it may not use): fall back.
-        const templateError = vscode.l10n.t('Your request template failed: {0} — the built-in template is used instead.', (e as Error).message);
-        return { text: renderRequest(model), templateError };
-      }
+      // A user template can still fail while rendering (e.g. a helper it may not use): the built-in one is used.
+      const { text, templateError } = renderRequestOrFallback(model, user.template);
+      return { text, templateError: templateError ? vscode.l10n.t('Your request template failed: {0} — the built-in template is used instead.', templateError) : user.error };
     },
     copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
     openMarkdown: async (text) => {

@@ -13,6 +13,7 @@ import { Cancelled, CommandError } from '../shell/errors';
 import type { TemplateOverrides } from '../domain/templates';
 import type { TemplateName, UserTemplates } from '../templating/userTemplates';
 import type { ShellDeps } from '../shell/featuresApi';
+import type { TextPreviews } from './textPreview';
 
 /**
  * What every command family needs, and the one argument besides the context that each `registerX(context,
@@ -24,6 +25,8 @@ export interface Deps extends ShellDeps {
   templates: UserTemplates;
   /** The extension's output channel. */
   log: vscode.LogOutputChannel;
+  /** Read-only previews of a text beside the editor. */
+  previews: TextPreviews;
 }
 
 /** The user's templates for `names`, loaded (or reloaded if changed) now. */

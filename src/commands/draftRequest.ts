@@ -13,7 +13,7 @@ import { addDraft } from '../domain/drafting';
 import { ASK_LIMITS, DEFAULT_MINUTES, MINUTE_CHOICES } from '../domain/ask';
 import { CATALOGUE, rankSkills } from '../domain/assessment';
 import { checkRequest } from '../domain/requestCheck';
-import { renderRequest } from '../domain/templates';
+import { renderRequestOrFallback, type TemplateFn } from '../domain/templates';
 import type { ArgOf } from './args';
 import { invocation, userTemplates, type Deps } from './deps';
 import { Cancelled, CommandError, guarded } from '../shell/errors';
@@ -33,7 +33,9 @@ export function registerDraftRequest(context: vscode.ExtensionContext, deps: Dep
         const how = invocation(Commands.draftRequest, arg);
         // From the view's title menu (a tree node) as from the palette: the seven steps.
         if (how.kind !== 'argument') return draftInteractively(deps, deps.defaultSessions());
-        const result = await saveDraft(deps, draftArg(deps, how.arg, deps.defaultSessions()));
+        // The user's own request template, as in the builder and the keyboard flow.
+        const template = (await userTemplates(deps, ['request'])).request;
+        const result = await saveDraft(deps, draftArg(deps, how.arg, deps.defaultSessions()), template);
         deps.reveal?.(result.attemptId);
         return result.text;
       }),
@@ -42,16 +44,23 @@ export function registerDraftRequest(context: vscode.ExtensionContext, deps: Dep
 }
 
 /** Saves the draft through the store's write queue; a refusal (e.g. the person was deleted meanwhile) throws. */
-async function saveDraft(deps: Deps, input: DraftInput): Promise<DraftResult> {
+async function saveDraft(deps: Deps, input: DraftInput, template?: TemplateFn | null): Promise<DraftResult> {
   let result: DraftResult | undefined;
+  let templateError: string | null = null;
   await deps.store.change((j) => {
-    const r = addDraft(j, input, deps.clock());
+    const r = addDraft(j, input, deps.clock(), Math.random, template);
     if (!r.ok) return r;
     result = { attemptId: r.value.attempt.id, text: r.value.attempt.text };
+    templateError = r.value.templateError;
     return { ok: true, value: r.value.journal };
   });
   if (!result) throw new Error('draft missing');
+  if (templateError) warnTemplateFailed(templateError);
   return result;
+}
+
+function warnTemplateFailed(message: string): void {
+  void vscode.window.showWarningMessage(vscode.l10n.t('Your request template failed: {0} — the built-in template is used instead.', message));
 }
 
 // ---------------------------------------------------------------------------------------------------------------
@@ -350,36 +359,43 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
       run: async (ui, s) => {
         const draft = await review(deps, s);
         const check = draft.check;
+        // The text itself, read before anything is saved: beside, read-only, the focus stays here.
+        const preview = await deps.previews.show(vscode.l10n.t('Request to {0} (preview)', draft.personName || vscode.l10n.t('them')), draft.input.text ?? '');
         type Action = 'save' | 'copy' | 'back';
-        const save: Item<Action> = { label: `$(save) ${vscode.l10n.t('Save draft')}`, description: vscode.l10n.t('under Drafts in the Outreach view'), value: 'save' };
+        const save: Item<Action> = { label: `$(save) ${vscode.l10n.t('Save draft')}`, description: vscode.l10n.t('the text shown beside, under Drafts in the Outreach view'), value: 'save' };
         const copy: Item<Action> = { label: `$(copy) ${vscode.l10n.t('Save draft and copy')}`, description: vscode.l10n.t('the text goes to the clipboard'), value: 'copy' };
         const back: Item<Action> = { label: `$(arrow-left) ${vscode.l10n.t('Back')}`, description: vscode.l10n.t('change an answer — Back again goes further'), value: 'back' };
         const findings: Item<Action>[] = check.findings.length
           ? check.findings.map((f) => ({ label: `${ICONS[f.severity]} ${f.message}`, detail: f.fix }))
           : [{ label: `$(pass) ${vscode.l10n.t('Nothing to fix')}`, detail: vscode.l10n.t('Specific, bounded and personal.') }];
         const items = [save, copy, back, sep<Action>(vscode.l10n.t('Quality check: {0}', counts(check))), ...findings];
-        const picked = await ui.pick({
-          title: vscode.l10n.t('Score {0}/100 — {1} · {2}, {3}', check.score, verdict(check), draft.personName, draft.skillName),
-          placeholder: vscode.l10n.t('Score {0}/100 — {1}', check.score, check.reason),
-          items,
-          active: save,
-          accept: async (item) => {
-            if (item.value === 'back') return true;
-            if (item.value === undefined) return false; // a finding: there to read
-            try {
-              s.saved = await saveDraft(deps, draft.input);
-            } catch (e) {
-              // Nothing typed is lost: the wizard stays open, and Back leads to the step to change.
-              void vscode.window.showErrorMessage(vscode.l10n.t('The draft was not saved: {0}', (e as Error).message));
-              return false;
-            }
-            if (item.value === 'copy') {
-              await vscode.env.clipboard.writeText(s.saved.text);
-              s.copied = true;
-            }
-            return true;
-          },
-        });
+        let picked: Item<Action>;
+        try {
+          picked = await ui.pick({
+            title: vscode.l10n.t('Score {0}/100 — {1} · {2}, {3}', check.score, verdict(check), draft.personName, draft.skillName),
+            placeholder: vscode.l10n.t('Score {0}/100 — {1}', check.score, check.reason),
+            items,
+            active: save,
+            accept: async (item) => {
+              if (item.value === 'back') return true;
+              if (item.value === undefined) return false; // a finding: there to read
+              try {
+                s.saved = await saveDraft(deps, draft.input);
+              } catch (e) {
+                // Nothing typed is lost: the wizard stays open, and Back leads to the step to change.
+                void vscode.window.showErrorMessage(vscode.l10n.t('The draft was not saved: {0}', (e as Error).message));
+                return false;
+              }
+              if (item.value === 'copy') {
+                await vscode.env.clipboard.writeText(s.saved.text);
+                s.copied = true;
+              }
+              return true;
+            },
+          });
+        } finally {
+          await preview.close();
+        }
         if (picked.value === 'back') ui.back();
       },
     },
@@ -451,14 +467,9 @@ async function render(deps: Deps, model: RequestModel): Promise<string> {
   } catch {
     override = undefined;
   }
-  if (override) {
-    try {
-      return renderRequest(model, override);
-    } catch (e) {
-      void vscode.window.showWarningMessage(vscode.l10n.t('Your request template failed: {0} — the built-in template is used instead.', (e as Error).message));
-    }
-  }
-  return renderRequest(model);
+  const { text, templateError } = renderRequestOrFallback(model, override);
+  if (templateError) warnTemplateFailed(templateError);
+  return text;
 }
 
 function personItem(p: Person): Item<string> {

@@ -1,7 +1,7 @@
 /** Creating a draft request: the skill and person (existing or new) and a bounded ask. */
 import { LIMITS, ORGS, SENIORITIES, type Attempt, type Journal, type Org, type Person, type Seniority, type Skill } from './journal';
 import { event } from './outreach';
-import { renderRequest, storedText } from './templates';
+import { renderRequestOrFallback, storedText, type TemplateFn } from './templates';
 import { makeId } from './ids';
 import { ASK_LIMITS, DEFAULT_MINUTES, isSessionCount, isSessionMinutes } from './ask';
 import { type Result } from './result';
@@ -25,7 +25,17 @@ export interface DraftInput {
 }
 
 
-export function addDraft(journal: Journal, input: DraftInput, now: Date, random: () => number = Math.random): Result<{ journal: Journal; attempt: Attempt }> {
+/**
+ * Adds a draft request. Without `input.text` it is rendered from the ask with `template` (the user's own request
+ * template) or the built-in one; `templateError` says why the user's template was not used.
+ */
+export function addDraft(
+  journal: Journal,
+  input: DraftInput,
+  now: Date,
+  random: () => number = Math.random,
+  template?: TemplateFn | null,
+): Result<{ journal: Journal; attempt: Attempt; templateError: string | null }> {
   const problem = checkAsk(input);
   if (problem) return { ok: false, reason: problem };
 
@@ -82,7 +92,7 @@ export function addDraft(journal: Journal, input: DraftInput, now: Date, random:
     topics: input.topics.map((t) => t.trim()).filter(Boolean),
   };
   const edited = input.text?.trim() ? storedText(input.text) : undefined;
-  const text = edited ?? renderRequest({
+  const rendered = edited !== undefined ? { text: edited, templateError: null } : renderRequestOrFallback({
     personName: person.name,
     aspiration: journal.aspiration,
     skill: skill.name,
@@ -91,13 +101,14 @@ export function addDraft(journal: Journal, input: DraftInput, now: Date, random:
     minutesPerSession: ask.minutesPerSession,
     timeframe: ask.timeframe,
     topics: ask.topics,
-  });
-  const attempt = newDraftAttempt(journal, { personId: person.id, skillId: skill.id, ask, text }, now, random);
+  }, template);
+  const attempt = newDraftAttempt(journal, { personId: person.id, skillId: skill.id, ask, text: rendered.text }, now, random);
   return {
     ok: true,
     value: {
       journal: { ...journal, skills, people, focusSkillId: journal.focusSkillId ?? skill.id, attempts: [...journal.attempts, attempt] },
       attempt,
+      templateError: rendered.templateError,
     },
   };
 }

@@ -58,6 +58,19 @@ export function renderRequest(model: RequestModel, override?: TemplateFn | null)
   return tidy(text);
 }
 
+/**
+ * The request as every drafting path renders it — the builder, the keyboard flow, the argument form: with
+ * the user's template when there is one, and with the built-in one (and the reason) when theirs fails.
+ */
+export function renderRequestOrFallback(model: RequestModel, override?: TemplateFn | null): { text: string; templateError: string | null } {
+  if (!override) return { text: renderRequest(model), templateError: null };
+  try {
+    return { text: renderRequest(model, override), templateError: null };
+  } catch (e) {
+    return { text: renderRequest(model), templateError: e instanceof Error ? e.message : String(e) };
+  }
+}
+
 /** Collapses runs of blank lines and ends with exactly one newline; never longer than a journal text may be. */
 export function tidy(text: string): string {
   // A user's template can render millions of characters: cut before any further work on the text.

@@ -43,12 +43,13 @@ export class UserTemplates extends Disposable {
     }));
   }
 
-  /** The folder holding the user's templates, or undefined without a workspace. */
+  /** The folder holding the user's templates: an absolute `mentoring.templatesFolder`, or one in the workspace (none without a workspace). */
   folder(): vscode.Uri | undefined {
+    const configured = (vscode.workspace.getConfiguration('mentoring').get<string>('templatesFolder') ?? '').trim() || DEFAULT_TEMPLATES_FOLDER;
+    // An absolute folder is the person's own, with or without a workspace.
+    if (path.isAbsolute(configured)) return vscode.Uri.file(configured);
     const root = vscode.workspace.workspaceFolders?.[0]?.uri;
     if (!root) return undefined;
-    const configured = (vscode.workspace.getConfiguration('mentoring').get<string>('templatesFolder') ?? '').trim() || DEFAULT_TEMPLATES_FOLDER;
-    if (path.isAbsolute(configured)) return vscode.Uri.file(configured);
     return vscode.Uri.joinPath(root, ...configured.split(/[\\/]+/).filter(Boolean));
   }
 

@@ -164,10 +164,16 @@ describe('Draft a request from the keyboard (a person in a real VS Code)', funct
     assert.match(review.placeholder, new RegExp(`^Score ${score}/100 — `));
     assert.equal(review.items.find((i) => i.focused)?.label, 'Save draft', 'Enter saves');
     assert.ok(!review.items.some((i) => /mentor/.test(i.label)), 'the finding is gone');
+    // The text itself is shown beside, read-only, before anything is saved; the quick input keeps the focus.
+    const previewTab = page.locator('.tabs-container .tab', { hasText: 'Request to Terry (preview)' });
+    await assertEventually(async () => (await previewTab.count()) === 1, 'the request text beside the review');
+    const shown = await page.locator('.editor-group-container.active .view-lines, .editor-group-container .view-lines').last().innerText();
+    assert.match(shown.replace(/\s+/g, ' '), /Hi Terry, .*three 45-minute sessions with me over the next six weeks/, `the text as it will be saved: ${shown}`);
     await s.screenshot('e2e-draft-keyboard-review');
     await page.keyboard.press('Enter');
 
     await page.locator(WIDGET).waitFor({ state: 'hidden', timeout: 10_000 });
+    await assertEventually(async () => (await previewTab.count()) === 0, 'the preview closes with the flow (nothing asks to be saved)');
     await waitForNotification(page, 'Draft saved under Drafts in the Outreach view.');
     await openView(page, 'Mentoring');
     await assertEventually(async () => (await treeItems(page, 'Outreach')).some((r) => r.label === 'Drafts' && r.description === '1'), 'Drafts (1) in the tree');
