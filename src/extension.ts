@@ -4,18 +4,17 @@
  */
 import * as vscode from 'vscode';
 import { localDate, type Clock } from './domain/dates';
-import { DAMAGED_PREFIX, describeDamage, JournalStore, type LoadOutcome } from './storage/journalStore';
+import { JournalStore } from './storage/journalStore';
 import { GroupNode, OutreachTreeProvider, type OutreachNode } from './views/outreachTree';
 import { PortfolioTreeProvider, type PortfolioNode } from './views/portfolioTree';
-import { TreeNode } from './views/nodes';
 import { Reminders } from './shell/dueReminders';
 import { Commands, FEATURE_COMMANDS, TEST_COMMANDS } from './shell/ids';
-import { SYNC_KEY } from './storage/syncKeys';
 import { LazyFeatures } from './shell/lazyFeatures';
+import { reportLoad } from './shell/loadReport';
 import { settings } from './shell/settings';
 import { midnightRefresh } from './shell/timers';
 import { ViewState } from './shell/viewState';
-import { watchTestClock, type MentoringApi, type MentoringTestApi } from './shell/testHooks';
+import { watchTestClock, withTestHooks, type MentoringApi, type MentoringTestApi } from './shell/testHooks';
 
 export type { MentoringApi, MentoringTestApi } from './shell/testHooks';
 
@@ -23,7 +22,7 @@ export type { MentoringApi, MentoringTestApi } from './shell/testHooks';
 let openStore: JournalStore | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<MentoringApi | MentoringTestApi> {
-  let fixedNow: Date | undefined;
+  let fixedNow: Date | undefined; // the tests' clock
   const clock: Clock = () => fixedNow ?? new Date();
   const today = () => localDate(clock());
   const isTest = context.extensionMode === vscode.ExtensionMode.Test;
@@ -37,11 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     const node = view.visible ? tree.attemptNode(attemptId) : undefined;
     if (node) void view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
   };
-  const features = new LazyFeatures(
-    context,
-    { store, clock, nudgeAfterDays: settings.nudgeAfterDays, defaultSessions: settings.defaultSessions, syncEnabled: settings.syncEnabled, reveal },
-    isTest ? [...FEATURE_COMMANDS, ...TEST_COMMANDS] : FEATURE_COMMANDS,
-  );
+  const shell = { store, clock, nudgeAfterDays: settings.nudgeAfterDays, defaultSessions: settings.defaultSessions, syncEnabled: settings.syncEnabled, reveal };
+  const features = new LazyFeatures(context, shell, isTest ? [...FEATURE_COMMANDS, ...TEST_COMMANDS] : FEATURE_COMMANDS);
   const reminders = new Reminders({
     journal: () => store.journal,
     today,
@@ -94,51 +90,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   // Other extensions read the journal as the store holds it: deep-frozen, so it cannot be changed behind the store's back.
   const api: MentoringApi = { journal: () => store.journal, onDidChange: (listener) => store.onDidChange(listener), dueStatus: () => reminders.statusText };
   if (!isTest) return api;
-  const testApi: MentoringTestApi = {
-    ...api,
+  return withTestHooks(api, {
+    context,
+    features,
     setNow,
-    syncNow: () => features.load().sync(),
-    syncedState: () => features.load().syncedState(),
-    simulateSyncedState: async (value) => {
-      const loaded = features.load(); // the mirror is watching before the other machine's value lands
-      await context.globalState.update(SYNC_KEY, value);
-      await loaded.sync();
-    },
-    setAsideDamaged: async (key, value) => {
-      await context.workspaceState.update(`${DAMAGED_PREFIX}${key}`, value);
-      refresh();
-    },
-    builderMessage: async (message) => {
-      const panel = features.loaded ? features.load().currentBuilder() : undefined;
-      if (panel) await panel.controller.receive(message);
-      return panel !== undefined;
-    },
-    treeNodes: (which, parent) => {
-      const node = parent instanceof TreeNode ? parent : undefined;
-      return which === 'outreach' ? tree.getChildren(node as OutreachNode | undefined) : portfolioTree.getChildren(node as PortfolioNode | undefined);
-    },
-    featuresLoaded: () => features.loaded,
-  };
-  return testApi;
+    refresh,
+    treeNodes: (which, parent) => (which === 'outreach' ? tree.getChildren(parent as OutreachNode | undefined) : portfolioTree.getChildren(parent as PortfolioNode | undefined)),
+  });
 }
 
 /** VS Code waits for the returned promise (for a few seconds on shutdown): the last changes are written. */
 export function deactivate(): Promise<void> | undefined {
   // Everything else is disposed through context.subscriptions.
   return openStore?.settled();
-}
-
-function reportLoad(outcome: LoadOutcome): void {
-  if (outcome.kind === 'damaged') {
-    const restore = vscode.l10n.t('Restore What It Holds…');
-    const action = vscode.l10n.t('Export the damaged data to a file');
-    void vscode.window.showWarningMessage(describeDamage(outcome), restore, action).then((choice) => {
-      if (choice === restore) void vscode.commands.executeCommand(Commands.restoreDamagedData);
-      if (choice === action) void vscode.commands.executeCommand(Commands.exportDamagedData);
-    });
-  } else if (outcome.kind === 'newer') {
-    void vscode.window.showWarningMessage(
-      vscode.l10n.t('Your Mentoring Outreach journal was saved by a newer version of the extension (format {0}). It is read-only until you update.', outcome.version),
-    );
-  }
 }

@@ -17,6 +17,7 @@ import { registerResponseCommands } from './commands/responses';
 import { registerFollowUpCommands } from './commands/followUps';
 import { registerSessionCommands } from './commands/sessions';
 import { registerSponsorCommands } from './commands/sponsors';
+import { registerHelpCommands } from './commands/help';
 import { SYNC_KEY, SyncMirror } from './storage/syncMirror';
 import { UserTemplates } from './templating/userTemplates';
 import { TextPreviews } from './commands/textPreview';
@@ -43,6 +44,7 @@ export const start: FeaturesBundle['start'] = (context: vscode.ExtensionContext,
   registerFollowUpCommands(context, deps);
   registerSessionCommands(context, deps);
   registerSponsorCommands(context, deps);
+  registerHelpCommands(context, deps);
 
   // Opt-in sync: the journal mirrored into a globalState key that Settings Sync carries between machines.
   const mirror = new SyncMirror({

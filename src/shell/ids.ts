@@ -15,9 +15,16 @@ export const Commands = {
   exportDamagedData: 'mentoring.exportDamagedData',
   restoreDamagedData: 'mentoring.restoreDamagedData',
   showDue: 'mentoring.showDue',
+  gettingStarted: 'mentoring.gettingStarted',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
+
+/** The public commands that take no argument object (every other one has a schema in commands/args.ts). */
+export const NO_ARGUMENT_COMMANDS: readonly CommandId[] = [Commands.checkRequest, Commands.showDue, Commands.gettingStarted];
+
+/** The walkthrough (package.json contributes.walkthroughs), as `workbench.action.openWalkthrough` names it. */
+export const WALKTHROUGH_ID = 'careerkit.mentoring-outreach#mentoring.method';
 
 /** Registered in ExtensionMode.Test only: `{ text, context? }` → opens a request document (diagnostics tests). */
 export const TEST_OPEN_COMMAND = 'mentoring.test.openRequestDocument';

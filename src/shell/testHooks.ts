@@ -5,6 +5,10 @@
 import * as fs from 'node:fs';
 import type * as vscode from 'vscode';
 import type { Journal } from '../domain/journal';
+import { DAMAGED_PREFIX } from '../storage/journalStore';
+import { SYNC_KEY } from '../storage/syncKeys';
+import { TreeNode } from '../views/nodes';
+import type { LazyFeatures } from './lazyFeatures';
 
 /**
  * What `activate` returns: read access for other extensions. The journal is deep-frozen (read-only).
@@ -60,4 +64,41 @@ export function watchTestClock(file: string, setNow: (now: string | undefined) =
   read();
   fs.watchFile(file, { interval: 200 }, read);
   return { dispose: () => fs.unwatchFile(file, read) };
+}
+
+/** What the test hooks reach: the lazily loaded features, the two trees, the workspace and synced state. */
+export interface TestHookParts {
+  context: vscode.ExtensionContext;
+  features: LazyFeatures;
+  setNow(now: Date | string | undefined): void;
+  /** Refreshes what the workbench shows (status bar, badge, context keys). */
+  refresh(): void;
+  treeNodes(view: 'outreach' | 'portfolio', parent: TreeNode | undefined): readonly object[];
+}
+
+/** The API with its test hooks — built only in ExtensionMode.Test. */
+export function withTestHooks(api: MentoringApi, parts: TestHookParts): MentoringTestApi {
+  const { context, features } = parts;
+  return {
+    ...api,
+    setNow: parts.setNow,
+    syncNow: () => features.load().sync(),
+    syncedState: () => features.load().syncedState(),
+    simulateSyncedState: async (value) => {
+      const loaded = features.load(); // the mirror is watching before the other machine's value lands
+      await context.globalState.update(SYNC_KEY, value);
+      await loaded.sync();
+    },
+    setAsideDamaged: async (key, value) => {
+      await context.workspaceState.update(`${DAMAGED_PREFIX}${key}`, value);
+      parts.refresh();
+    },
+    builderMessage: async (message) => {
+      const panel = features.loaded ? features.load().currentBuilder() : undefined;
+      if (panel) await panel.controller.receive(message);
+      return panel !== undefined;
+    },
+    treeNodes: (which, parent) => parts.treeNodes(which, parent instanceof TreeNode ? parent : undefined),
+    featuresLoaded: () => features.loaded,
+  };
 }

@@ -5,6 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { Journal } from '../domain/journal';
+import { methodProgress } from '../domain/progress';
 
 export class ViewState {
   private readonly sent = new Map<string, boolean>();
@@ -14,14 +15,14 @@ export class ViewState {
   update(journal: Journal, due: number, readOnly: string | undefined, hasDamagedData: boolean): void {
     this.view.badge = due > 0 ? { value: due, tooltip: due === 1 ? vscode.l10n.t('1 outreach attempt due') : vscode.l10n.t('{0} outreach attempts due', due) } : undefined;
     this.view.message = readOnly;
-    const focus = journal.focusSkillId;
     this.set('mentoring.noAttempts', journal.attempts.length === 0);
-    // The walkthrough's steps are completed by doing them.
-    this.set('mentoring.hasFocus', focus !== null);
-    this.set('mentoring.hasPeople', focus !== null && journal.people.some((p) => p.skillIds.includes(focus)));
-    this.set('mentoring.hasRequest', journal.attempts.length > 0);
     this.set('mentoring.noSkills', journal.skills.length === 0);
-    this.set('mentoring.hasAnswer', journal.attempts.some((a) => a.events.some((e) => e.kind === 'response')));
+    // The walkthrough's steps are completed by doing them, anywhere (domain/progress.ts says what counts).
+    const progress = methodProgress(journal);
+    this.set('mentoring.hasFocus', progress.assessed);
+    this.set('mentoring.hasPeople', progress.identified);
+    this.set('mentoring.hasRequest', progress.asked);
+    this.set('mentoring.hasAnswer', progress.answered);
     this.set('mentoring.hasDamagedData', hasDamagedData);
   }
 
