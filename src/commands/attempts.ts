@@ -80,7 +80,8 @@ async function confirmSend(deps: Deps, attemptId: string): Promise<void> {
     concerns.errors.length > 0
       ? vscode.l10n.t('The request to {0} scores {1}/100 and has problems a reader will notice. Mark it as sent anyway?', name, concerns.score)
       : vscode.l10n.t('Mark the request to {0} as sent?', name);
-  const buttons = concerns.errors.length > 0 ? [sendAnyway, fixFirst] : [sendAnyway];
+  // With errors, Enter (the first button) fixes rather than sends: nothing leaves by accident.
+  const buttons = concerns.errors.length > 0 ? [fixFirst, sendAnyway] : [sendAnyway];
   const answer = await vscode.window.showWarningMessage(message, { modal: true, detail: lines.join('\n') }, ...buttons);
   if (answer !== sendAnyway) throw new Cancelled();
 }
