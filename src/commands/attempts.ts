@@ -35,7 +35,13 @@ export function registerAttemptCommands(context: vscode.ExtensionContext, deps: 
           const del = vscode.l10n.t('Delete');
           const answer = await vscode.window.showWarningMessage(
             vscode.l10n.t('Delete the outreach attempt to {0}?', person),
-            { modal: true, detail: vscode.l10n.t('Its {0} recorded event(s) go with it. You can undo this right after.', attempt.events.length) },
+            {
+              modal: true,
+              detail:
+                attempt.events.length === 1
+                  ? vscode.l10n.t('Its one recorded event goes with it. You can undo this right after.')
+                  : vscode.l10n.t('Its {0} recorded events go with it. You can undo this right after.', attempt.events.length),
+            },
             del,
           );
           if (answer !== del) throw new Cancelled();

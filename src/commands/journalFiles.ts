@@ -129,9 +129,14 @@ function defaultUri(fileName: string): vscode.Uri | undefined {
 
 async function askExportTarget(): Promise<{ uri: vscode.Uri; format: ExportFormat }> {
   const uri = await vscode.window.showSaveDialog({
-    title: vscode.l10n.t('Export the Mentoring Outreach journal'),
+    // The file name's extension decides the format: said in the title and in each filter's name.
+    title: vscode.l10n.t('Export the Mentoring Outreach journal — the file name picks the format: .json, .md or .ics'),
     defaultUri: defaultUri('mentoring-journal.json'),
-    filters: { [vscode.l10n.t('Journal (JSON)')]: ['json'], [vscode.l10n.t('Report (Markdown)')]: ['md'], [vscode.l10n.t('Calendar (iCalendar)')]: ['ics'] },
+    filters: {
+      [vscode.l10n.t('Journal to import again (.json)')]: ['json'],
+      [vscode.l10n.t('Readable report (.md)')]: ['md'],
+      [vscode.l10n.t('Calendar of sessions and ask-again dates (.ics)')]: ['ics'],
+    },
   });
   if (!uri) throw new Cancelled();
   return { uri, format: /\.(md|markdown)$/i.test(uri.path) ? 'markdown' : /\.(ics|ical)$/i.test(uri.path) ? 'ics' : 'json' };

@@ -16,19 +16,22 @@ import { readPlan, spreadTopics } from './sessions';
 import { readAdvocacy } from './sponsors';
 
 /**
- * Escapes Markdown and HTML metacharacters so the value renders as the same text inline (in a
- * paragraph, a list item, a heading or a table cell): `\` `` ` `` `*` `_` `{}` `[]` `()` `#` `+` `-`
- * `!` `|` `~` `"` `'` `=` get a backslash; `<` `>` `&` become entities; line breaks become spaces
- * (a table row and a list item are one line); a leading `1.` gets its dot escaped (no list starts).
+ * Escapes what Markdown or HTML would read as markup, and only that, so the value renders as the same text
+ * inline (in a paragraph, a list item, a heading, a table cell or a quote) and reads naturally in the raw file
+ * ("I've", "45-minute" stay as typed). Anywhere: `\` `` ` `` `*` `_` `[` `]` `|` `~` get a backslash and
+ * `<` `>` `&` become entities — with `[` escaped, `!`, `(` and `)` cannot form a link or an image. At the start
+ * only (where they would begin a heading, a list, a rule or a setext underline): `#` `-` `+` `=` and the dot or
+ * parenthesis of a leading number. Line breaks become spaces (a table row and a list item are one line).
  * Bare URLs stay as typed: a GFM renderer may make them clickable, showing the real address.
  * Bidirectional overrides and control characters are first made visible as `<U+202E>` (displaySafe),
- * whose `<`, `+` and `>` are then escaped like any other text.
+ * whose `<` and `>` are then escaped like any other text.
  */
 export function mdText(value: string): string {
   return displaySafe(value)
     .replace(/\r\n?|\n/g, ' ')
-    .replace(/[\\`*_{}[\]()<>#+!|~&"'=-]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
-    .replace(/^(\s*\d+)\./, '$1\\.');
+    .replace(/[\\`*_[\]|~<>&]/g, (c) => (c === '<' ? '&lt;' : c === '>' ? '&gt;' : c === '&' ? '&amp;' : `\\${c}`))
+    .replace(/^(\s*)([#+=-])/, '$1\\$2')
+    .replace(/^(\s*\d+)([.)])/, '$1\\$2');
 }
 
 /** Multi-line text as a block quote, each line escaped; blank lines kept as quote breaks. */

@@ -63,7 +63,7 @@ describe('Markdown report', () => {
     assert.match(md, /\| Financial acumen \| 2 \| 5 \| 15 \| 1 \| yes \|/);
     assert.match(md, /\*\*Terry\*\* \(inside, senior\)/);
     assert.match(md, /### Terry — Financial acumen/);
-    assert.match(md, /\| 2026-11-20 \| sent \| by e\\-mail \|/);
+    assert.match(md, /\| 2026-11-20 \| sent \| by e-mail \|/);
   });
 
   it('has the sections in order: title and date, aspiration, assessment, portfolio, people, attempts, sponsors', () => {
@@ -92,12 +92,12 @@ describe('Markdown report', () => {
     assert.doesNotMatch(s, /Watch out/, 'two people, inside and outside: no warning');
 
     const lonely = section(journalToMarkdown(terryJournal(), OPTIONS), 'Portfolio');
-    assert.match(lonely, /\*\*Watch out:\*\*\n\n- Only one person for Financial acumen so far \\\(Terry\\\): don\\'t rely on one mentor/);
+    assert.match(lonely, /\*\*Watch out:\*\*\n\n- Only one person for Financial acumen so far \(Terry\): don't rely on one mentor/);
   });
 
   it('lists people with org, seniority, sponsor, skills, evidence and who referred them', () => {
     const s = section(journalToMarkdown(fullJournal(), OPTIONS), 'People');
-    assert.match(s, /- \*\*Terry\*\* \(inside, senior, sponsor\) — Financial acumen\n {2}- Seen: I\\'ve seen you present at the All Hands meeting\./);
+    assert.match(s, /- \*\*Terry\*\* \(inside, senior, sponsor\) — Financial acumen\n {2}- Seen: I've seen you present at the All Hands meeting\./);
     assert.match(s, /- \*\*Robin Okafor\*\* \(outside, peer\) — Financial acumen, Public speaking\n {2}- Referred by Terry/);
   });
 
@@ -109,7 +109,7 @@ describe('Markdown report', () => {
     assert.match(s, /- Sessions done: 1 of 3\n {2}- Session 1: reading our financial reports — done\n {2}- Session 2: turning numbers into a story\n {2}- Session 3: open questions and review\n/);
     assert.match(s, /\| 2026-11-19 \| session \| Read the P&amp;L together \|/);
     assert.match(s, /#### Robin Okafor — Public speaking\n\n- Status: deferred \(ask again on 15 Jan 2027\)\n- Ask again on: 2027-01-15/);
-    assert.match(s, /\| 2026-11-11 \| follow\\-up \| later \|/);
+    assert.match(s, /\| 2026-11-11 \| follow-up \| later \|/);
     assert.match(s, /\*\*Follow-up \(later\) sent 2026-11-11:\*\*\n\n> Hi Robin,\n> Is it a busy time\?\n>\n> Thanks\n/);
     assert.match(s, /\*\*Request:\*\*\n\n> Hi Terry, I am working on/);
   });
@@ -132,13 +132,14 @@ describe('Markdown report', () => {
     j.people[0]!.name = '<img src=x onerror=alert(1)> [click](javascript:alert(1)) | **bold**';
     const md = journalToMarkdown(j, OPTIONS);
     assert.ok(!md.includes('<img'));
-    assert.ok(!md.includes('](javascript'));
+    assert.ok(!/(^|[^\\])\]\(javascript/.test(md), 'no link: its bracket is escaped');
+    assert.ok(md.includes('\\[click\\](javascript'), 'the brackets are escaped, so it reads as text');
     assert.equal(mdText('a|b'), 'a\\|b');
     assert.equal(mdText('line1\nline2'), 'line1 line2');
     assert.equal(mdText('<script>'), '&lt;script&gt;');
   });
 
-  it('escapes every Markdown metacharacter, leading headings and list markers, and entities', () => {
+  it('escapes Markdown metacharacters, leading headings and list markers, and entities', () => {
     assert.equal(mdText('# not a heading'), '\\# not a heading');
     assert.equal(mdText('1. not a list'), '1\\. not a list');
     assert.equal(mdText('- not a list'), '\\- not a list');
@@ -147,7 +148,8 @@ describe('Markdown report', () => {
     assert.equal(mdText('&lt;b&gt; &amp;'), '&amp;lt;b&amp;gt; &amp;amp;', 'entities stay as typed');
     assert.equal(mdText('a\r\nb\rc\nd'), 'a b c d');
     assert.equal(mdText('C:\\path'), 'C:\\\\path');
-    assert.equal(mdText('==='), '\\=\\=\\=', 'no setext heading underline');
+    assert.equal(mdText('==='), '\\===', 'no setext heading underline');
+    assert.equal(mdText("I've asked for three 45-minute sessions (on 2 topics)!"), "I've asked for three 45-minute sessions (on 2 topics)!", 'only what would be markup is escaped');
   });
 
   it('keeps hostile text as text in every section: tables stay intact and nothing is markup', () => {
@@ -164,7 +166,7 @@ describe('Markdown report', () => {
     assert.ok(logged.ok);
     const md = journalToMarkdown(logged.value.journal, OPTIONS);
     assert.ok(!/<[a-z/]/i.test(md), 'no HTML tag');
-    assert.ok(!md.includes(']('), 'no inline link');
+    assert.ok(!/(^|[^\\])\]\(/.test(md), 'no inline link');
     assert.ok(!/(^|[^\\])`/.test(md), 'no unescaped backtick');
     assert.ok(!/(^|[^\\])\*\*d/.test(md), 'no bold from user text');
     const cellsOf = (row: string) => row.replace(/\\\|/g, '').split('|').length - 2;
@@ -194,8 +196,8 @@ describe('Markdown report', () => {
     const before = JSON.stringify(logged.value.journal);
     const md = journalToMarkdown(logged.value.journal, OPTIONS);
     assert.doesNotMatch(md, UNSAFE_CHAR);
-    assert.ok(md.includes('Terry&lt;U\\+202E&gt;gnp.exe&lt;U\\+0000&gt;&lt;U\\+000B&gt;&lt;U\\+2066&gt;x&lt;U\\+2069&gt;&lt;U\\+0085&gt;'), 'escaped, so it renders as the text <U+202E>');
-    assert.equal(mdText('a\u202Eb'), 'a&lt;U\\+202E&gt;b');
+    assert.ok(md.includes('Terry&lt;U+202E&gt;gnp.exe&lt;U+0000&gt;&lt;U+000B&gt;&lt;U+2066&gt;x&lt;U+2069&gt;&lt;U+0085&gt;'), 'escaped, so it renders as the text <U+202E>');
+    assert.equal(mdText('a\u202Eb'), 'a&lt;U+202E&gt;b');
     assert.equal(JSON.stringify(logged.value.journal), before, 'the journal is not changed');
     assert.ok(logged.value.journal.people[0]!.name.includes('\u202E'), 'the stored name keeps the exact text');
   });
