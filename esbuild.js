@@ -194,24 +194,80 @@ if (!production || process.argv.includes('--tests')) {
   );
 }
 
-/** The codicon font and its stylesheet, served to the webview from dist/webview (its only resource root). */
-function copyWebviewAssets() {
+/**
+ * The codicon font and its stylesheet for the webview, served from dist/webview (its only resource root): made
+ * from the installed @vscode/codicons, with only the icons named in media/builder/icons.ts (the one list; icon()
+ * accepts nothing else). The stylesheet keeps the package's header, its @font-face (pointing at the subset) and
+ * its base `.codicon` rule, then one rule per icon; the font keeps only those icons' glyphs (subset-font, the
+ * WebAssembly build of HarfBuzz's hb-subset). A name the package lacks, or a stylesheet of another shape, fails
+ * the build.
+ */
+async function writeCodiconSubset(names) {
   const from = path.dirname(require.resolve('@vscode/codicons/dist/codicon.css'));
+  const css = fs.readFileSync(path.join(from, 'codicon.css'), 'utf8');
+  const header = /^\/\*[\s\S]*?\*\//.exec(css);
+  const fontFace = /@font-face\s*\{[^}]*\}/.exec(css);
+  const base = /\.codicon\[class\*='codicon-'\]\s*\{[^}]*\}/.exec(css);
+  if (!header || !fontFace || !base) throw new Error('@vscode/codicons/dist/codicon.css has changed shape: its header, @font-face or base .codicon rule was not found');
+  const src = /src:\s*url\("\.\/codicon\.ttf(?:\?[^"]*)?"\)\s*format\("truetype"\)/;
+  if (!src.test(fontFace[0])) throw new Error('@vscode/codicons/dist/codicon.css: the @font-face src is not ./codicon.ttf');
+  if (!Array.isArray(names) || names.length === 0) throw new Error('media/builder/icons.ts exports no ICON_NAMES');
+  const rules = names.map((name) => {
+    const rule = new RegExp(`^\\.codicon-${name.replace(/[^a-z0-9-]/g, '\\$&')}:before\\s*\\{\\s*content:\\s*"\\\\([0-9a-fA-F]{4,6})"\\s*\\}`, 'm').exec(css);
+    if (!rule) throw new Error(`media/builder/icons.ts names "${name}", which @vscode/codicons does not have`);
+    return { text: rule[0], codePoint: parseInt(rule[1], 16) };
+  });
+  const subsetFont = require('subset-font');
+  const font = await subsetFont(fs.readFileSync(path.join(from, 'codicon.ttf')), String.fromCodePoint(...rules.map((r) => r.codePoint)), { targetFormat: 'sfnt' });
+  const version = require('node:crypto').createHash('sha256').update(font).digest('hex').slice(0, 16);
+  const face = fontFace[0].replace(src, `src: url("./codicon.ttf?${version}") format("truetype")`);
+  const note = `/* Made by esbuild.js from @vscode/codicons: only the icons in media/builder/icons.ts. */`;
   fs.mkdirSync('dist/webview', { recursive: true });
-  for (const file of ['codicon.css', 'codicon.ttf']) fs.copyFileSync(path.join(from, file), path.join('dist/webview', file));
+  fs.writeFileSync('dist/webview/codicon.ttf', font);
+  fs.writeFileSync('dist/webview/codicon.css', [header[0], note, face, base[0], rules.map((r) => r.text).join('\n')].join('\n\n') + '\n');
 }
+
+/**
+ * Compiles media/builder/icons.ts in memory and writes the codicon subset from its ICON_NAMES; with --watch,
+ * again whenever the list changes.
+ */
+const codiconBuild = {
+  entryPoints: ['media/builder/icons.ts'],
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  write: false,
+  logLevel: 'warning',
+  plugins: [
+    {
+      name: 'codicon-subset',
+      setup(build) {
+        build.onEnd(async (result) => {
+          if (result.errors.length > 0 || !result.outputFiles?.[0]) return undefined;
+          try {
+            const mod = { exports: {} };
+            new Function('module', 'exports', result.outputFiles[0].text)(mod, mod.exports);
+            await writeCodiconSubset(mod.exports.ICON_NAMES);
+            return undefined;
+          } catch (e) {
+            return { errors: [{ text: `codicon subset: ${e.message ?? e}` }] };
+          }
+        });
+      },
+    },
+    problemMatcherPlugin,
+  ],
+};
 
 async function main() {
   // A production build starts from an empty dist/, so no stale file (a source map, an old bundle) is shipped.
   if (production && !watch) fs.rmSync('dist', { recursive: true, force: true });
   const shared = await activationModules();
-  const contexts = await Promise.all([...builds(shared), ...testBuilds].map((options) => esbuild.context(options)));
+  const contexts = await Promise.all([...builds(shared), codiconBuild, ...testBuilds].map((options) => esbuild.context(options)));
   if (watch) {
-    copyWebviewAssets();
     await Promise.all(contexts.map((c) => c.watch()));
     return;
   }
-  copyWebviewAssets();
   const results = await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
   const meta = results[0].metafile;

@@ -78,6 +78,8 @@ function sizes() {
     { file: 'dist/extension.js', budget: 80_000 },
     { file: 'dist/webview/main.js', budget: 60_000 },
     { file: 'dist/webview/main.css' }, // shipped beside main.js when the webview imports CSS (no budget)
+    { file: 'dist/webview/codicon.ttf' }, // the builder's codicons only (media/builder/icons.ts)
+    { file: 'dist/webview/codicon.css' },
   ];
   for (const { file, budget } of files) {
     const abs = path.join(REPO, file);

@@ -1,6 +1,8 @@
 // Tiny DOM helpers for the builder. Text is only ever set as text (textContent, value): nothing the
 // user typed is parsed as markup.
 
+import type { IconName } from './icons';
+
 type Attrs = Record<string, string | number | boolean | undefined | null | ((e: Event) => void)>;
 type Child = Node | string | null | undefined | false;
 
@@ -22,8 +24,8 @@ export function h<K extends keyof HTMLElementTagNameMap>(tag: K, attrs: Attrs = 
   return el;
 }
 
-/** A codicon (decorative: hidden from screen readers). */
-export function icon(name: string): HTMLElement {
+/** A codicon (decorative: hidden from screen readers); only those in icons.ts are shipped. */
+export function icon(name: IconName): HTMLElement {
   return h('span', { class: `codicon codicon-${name}`, 'aria-hidden': 'true' });
 }
 
@@ -44,7 +46,7 @@ export function replaceChildren(parent: HTMLElement, ...children: Child[]): void
 export function keepFocus(root: HTMLElement): () => void {
   const active = document.activeElement as HTMLElement | null;
   const key = active && root.contains(active) ? active.dataset.key : undefined;
-  const caret = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? [active.selectionStart, active.selectionEnd] : null;
+  const caret = active instanceof HTMLInputElement || active instanceof HTMLTextAreaElement ? ([active.selectionStart, active.selectionEnd] as const) : null;
   return () => {
     if (!key) return;
     const next = root.querySelector<HTMLElement>(`[data-key="${CSS.escape(key)}"]`);

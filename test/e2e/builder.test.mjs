@@ -52,6 +52,14 @@ describe('Assessment & Request Builder (a person in a real VS Code)', function (
     ui = webview(s.page);
     await ui.locator('h2', { hasText: '1. Assess' }).waitFor({ timeout: 30_000 });
     assert.match(await ui.locator('.tab[aria-current="step"]').innerText(), /Assess/);
+    // Its icons come from the codicon subset beside it (font-src: the webview's own resource root): the font loads.
+    const codiconFont = () => ui.locator('body').evaluate(async () => {
+      await document.fonts.load('16px codicon', '\uea60').catch(() => []); // the "add" icon
+      return [...document.fonts].filter((f) => f.family.replace(/"/g, '') === 'codicon').map((f) => f.status).join();
+    });
+    await assertEventually(async () => (await codiconFont()) === 'loaded', 'the codicon font loaded', 10_000).catch(async (e) => {
+      throw new Error(`${e.message}: ${await codiconFont()}`);
+    });
   });
 
   it('Assess: the aspiration, two rated skill areas ranked live, the focus confirmed', async () => {
