@@ -108,7 +108,8 @@ describe('request diagnostics (inside a real extension host)', () => {
   });
 
   it('offers the checker’s replacements as quick fixes, and one fix for all', async () => {
-    const text = 'Hi Terry, would you spend three mentoring sessions with me?';
+    // Two fixable findings (a fix writes no placeholder, so a short text has few): "mentoring" goes, "mentorship" becomes "guidance".
+    const text = 'Hi Terry, would you spend three mentoring sessions with me? Your mentorship would mean a lot.';
     const { doc } = await openTracked(text);
     const mentor = await waitFor('the mentor-word diagnostic', () => ours(doc.uri).find((d) => d.code === 'mentor-word'));
     const actions = await quickFixes(doc.uri, mentor.range);
@@ -119,23 +120,26 @@ describe('request diagnostics (inside a real extension host)', () => {
     const all = actions.find((a) => a.title === 'Fix all Mentoring Outreach issues');
     assert.ok(all?.edit, 'fix all is offered: there is more than one fixable finding');
     assert.ok(await vscode.workspace.applyEdit(remove.edit!));
-    assert.equal(doc.getText(), 'Hi Terry, would you spend three sessions with me?');
-    await waitFor('mentor-word to go away', () => !codes(doc.uri).includes('mentor-word'));
+    assert.equal(doc.getText(), 'Hi Terry, would you spend three sessions with me? Your mentorship would mean a lot.');
+    await waitFor('"mentoring" to go away', () => codes(doc.uri).filter((c) => c === 'mentor-word').length === 1);
   });
 
   it('“Fix all” applies every replacement at once', async () => {
-    const text = 'Hi Terry, would you be my mentor?';
+    const text = 'Hi Terry, would you be my mentor? Your mentorship would mean a lot.';
     const { doc } = await openTracked(text);
     const role = await waitFor('the open-ended diagnostic', () => ours(doc.uri).find((d) => d.code === 'open-ended'));
     const actions = await quickFixes(doc.uri, role.range);
     const titles = actions.map((a) => a.title);
-    assert.ok(titles.includes('Replace “be my mentor” with “spend [N sessions] with me”'), titles.join(' | '));
-    assert.ok(!actions.some((a) => a.isPreferred), 'a fix that leaves a placeholder is not preferred');
+    // A fix writes no placeholder (issue 11.10): without the journal, the method's "three sessions".
+    const spend = actions.find((a) => a.title === 'Replace “be my mentor” with “spend three sessions with me”');
+    assert.ok(spend, titles.join(' | '));
+    assert.equal(spend.isPreferred, true, 'the one fix here that leaves nothing to fill in is preferred');
     const all = actions.find((a) => a.title === 'Fix all Mentoring Outreach issues');
     assert.ok(all?.edit);
     assert.ok(await vscode.workspace.applyEdit(all.edit));
     assert.equal(doc.getText(), applyFixes(text, checkRequest(text).findings));
-    await waitFor('the new findings', () => codes(doc.uri).includes('placeholder'));
+    await waitFor('the role and the word to go', () => !codes(doc.uri).includes('open-ended') && !codes(doc.uri).includes('mentor-word'));
+    assert.ok(!codes(doc.uri).includes('placeholder'), 'Fix all leaves no placeholder');
   });
 
   it('answers quick fixes only for tracked documents', async () => {

@@ -2,35 +2,51 @@
  * checkRequest: each rule's check over one request. The work stays linear in the text's length (index.ts).
  */
 
+import { DEFAULT_SESSIONS, isSessionCount } from '../ask';
 import {
   ASK_MODIFIERS_RE,
+  ASK_ONLY_MARKERS,
+  BULLET_AT_RE,
   BULLET_LINE_RE,
   COFFEE_RE,
   DURATION_NOT_COUNT_AFTER_RE,
   DURATION_RE,
   MENTOR_ADJECTIVE_AFTER_RE,
+  MENTOR_NOUN_AFTER_RE,
   MENTOR_RE,
   MENTOR_VERB_AFTER_RE,
   OPEN_ENDED,
   PLACEHOLDER_RE,
   QUESTION_CONTINUATION_RE,
+  RECURRING_RE,
   REQUIRED_WORDS,
   SESSIONS_RE,
-  SKILL_PHRASE_RE,
   TIMEFRAME_RE,
   TIMES_RE,
   TITLES,
   TOPIC_MARKER_RE,
 } from './lexicon';
-import { MAX_FINDINGS_PER_RULE, MAX_SESSIONS, MAX_WORDS, type CheckContext, type CheckResult, type Finding, type Replacement, type RuleId } from './rules';
+import {
+  FAR_TOO_LONG_WORDS,
+  MAX_FINDINGS_PER_RULE,
+  MAX_SESSIONS,
+  MAX_TOPICS,
+  MAX_WORDS,
+  type CheckContext,
+  type CheckResult,
+  type Finding,
+  type Replacement,
+  type RuleId,
+} from './rules';
 import { finish } from './score';
-import { findGreeting, splitSentences, TopicSplit, type Greeting, type Sentence, type Sentences } from './sentences';
+import { findGreeting, isTopic, splitSentences, TopicSplit, type Greeting, type Sentence, type Sentences } from './sentences';
 import {
   containsLoosely,
   eachMatch,
   firstLine,
   fold,
   isClosingOrSpace,
+  isSpace,
   isWordJoiner,
   joinWords,
   leadingSpace,
@@ -41,8 +57,19 @@ import {
   skillNamedIn,
   styledNumber,
   trimSpan,
+  wordsAllIn,
   type Span,
 } from './text';
+
+// Quick fixes: a fix never writes a "[placeholder]" (that would be a new error). Where the journal does not say, the
+// one default is the method's own count, "three sessions" ("three is a good start"). Where there is no sound default
+// (a time frame: the person's schedule; the topics; what you saw; what you are working on; the person's name), a
+// finding says what to write in its `fix` and offers no replacement.
+
+/** Words that name no topic ("frontend stuff", "everything", "leadership in general"). */
+const VAGUE_TOPIC_WORDS = new Set(['stuff', 'things', 'thing', 'everything', 'anything', 'general', 'topics', 'topic', 'it', 'this', 'that', 'them', 'lot', 'bit', 'some', 'more']);
+/** A single topic of at most this many words that all name the skill is the skill itself, not a topic. */
+const SKILL_RESTATED_MAX_WORDS = 3;
 
 interface Count extends Span {
   /** The number itself (for replacing it). */
@@ -50,6 +77,8 @@ interface Count extends Span {
   /** null: vague ("a few"). */
   value: number | null;
   numeric: boolean;
+  /** Written as "twice" or "three times" (and `num` spans the whole of it). */
+  times?: true;
 }
 
 export function checkRequest(text: string, context: CheckContext = {}): CheckResult {
@@ -76,11 +105,15 @@ class Checker {
   private readonly greeting: Greeting;
   private readonly sentences: Sentences;
   private readonly ask: Sentence | undefined;
-  /** What open-ended replacements already put in, so the same placeholder is not offered twice. */
+  /** The ask's sentence index, or -1: topics and the time frame belong to the ask and what follows it. */
+  private readonly askIndex: number;
+  /** What open-ended replacements already put in, so the same words are not offered twice. */
   private offers = { sessions: false, timeframe: false, topics: false };
   private countsCache: Count[] | undefined;
   private contextCache: Sentence | null | undefined;
   private foldedCache: string | undefined;
+  private beforeAskCache: string | undefined;
+  private timeframeCache: boolean | undefined;
   private lowerCache: string | null | undefined;
 
   constructor(
@@ -95,6 +128,7 @@ class Checker {
     for (let k = 0; k < sentences.length && ask < 0; k++) if (sentences.isQuestion(k) && sentences.hasAskWords(k)) ask = k;
     for (let k = 0; k < sentences.length && ask < 0; k++) if (sentences.isAsk(k)) ask = k;
     this.ask = sentences.get(ask);
+    this.askIndex = ask;
   }
 
   run(): CheckResult {
@@ -152,9 +186,13 @@ class Checker {
     return firstLine(this.text);
   }
 
-  /** Offset just before the ask's closing punctuation ("…with me|?"). */
+  /**
+   * Offset just before the ask's closing punctuation ("…with me|?"), where a missing count, time frame or topics are
+   * inserted; undefined without an ask, or when the ask still holds a placeholder: it stands for what is missing, and
+   * "over the next six weeks over [time frame]" would not read.
+   */
   private askInsertPoint(): number | undefined {
-    if (!this.ask) return undefined;
+    if (!this.ask || this.sentences.hasPlaceholder(this.askIndex)) return undefined;
     let end = this.ask.end;
     while (end > this.ask.start && isClosingOrSpace(this.text.charCodeAt(end - 1))) end--;
     return end;
@@ -164,18 +202,25 @@ class Checker {
     return this.sentences.starts[0] ?? this.greeting.bodyStart;
   }
 
+  /** The planned number of sessions, else the method's "three is a good start". */
+  private sessionCount(): number {
+    return this.ctx.sessions ?? DEFAULT_SESSIONS;
+  }
+
   private sessionsPhrase(): string {
-    const n = this.ctx.sessions;
-    return n === undefined ? '[N sessions]' : `${numberWord(n)} session${n === 1 ? '' : 's'}`;
+    const n = this.sessionCount();
+    return `${numberWord(n)} session${n === 1 ? '' : 's'}`;
   }
 
-  private timeframePhrase(): string {
-    return this.ctx.timeframe ?? '[time frame]';
+  /** The planned time frame, or undefined: a time frame has no default. */
+  private timeframePhrase(): string | undefined {
+    return this.ctx.timeframe;
   }
 
-  private topicsPhrase(): string {
+  /** The planned topics, or undefined: topics have no default. */
+  private topicsPhrase(): string | undefined {
     const topics = this.ctx.topics;
-    return topics && topics.length >= 2 ? joinWords(topics) : '[topic 1], [topic 2], and [topic 3]';
+    return topics && topics.length >= 2 ? joinWords(topics) : undefined;
   }
 
   private firstName(): string | undefined {
@@ -192,6 +237,21 @@ class Checker {
     const want = this.ctx.personName;
     const first = this.firstName();
     const nameText = first ?? '[name]';
+    if (g.impersonal && g.generic) {
+      this.add({
+        id: 'greeting',
+        severity: 'error',
+        message: want
+          ? `The request is addressed to nobody in particular, not to ${want}: it reads like a form letter.`
+          : 'The request is addressed to nobody in particular: it reads like a form letter.',
+        fix: `Greet the person by name: "Dear ${nameText},".`,
+        range: { start: g.generic.start, end: g.generic.end },
+        ...(first === undefined
+          ? {}
+          : { replacement: { range: { start: g.generic.start, end: g.generic.end }, text: g.word ? first : `Dear ${first}` } }),
+      });
+      return;
+    }
     if ((!g.word && !g.name) || (g.nameOnly && want && !nameMatches(this.slice(g.name!), want))) {
       const at = leadingSpace(this.text);
       this.add({
@@ -200,21 +260,25 @@ class Checker {
         message: want ? `The request does not open by greeting ${want} by name.` : 'The request does not open with a greeting by name.',
         fix: `Start with "Hi ${nameText},".`,
         range: firstLine(this.text),
-        replacement: { range: { start: at, end: at }, text: `Hi ${nameText},\n\n` },
+        ...(first === undefined ? {} : { replacement: { range: { start: at, end: at }, text: `Hi ${first},\n\n` } }),
       });
       return;
     }
     if (!g.name) {
       const where = g.generic ?? g.word!;
+      let replacement: Replacement | undefined;
+      if (first !== undefined) {
+        replacement = g.generic
+          ? { range: { start: g.generic.start, end: g.generic.end }, text: first }
+          : { range: { start: g.word!.end, end: g.word!.end }, text: ` ${first}` };
+      }
       this.add({
         id: 'greeting',
         severity: 'warning',
         message: want ? `The greeting does not use ${want}'s name.` : 'The greeting does not use the person\'s name.',
         fix: `Greet them by name: "Hi ${nameText},".`,
         range: { start: where.start, end: where.end },
-        replacement: g.generic
-          ? { range: { start: g.generic.start, end: g.generic.end }, text: nameText }
-          : { range: { start: g.word!.end, end: g.word!.end }, text: ` ${nameText}` },
+        ...(replacement ? { replacement } : {}),
       });
       return;
     }
@@ -240,16 +304,16 @@ class Checker {
       message: 'The request does not say what you are working on.',
       fix: 'Add a sentence such as "I am working on developing my leadership skills."',
       range: first ? { start: first.start, end: first.end } : this.anchor(),
-      replacement: { range: { start: at, end: at }, text: `I am working on ${this.ctx.aspiration ?? '[what you are working on]'}. ` },
+      ...(this.ctx.aspiration === undefined ? {} : { replacement: { range: { start: at, end: at }, text: `I am working on ${this.ctx.aspiration}. ` } }),
     });
   }
 
   private checkSkill(): void {
     const skill = this.ctx.skillName;
-    if (skill !== undefined ? skillNamedIn(this.folded(), skill) : SKILL_PHRASE_RE.test(this.text)) return;
+    if (skill !== undefined ? skillNamedIn(this.folded(), skill) : this.sentences.firstWithSkillPhrase() >= 0) return;
     const contextSentence = this.contextSentence();
     const insertAt = contextSentence ? contextSentence.end : this.firstBodyStart();
-    const sentence = `I've identified that I need further expertise in the area of ${skill !== undefined ? skill.toLowerCase() : '[skill area]'}.`;
+    const sentence = `I've identified that I need further expertise in the area of ${skill !== undefined ? skill.toLowerCase() : 'financial acumen'}.`;
     const first = contextSentence ?? this.sentences.get(0);
     this.add({
       id: 'skill-not-named',
@@ -260,7 +324,7 @@ class Checker {
           : 'The request may not name the skill area you want to develop.',
       fix: `Name it, for example: "${sentence}"`,
       range: first ? { start: first.start, end: first.end } : this.anchor(),
-      replacement: { range: { start: insertAt, end: insertAt }, text: contextSentence ? ` ${sentence}` : `${sentence} ` },
+      ...(skill === undefined ? {} : { replacement: { range: { start: insertAt, end: insertAt }, text: contextSentence ? ` ${sentence}` : `${sentence} ` } }),
     });
   }
 
@@ -268,15 +332,14 @@ class Checker {
     for (let k = 0; k < this.sentences.length; k++) if (this.sentences.hasEvidence(k)) return;
     if (this.ctx.evidence && containsLoosely(this.folded(), this.ctx.evidence)) return;
     const ev = this.ctx.evidence;
-    const sentence = ev ? (/[.!?]$/.test(ev) ? ev : `${ev}.`) : "I've seen you [what you have seen them do].";
     const at = this.ask?.start;
     this.add({
       id: 'no-evidence',
       severity: 'warning',
       message: 'The request does not say what you have seen this person do.',
-      fix: 'Add what shows their skill, for example: "I\'ve seen you present at the All Hands meeting, and you tell a compelling story about the financials."',
+      fix: 'Add what shows their skill, for example: "I\'ve seen you present at the All Hands meeting, and you tell a compelling story about the financials." (or what someone told you they did: "Terry tells me you rebuilt…").',
       range: this.anchor(),
-      ...(at === undefined ? {} : { replacement: { range: { start: at, end: at }, text: `${sentence} ` } }),
+      ...(at === undefined || ev === undefined ? {} : { replacement: { range: { start: at, end: at }, text: `${/[.!?]$/.test(ev) ? ev : `${ev}.`} ` } }),
     });
   }
 
@@ -292,11 +355,12 @@ class Checker {
       if (lower === 'mentoring' || lower === 'mentorship' || lower === 'mentorships') {
         MENTOR_ADJECTIVE_AFTER_RE.lastIndex = end;
         MENTOR_VERB_AFTER_RE.lastIndex = end;
+        MENTOR_NOUN_AFTER_RE.lastIndex = end;
         if (MENTOR_ADJECTIVE_AFTER_RE.test(this.text)) {
           let after = end;
           while (this.text[after] === ' ' || this.text[after] === '\t') after++;
           replacement = { range: { start, end: after }, text: '' };
-        } else if (!MENTOR_VERB_AFTER_RE.test(this.text)) {
+        } else if (!MENTOR_VERB_AFTER_RE.test(this.text) && !MENTOR_NOUN_AFTER_RE.test(this.text)) {
           replacement = { range: { start, end }, text: /^\p{Lu}/u.test(word) ? 'Guidance' : 'guidance' };
         }
       }
@@ -327,23 +391,27 @@ class Checker {
         let fix: string;
         switch (rule.kind) {
           case 'role':
-            text = `spend ${this.sessionsPhrase()} with me`;
-            this.offers.sessions = true;
-            fix = 'Ask for a fixed number of sessions instead of a role.';
-            break;
           case 'role-ing':
-            text = `spending ${this.sessionsPhrase()} with me`;
-            this.offers.sessions = true;
+            // Only an ask for the role reads as an ask for sessions: "would you be my mentor" → "would you spend three
+            // sessions with me"; not a compliment ("you would be a great mentor") or "be your mentee".
+            if (this.asksForRole(m.index, m[0])) {
+              text = `${rule.kind === 'role' ? 'spend' : 'spending'} ${this.sessionsPhrase()} with me`;
+              this.offers.sessions = true;
+            }
             fix = 'Ask for a fixed number of sessions instead of a role.';
             break;
-          case 'brain':
-            text = `ask you about ${this.topicsPhrase()}`;
-            this.offers.topics = true;
+          case 'brain': {
+            const topics = this.topicsPhrase();
+            if (topics !== undefined) {
+              text = `ask you about ${topics}`;
+              this.offers.topics = true;
+            }
             fix = 'Say which topics you want to ask about.';
             break;
+          }
           case 'whenever':
             text = this.timeframePhrase();
-            this.offers.timeframe = true;
+            if (text !== undefined) this.offers.timeframe = true;
             fix = 'Give a time frame such as "over the next six weeks".';
             break;
           case 'wing':
@@ -368,6 +436,13 @@ class Checker {
         if (this.isFull('open-ended')) break;
       }
     }
+  }
+
+  /** Whether the role phrase at `index` is what the ask asks for ("would you be my mentor?", "mentoring me"). */
+  private asksForRole(index: number, phrase: string): boolean {
+    const k = this.sentences.indexAt(index);
+    if (k < 0 || !this.sentences.isAsk(k)) return false;
+    return !/mentee|\byour\b/iu.test(phrase);
   }
 
   private findCounts(): Count[] {
@@ -404,7 +479,7 @@ class Checker {
       if (!inAsk(m.index)) continue;
       const raw = m[1]!;
       const value = raw.toLowerCase() === 'twice' ? 2 : parseCount(raw.split(/\s+/u)[0]!).value;
-      counts.push({ start: m.index, end: m.index + m[0].length, num: { start: m.index, end: m.index + raw.length }, value, numeric: true });
+      counts.push({ start: m.index, end: m.index + m[0].length, num: { start: m.index, end: m.index + raw.length }, value, numeric: true, times: true });
     }
     for (const re of [DURATION_RE, COFFEE_RE]) {
       for (const m of scan(re)) {
@@ -424,16 +499,20 @@ class Checker {
     const counts = this.findCounts();
     const definite = counts.filter((c) => c.value !== null);
     if (definite.length === 0) {
+      this.checkRecurring();
       const vague = counts[0];
       if (vague) {
-        const n = this.ctx.sessions;
+        // "A few sessions over the next month" is bounded by its time frame; "a few sessions at some point" by nothing.
+        const bounded = this.hasTimeframe();
         this.add({
           id: 'no-sessions',
-          severity: 'warning',
-          message: 'The request does not say exactly how many sessions.',
+          severity: bounded ? 'warning' : 'error',
+          message: bounded
+            ? 'The request does not say exactly how many sessions.'
+            : 'The request says neither exactly how many sessions nor by when: the ask has no end.',
           fix: 'Say exactly how many: "three sessions" is a good start.',
           range: { start: vague.start, end: vague.end },
-          replacement: { range: vague.num, text: n === undefined ? '[N]' : numberWord(n) },
+          replacement: { range: vague.num, text: numberWord(this.sessionCount()) },
         });
         return;
       }
@@ -456,11 +535,11 @@ class Checker {
     if (tooMany) {
       this.add({
         id: 'too-many-sessions',
-        severity: 'warning',
+        severity: 'error',
         message: `${tooMany.value} sessions is a big commitment to ask of a busy person.`,
-        fix: 'Ask for at most six — three is a good start; you can always ask for more later.',
+        fix: `Ask for at most ${numberWord(MAX_SESSIONS)} — three is a good start; you can always ask for more later.`,
         range: { start: tooMany.start, end: tooMany.end },
-        ...(n === undefined ? {} : { replacement: { range: tooMany.num, text: styledNumber(n, this.slice(tooMany.num)) } }),
+        replacement: { range: tooMany.num, text: this.countText(tooMany, this.sessionCount()) },
       });
     }
     if (n !== undefined) {
@@ -473,13 +552,39 @@ class Checker {
           message: `The text asks for ${c.value} session${c.value === 1 ? '' : 's'}, but the plan says ${n}.`,
           fix: `Make them agree: ask for ${numberWord(n)} session${n === 1 ? '' : 's'}, or change the plan.`,
           range: { start: c.start, end: c.end },
-          replacement: { range: c.num, text: styledNumber(n, this.slice(c.num)) },
+          replacement: { range: c.num, text: this.countText(c, n) },
         });
       }
     }
   }
 
-  /** "spend some time with me" → "spend [N sessions] with me". */
+  /** `n` in place of the count `c`, written the same way: "Three" for "Four", "twice" or "four times" for "three times". */
+  private countText(c: Count, n: number): string {
+    const raw = this.slice(c.num);
+    if (!c.times) return styledNumber(n, raw);
+    const text = n === 1 ? 'once' : n === 2 ? 'twice' : `${styledNumber(n, raw.replace(/^twice/iu, 'two'))} times`;
+    return /^\p{Lu}/u.test(raw) ? text[0]!.toUpperCase() + text.slice(1) : text;
+  }
+
+  /**
+   * With no fixed count, a recurring meeting ("weekly", "every Monday", "a monthly 1:1") in the ask or after it has
+   * no end. (With a count, "six sessions, one every two weeks", the count bounds it.)
+   */
+  private checkRecurring(): void {
+    if (this.askIndex < 0) return;
+    for (const m of eachMatch(RECURRING_RE, this.text, this.ask!.start)) {
+      if (this.isFull('open-ended')) break;
+      this.add({
+        id: 'open-ended',
+        severity: 'error',
+        message: 'This phrase asks for a recurring meeting with no end.',
+        fix: 'Ask for a fixed number of sessions (three is a good start) within a time frame instead.',
+        range: { start: m.index, end: m.index + m[0].length },
+      });
+    }
+  }
+
+  /** "spend some time with me" → "spend three sessions with me". */
   private replaceSomeTime(): Replacement | undefined {
     if (!this.ask) return undefined;
     const m = /(?<![\p{L}])(?:some|a\s+little(?:\s+bit\s+of)?|a\s+bit\s+of)(?:\s+of\s+your)?\s+time(?![\p{L}])/iu.exec(this.slice(this.ask));
@@ -488,87 +593,157 @@ class Checker {
     return { range: { start, end: start + m[0].length }, text: this.sessionsPhrase() };
   }
 
+  /** The time frame of the sessions: in the ask or after it ("I'm joining the rotation next month" is no time frame). */
+  private hasTimeframe(): boolean {
+    if (this.timeframeCache === undefined) {
+      TIMEFRAME_RE.lastIndex = this.ask?.start ?? 0;
+      this.timeframeCache = TIMEFRAME_RE.test(this.text);
+      TIMEFRAME_RE.lastIndex = 0;
+    }
+    return this.timeframeCache;
+  }
+
   private checkTimeframe(): void {
-    TIMEFRAME_RE.lastIndex = 0;
-    if (TIMEFRAME_RE.test(this.text)) return;
+    if (this.hasTimeframe()) return;
     let at: number | undefined;
     const count = this.findCounts().find((c) => c.value !== null);
-    if (count) {
+    if (count && !this.sentences.hasPlaceholder(this.askIndex)) {
       const m = /^\s+with\s+(?:me|us)(?![\p{L}])/iu.exec(this.text.slice(count.end, count.end + 40));
       at = m ? count.end + m[0].length : count.end;
     } else {
       at = this.askInsertPoint();
     }
-    const offer = !this.offers.timeframe && at !== undefined;
+    const timeframe = this.timeframePhrase();
+    const offer = !this.offers.timeframe && at !== undefined && timeframe !== undefined;
     this.add({
       id: 'no-timeframe',
       severity: 'warning',
       message: 'The request gives no time frame.',
       fix: 'Add one: "over the next six weeks", "this quarter", "by the end of March".',
       range: this.anchor(),
-      ...(offer ? { replacement: { range: { start: at!, end: at! }, text: ` ${this.timeframePhrase()}` } } : {}),
+      ...(offer ? { replacement: { range: { start: at!, end: at! }, text: ` ${timeframe}` } } : {}),
     });
   }
 
+  /**
+   * The topics: a list after a marker ("focusing on A, B, and C") or a bulleted list, in the ask or after it — a list
+   * in what you saw them do ("including calming the channel, updating…") names no topic. Two to MAX_TOPICS are
+   * enough; one is a warning; none (or only the skill itself, or only placeholders) is an error.
+   */
   private checkTopics(): void {
-    BULLET_LINE_RE.lastIndex = 0;
-    let bullets = 0;
-    while (BULLET_LINE_RE.exec(this.text) && bullets < 2) bullets++;
+    const sentences = this.sentences;
+    const askIndex = this.askIndex;
+    const from = this.ask?.start ?? 0;
+    const bullets = this.countBullets(from);
+    if (bullets > MAX_TOPICS) return this.tooManyTopics(this.anchor());
     if (bullets >= 2) return;
 
     // Each marker's topics are the pieces of the rest of its sentence (its "tail"), split at commas, "and" and the
     // like. A long sentence can hold thousands of markers: `split` would scan the rest of the sentence for every one
     // of them, so the pieces are found once per sentence (TopicSplit) and every marker takes those after it.
-    const sentences = this.sentences;
     let best: { items: string[]; tailEnd: number; tailStart: number; sentence: number } | undefined;
     let split: TopicSplit | undefined;
     let continuation: string[] | undefined;
-    for (const m of eachMatch(TOPIC_MARKER_RE, this.text)) {
+    for (const m of eachMatch(TOPIC_MARKER_RE, this.text, from)) {
       const markerEnd = m.index + m[0].length;
       const sentence = sentences.indexAt(m.index);
-      // "about" is everywhere ("excited about"); it only introduces topics in the ask.
-      if (sentence < 0 || (m[0].toLowerCase() === 'about' && !sentences.isAsk(sentence))) continue;
+      if (sentence < 0 || sentence < askIndex) continue;
+      const isAsk = sentences.isAsk(sentence);
+      // "about" and "on" are everywhere ("excited about"); they only introduce topics in the ask. What you saw them do
+      // after the ask ("P.S. I loved your talk on A, B and C") names no topic either.
+      if ((ASK_ONLY_MARKERS.has(m[0].toLowerCase()) && !isAsk) || (!isAsk && sentences.hasEvidence(sentence))) continue;
       const sentenceEnd = sentences.ends[sentence]!;
       if (split?.sentence !== sentence) {
         let end = sentenceEnd;
         let c: number;
-        while (end > sentences.starts[sentence]! && (isClosingOrSpace((c = this.text.charCodeAt(end - 1))) || c === 58)) end--;
+        // The sentence's closing punctuation goes, but not a "]": it closes a placeholder ("…and [topic 3]?").
+        while (end > sentences.starts[sentence]! && ((isClosingOrSpace((c = this.text.charCodeAt(end - 1))) && c !== 93) || c === 58)) end--;
         split = new TopicSplit(this.text, sentence, markerEnd, end);
         continuation = undefined;
       }
       // Past the last word of the sentence, the tail is empty (and ends at the marker).
       const tailEnd = Math.max(markerEnd, split.end);
-      const items = split.itemsFrom(markerEnd);
+      const items = split.itemsFrom(markerEnd, MAX_TOPICS + 1);
       // "…focusing on our reports? How you tell the story? And what I should do next?" (the source's own punctuation).
-      if (this.text[sentenceEnd - 1] === '?' && items.length < 10) {
+      if (this.text[sentenceEnd - 1] === '?' && items.length <= MAX_TOPICS) {
         continuation ??= this.questionContinuation(sentence);
-        items.push(...continuation.slice(0, 10 - items.length));
+        items.push(...continuation.slice(0, MAX_TOPICS + 1 - items.length));
       }
-      if (!best || items.length > best.items.length) best = { items, tailStart: markerEnd, tailEnd, sentence };
+      if (items.length > MAX_TOPICS) return this.tooManyTopics({ start: sentences.starts[sentence]!, end: sentenceEnd });
       if (items.length >= 2) return;
+      if (!best || items.length > best.items.length) best = { items, tailStart: markerEnd, tailEnd, sentence };
     }
 
-    const fallback = best && best.items.length === 1 && /^\s*the topics we agree on\s*$/iu.test(best.items[0]!);
+    const one = best?.items.length === 1 ? best.items[0]! : undefined;
+    const fallback = one !== undefined && /^\s*the topics we agree on\s*$/iu.test(one);
+    const restated = one !== undefined && !fallback && this.restatesSkill(one);
+    const none = one === undefined || fallback || restated;
+    const topics = this.topicsPhrase();
     let replacement: Replacement | undefined;
-    if (best && best.items.length === 1) {
-      replacement = fallback
-        ? { range: trimSpan(this.text, { start: best.tailStart, end: best.tailEnd }), text: this.topicsPhrase() }
-        : { range: { start: best.tailEnd, end: best.tailEnd }, text: ' and [another topic]' };
-    } else if (!this.offers.topics) {
+    if (best && fallback && topics !== undefined) {
+      replacement = { range: trimSpan(this.text, { start: best.tailStart, end: best.tailEnd }), text: topics };
+    } else if (one === undefined && !this.offers.topics && topics !== undefined) {
       const at = this.askInsertPoint();
-      if (at !== undefined) replacement = { range: { start: at, end: at }, text: `, focusing on ${this.topicsPhrase()}` };
+      if (at !== undefined) replacement = { range: { start: at, end: at }, text: `, focusing on ${topics}` };
     }
     this.add({
       id: 'few-topics',
-      severity: 'warning',
-      message:
-        best && best.items.length === 1 && !fallback
-          ? 'The request names only one focus topic.'
-          : 'The request does not name two or more concrete topics.',
+      severity: none ? 'error' : 'warning',
+      message: restated
+        ? 'The only topic the request names is the skill itself: the person cannot tell what you want to learn about it.'
+        : none
+          ? 'The request does not name any concrete topic: the person cannot tell what the sessions are for.'
+          : 'The request names only one focus topic.',
       fix: 'Name two or three topics: "focusing on reading our financial reports, turning numbers into a story, and what I should do next".',
       range: best ? { start: sentences.starts[best.sentence]!, end: sentences.ends[best.sentence]! } : this.anchor(),
       ...(replacement ? { replacement } : {}),
     });
+  }
+
+  private tooManyTopics(range: Span): void {
+    this.add({
+      id: 'too-many-topics',
+      severity: 'error',
+      message: `The request names more than ${numberWord(MAX_TOPICS)} topics: more than a few sessions can cover, and more than one skill.`,
+      fix: 'Keep the two or three that matter most; you can ask about the rest later.',
+      range,
+    });
+  }
+
+  /**
+   * How many bullet lines (with a topic, not just a placeholder) the first bulleted list from `from` on has, counted
+   * up to MAX_TOPICS + 1. The list ends at the first line that is neither a bullet nor blank.
+   */
+  private countBullets(from: number): number {
+    const text = this.text;
+    let n = 0;
+    let lineEnd = -1;
+    for (const m of eachMatch(BULLET_LINE_RE, text, from)) {
+      if (lineEnd >= 0) {
+        let i = lineEnd;
+        while (i < m.index && isSpace(text.charCodeAt(i))) i++;
+        if (i < m.index) break;
+      }
+      const nl = text.indexOf('\n', m.index);
+      lineEnd = nl < 0 ? text.length : nl;
+      BULLET_AT_RE.lastIndex = m.index;
+      const itemStart = BULLET_AT_RE.test(text) ? BULLET_AT_RE.lastIndex : m.index;
+      if (isTopic(text.slice(itemStart, lineEnd)) && ++n > MAX_TOPICS) break;
+    }
+    BULLET_AT_RE.lastIndex = 0;
+    return n;
+  }
+
+  /**
+   * Whether a single topic is only the skill again ("to talk about negotiation" for Negotiation; without a known
+   * skill, "two calls about hiring" after "I'm getting better at hiring"), or names nothing ("frontend stuff",
+   * "everything"): a few words, each in the skill's name (or, without one, already said before the ask).
+   */
+  private restatesSkill(topic: string): boolean {
+    // With the skill known, its name alone decides; else what was said before the ask stands in for it.
+    const skill = this.ctx.skillName;
+    const body = skill !== undefined ? fold(skill) : (this.beforeAskCache ??= fold(this.text.slice(0, this.ask?.start ?? 0)));
+    return wordsAllIn(body, topic, VAGUE_TOPIC_WORDS, SKILL_RESTATED_MAX_WORDS) === true;
   }
 
   /** The sentences right after sentence `k` that continue its question ("How you tell the story?"), at most 10. */
@@ -624,10 +799,13 @@ class Checker {
       }
     }
     if (count > MAX_WORDS) {
+      const far = count > FAR_TOO_LONG_WORDS;
       this.add({
         id: 'too-long',
-        severity: 'warning',
-        message: `The request is ${count} words long; busy people say yes to short requests.`,
+        severity: far ? 'error' : 'warning',
+        message: far
+          ? `The request is ${count} words long: the ask is buried, and busy people say yes to short requests.`
+          : `The request is ${count} words long; busy people say yes to short requests.`,
         fix: `Cut it to at most ${MAX_WORDS} words: what you are working on, the skill, what you saw, and the ask.`,
         range: trimSpan(this.text, { start: overStart, end: this.text.length }),
       });
@@ -650,7 +828,7 @@ function cleanContext(context: CheckContext | undefined): CheckContext {
   if (timeframe) out.timeframe = timeframe;
   if (aspiration) out.aspiration = aspiration;
   if (evidence) out.evidence = evidence;
-  if (typeof c.sessions === 'number' && Number.isInteger(c.sessions) && c.sessions >= 1 && c.sessions <= 12) out.sessions = c.sessions;
+  if (isSessionCount(c.sessions)) out.sessions = c.sessions;
   if (Array.isArray(c.topics)) {
     const topics = c.topics.filter((t): t is string => typeof t === 'string' && t.trim() !== '').map((t) => t.trim());
     if (topics.length) out.topics = topics;

@@ -28,7 +28,7 @@
 // This file is the public API; what it does not export is internal to the check.
 
 export type { CheckContext, CheckResult, Finding, Replacement, RuleId, RuleInfo, Severity, TextRange } from './rules';
-export { MAX_FINDINGS_PER_RULE, MAX_SESSIONS, MAX_WORDS, REQUEST_RULES, RULE_IDS, ruleInfo } from './rules';
+export { MAX_FINDINGS_PER_RULE, MAX_SCORE_WITH_ERRORS, MAX_SESSIONS, MAX_WORDS, REQUEST_RULES, RULE_IDS, ruleInfo } from './rules';
 export { hasPlaceholder } from './lexicon';
 export { skillNamed } from './text';
 export { checkRequest } from './checker';

@@ -21,6 +21,11 @@ export const MENTOR_RE = words(`(mentor(?:s|ed|ing|ship|ships)?|mentees?)`);
 export const MENTOR_ADJECTIVE_AFTER_RE = new RegExp(`[ \\t]+(?:sessions?|calls?|meetings?|conversations?|chats?)${NA}`, 'yiu');
 /** After "mentoring": a verb with an object; replacing it with "guidance" would not read. */
 export const MENTOR_VERB_AFTER_RE = new RegExp(`[ \\t]+(?:me|us|him|her|them|you|someone|people|others)${NA}`, 'yiu');
+/** After "mentoring"/"mentorship": a noun it names ("a mentoring programme"); "a guidance programme" would not read. */
+export const MENTOR_NOUN_AFTER_RE = new RegExp(`[ \\t]+(?:programs?|programmes?|schemes?|circles?|platforms?|initiatives?|relationships?|roles?)${NA}`, 'yiu');
+
+/** What may follow "sometime" to make it a time frame ("sometime in the next three weeks", "sometime this month"). */
+const TIME_FOLLOWS = `in|within|during|over|this|next|before|by|after|between|around|early|late|mid|on|at${S}the${S}(?:end|start)`;
 
 type OpenKind = 'role' | 'role-ing' | 'wing' | 'brain' | 'indefinite' | 'whenever' | 'vague' | 'irregular';
 
@@ -61,6 +66,7 @@ export const OPEN_ENDED: readonly { re: RegExp; severity: Severity; kind: OpenKi
         `as${S}long${S}as${S}(?:it${S}takes|you${S}like|you${S}want|needed)`,
         `no${S}end${S}date`,
         `open[\\s-]ended`,
+        `going${S}forward|from${S}now${S}on|for${S}the${S}long${S}haul`,
       ].join('|'),
     ),
   },
@@ -73,6 +79,9 @@ export const OPEN_ENDED: readonly { re: RegExp; severity: Severity; kind: OpenKi
         `whenever${S}(?:you${S}(?:have|get|find)${S}(?:some${S}|the${S}|a${S})?(?:spare${S}|free${S})?(?:time|chance|moment|minute)|you${AP}re${S}free|you${S}are${S}free|you${S}can|works(?:${S}for${S}you)?|suits(?:${S}you)?|is${S}convenient(?:${S}for${S}you)?)`,
         `when${S}you${S}have${S}(?:some${S})?(?:spare${S}|free${S})?time`,
         `at${S}your${S}leisure`,
+        // "sometime" and "at some point" alone; "sometime in the next three weeks" has its time frame.
+        `(?:sometime|at${S}some${S}point|one${S}of${S}these${S}days|anytime)(?!${S}(?:${TIME_FOLLOWS}))`,
+        `when(?:ever)?${S}you${S}(?:get|have)${S}(?:a|the)${S}(?:chance|moment|minute)`,
       ].join('|'),
     ),
   },
@@ -87,10 +96,23 @@ export const OPEN_ENDED: readonly { re: RegExp; severity: Severity; kind: OpenKi
     severity: 'warning',
     why: 'has no end: ask for a fixed number of sessions',
     re: words(
-      `on${S}a${S}regular${S}basis|from${S}time${S}to${S}time|every${S}(?:now${S}and${S}then|so${S}often)|once${S}in${S}a${S}while|check${S}in${S}(?:regularly|periodically)|regular${S}(?:check-ins|catch-ups|meetings|sessions|calls|chats)`,
+      `on${S}a${S}regular${S}basis|from${S}time${S}to${S}time|every${S}(?:now${S}and${S}then|so${S}often)|once${S}in${S}a${S}while|check${S}in${S}(?:regularly|periodically)|regular${S}(?:check-ins|catch-ups|meetings|sessions|calls|chats)|if${S}you${AP}re${S}ever${S}up${S}for${S}it|if${S}you${S}are${S}ever${S}up${S}for${S}it|talk${S}sometimes`,
     ),
   },
 ];
+
+/**
+ * A recurring meeting ("weekly", "every Monday", "a monthly 1:1", "every two weeks"): without a fixed number of
+ * sessions it has no end. With one ("six sessions, one every two weeks") the count bounds it.
+ */
+export const RECURRING_RE = words(
+  [
+    `(?:bi-?)?weekly|fortnightly|monthly`,
+    `every${S}(?:(?:other|second|two|three|four|couple${S}of)${S})?(?:weeks?|months?|mondays?|tuesdays?|wednesdays?|thursdays?|fridays?|day|morning|afternoon|sprint)`,
+    `(?:once|twice)${S}(?:a|per|each|every)${S}(?:week|month|fortnight|sprint)`,
+    `each${S}(?:week|month|sprint)`,
+  ].join('|'),
+);
 
 export const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six', 'seven', 'eight', 'nine', 'ten', 'eleven', 'twelve'];
 export const NUMBER_VALUE = new Map(NUMBER_WORDS.map((w, i) => [w, i]));
@@ -107,9 +129,11 @@ const COUNT = [
 ].join('|');
 const DURATION_UNIT = `(?:minutes?|mins?|hours?|hrs?)`;
 const MODIFIER = String.raw`(?:[\p{L}\p{N}]+(?:[-'’][\p{L}\p{N}]+)*[\s-]+)`;
-const SESSION_NOUN = `(?:sessions?|meetings?|calls?|conversations?|chats?|coffees?|catch-?ups?|check-ins?|lunch(?:es)?|meet-?ups?|one-on-ones?|1:1s?|walk-?throughs?|run-?throughs?|rehearsals?|reviews?|mock${S}interviews?)`;
-/** "three sessions", "a 30-minute call", "two or three short meetings", "a coffee". */
-export const SESSIONS_RE = words(`(${COUNT})(?![\\s-]*${DURATION_UNIT}${NA})[\\s-]+(${MODIFIER}{0,2}?)${SESSION_NOUN}`);
+const SESSION_NOUN = `(?:sessions?|meetings?|calls?|conversations?|chats?|coffees?|catch-?ups?|check-ins?|lunch(?:es)?|meet-?ups?|one-on-ones?|1:1s?|walk-?throughs?|run-?throughs?|rehearsals?|reviews?|mock${S}interviews?|slots)`;
+/** "three sessions", "a 30-minute call", "two or three short meetings", "a coffee", "three of our Friday slots". */
+export const SESSIONS_RE = words(
+  `(${COUNT})(?![\\s-]*${DURATION_UNIT}${NA})(?:${S}of${S}(?:our|your|the|my))?[\\s-]+(${MODIFIER}{0,2}?)${SESSION_NOUN}`,
+);
 /** Words allowed between "a" and the noun: "a quick 30-minute call" is an ask, "a hard conversation" a topic. */
 export const ASK_MODIFIERS_RE = new RegExp(
   String.raw`^(?:(?:\d{1,3}[\s-]?(?:minutes?|mins?|hours?)|(?:one|half)[\s-]hour|quick|short|brief|single|first|coffee|video|phone|virtual|zoom|focused|informal|one-off|one-to-one|1:1)[\s-]+)*$`,
@@ -153,9 +177,8 @@ export const TIMEFRAME_RE = words(
     `(?:early|mid|late)[\\s-]${MONTH}`,
     `(?:by|before|in|during)${S}(?:q[1-4]|h[12])|q[1-4]`,
     `(?:\\d{1,2}|${NUM_WORD}|a${S}few|a${S}couple${S}of)[\\s-]${PERIOD}(?!${S}ago)`,
-    `weekly|bi-?weekly|fortnightly|monthly|every${S}(?:other${S}|two${S}|couple${S}of${S})?weeks?|once${S}a${S}(?:week|month)|each${S}week`,
     `(?:by|before|until|on)${S}(?:\\d{4}-\\d{2}-\\d{2}|\\d{1,2}(?:st|nd|rd|th)?(?:${S}of)?${S}${MONTH}|\\d{1,2}[/.]\\d{1,2}(?:[/.]\\d{2,4})?)`,
-    `before${S}(?:my|our|the)${S}(?:[\\p{L}-]+${S}){0,2}?(?:review|promotion|launch|presentation|deadline|offsite|conference|interview|release|talk|planning|kickoff|kick-off|cycle)`,
+    `(?:before|until|till|ahead${S}of)${S}(?:my|our|the)${S}(?:[\\p{L}-]+${S}){0,2}?(?:reviews?|promotion|launch|presentation|deadline|offsite|conference|interview|release|talk|planning|kickoff|kick-off|cycle|exams?|agm|audit|go-live|rollout|handover|move)`,
     `in${S}the${S}new${S}year|after${S}the${S}holidays`,
   ].join('|'),
 );
@@ -174,41 +197,71 @@ export const ASK_RE = words(
   'iu',
 );
 
+/** Past forms of what someone does that shows a skill ("you rebuilt the pipeline", "she says you ran…"). */
+const DID = `(?:[\\p{L}]{3,}ed|ran|run|gave|given|wrote|written|built|rebuilt|tell|told|grown|grew|taught|got|made|took|brought|drove|driven|won|kept|held|spoke|spoken|found|met|did|done|led|shook|set|put|sold|bought|thought|caught|stood|cut|saved|turned|helped|managed|shipped)`;
+/**
+ * Something of theirs a person can have seen, read or heard ("your design doc", "your PR", "your weekly update").
+ * "Your work" alone is praise, not something seen: only "your work on…" counts.
+ */
+const ARTEFACT = [
+  `talks?|presentations?|articles?|posts?|blogs?|books?|chapters?|papers?|sessions?|workshops?|keynotes?|podcasts?|newsletters?|threads?`,
+  `courses?|demos?|write-?ups?|answers?|reviews?|feedback|comments?|contributions?|track${S}record|docs?|documents?|PRs?|pull${S}requests?`,
+  `RFCs?|updates?|dashboards?|models?|audits?|plans?|proposals?|reports?|decks?|slides|videos?|recordings?|webinars?|lectures?|speech(?:es)?`,
+  `pitch(?:es)?|analys[ie]s|memos?|guides?|playbooks?|runbooks?|post-?mortems?|retros?|pages?|commits?|librar(?:y|ies)|crates?|series|charts?|diagrams?`,
+  `work${S}(?:on|with|in)`,
+].join('|');
+/** A third person reporting what they did ("Terry tells me you rebuilt…", "Daniel mentioned you wrote…", "told me your reviews were…"). */
+const REPORTED = `(?:tells?|told|says?|said|mentioned|mentions|explained)${S}(?:to${S}me${S}|me${S})?(?:that${S})?(?:you(?:${AP}ve|${S}have)?${S}${DID}|(?:you${AP}re|you${S}are|you${S}were)${S}(?:the|very|really|so|a|an)|your${S})`;
+
 /** Evidence that counts anywhere, even inside the ask ("I loved your talk — would you…?"). */
 export const EVIDENCE_RE = words(
   [
-    `I(?:${AP}ve|${S}have)?${S}(?:seen|saw|watched|heard|noticed|read|admired?|followed|attended|observed|loved|enjoyed|learned|learnt|benefited|appreciated|been${S}impressed)`,
-    `I${S}(?:was|am)${S}(?:impressed|struck|inspired)|I${AP}m${S}(?:impressed|inspired)`,
-    `your${S}(?:recent${S})?(?:talk|presentation|article|post|blog|book|paper|work|session|workshop|keynote|podcast|newsletter|thread|course|demo|writing|approach|answer|review|feedback|comments?|contributions?|track${S}record)`,
+    // Not "I've heard great things about you", "I have followed your work", "I admire your work": praise, not something seen.
+    `I(?:${AP}ve|${S}have)?${S}(?:seen|saw|watched|noticed|read|attended|observed|loved|enjoyed|learned|learnt|benefited|appreciated|listened${S}to|sat${S}in${S}on|been${S}(?:so${S}|really${S}|very${S})?(?:impressed|inspired))`,
+    `(?:watched|saw|heard|noticed|observed)${S}(?:you(?!${AP})|how${S}you|the${S}way${S}you)`,
+    `(?:followed|admired?|studied)${S}(?:how${S}you|the${S}way${S}you)`,
+    `(?:loved|enjoyed|read|watched|liked|heard|attended|listened${S}to|sat${S}in${S}on|used|studied|re-?read)${S}your${S}(?:[\\p{L}\\p{N}'’&-]+${S}){0,3}?(?:${ARTEFACT})`,
+    `I${S}(?:was|am)${S}(?:(?:so|really|very)${S})?(?:impressed|struck|inspired)|I${AP}m${S}(?:impressed|inspired)`,
     `(?:you${AP}re|you${S}are)${S}(?:known${S}for|great${S}at|excellent${S}at|so${S}good${S}at|really${S}good${S}at|the${S}person|the${S}go-to)`,
+    REPORTED,
     `(?:people|everyone|colleagues)${S}(?:tell|told|say|said)${S}(?:me${S})?(?:that${S})?you`,
     `recommended${S}(?:you|that${S}I${S}(?:ask|talk|speak))`,
   ].join('|'),
   'iu',
 );
 /**
- * Evidence that counts only outside the ask: "you tell a compelling story", "You got three teams to…".
- * Inside the ask, "how you tell the story" is a topic, not something you saw.
+ * Evidence that counts only outside the ask: "you tell a compelling story", "You got three teams to…", "Your design
+ * doc for the search migration is the one people link to". Inside the ask, "how you tell the story" is a topic and
+ * "your feedback on my deck" a request, not something you saw.
  */
 export const WEAK_EVIDENCE_RE = words(
   [
-    `(?:you|you${AP}ve|you${S}have)${S}(?:[\\p{L}]{3,}ed|ran|run|gave|given|wrote|written|built|tell|told|grown|grew|taught|got|made|took|brought|drove|driven|won|kept|held|spoke|spoken|found|met|did|done|led|shook|set|put|sold|bought|thought|caught|stood)`,
+    `(?:you|you${AP}ve|you${S}have)${S}${DID}`,
     `the${S}way${S}you|how${S}you${S}(?:[\\p{L}]{3,}ed|ran|led|tell|told|run|lead|built|wrote|made|took|brought|drove|got)`,
+    `your${S}(?:[\\p{L}\\p{N}'’&-]+${S}){0,3}?(?:${ARTEFACT})`,
   ].join('|'),
   'iu',
 );
 
+/** What someone is ("I'm a staff engineer", "I'm the tech lead on…"): a role says what they work on. */
+const ROLE = `[\\p{L}-]*(?:er|or|ist|ian|ant|ent|lead|head|manager|student|nurse|postdoc|maintainer|treasurer|intern|graduate|PM|SRE)`;
+/** "I'm …ing" that says nothing about the work: how the message itself is meant. */
+const NOT_WORK = `(?:wondering|writing${S}to|reaching|hoping${S}(?:you|that)|looking${S}(?:forward|for)|asking|following${S}up|getting${S}in${S}touch|contacting|emailing|messaging|sending|going${S}to${S}ask|coming${S}back|sorry|happy|eager)`;
+const BETTER = `get${S}(?:much${S}|a${S}lot${S}|far${S})?better`;
+
 export const CONTEXT_RE = words(
   [
-    `I(?:${S}am|${AP}m)${S}(?:currently${S}|now${S})?(?:working${S}(?:on|towards?|to)|trying${S}to|developing|preparing|building|learning|leading|aiming|moving|about${S}to|starting|taking${S}on|transitioning|stepping|growing|focusing${S}on|looking${S}to|hoping${S}to|responsible${S}for|in${S}charge${S}of|new${S}to|a${S}new|an?${S}[\\p{L}-]+${S}(?:at|on|in|with))`,
+    `I(?:${S}am|${AP}m)${S}(?:currently${S}|now${S}|still${S}|just${S}|also${S}|really${S})?(?:working${S}(?:on|towards?|to|as)|trying${S}to|(?!${NOT_WORK}${NA})[\\p{L}]{2,}ing${NA}|about${S}to|taking${S}(?:on|over)|responsible${S}for|in${S}charge${S}of|new${S}(?:to|in|at|as)|(?:a|an)${S}new|(?:a|an|the)${S}(?:[\\p{L}\\p{N}-]+${S}){0,3}?${ROLE}${NA}|(?:a|an|the)${S}(?:[\\p{L}\\p{N}-]+${S}){1,3}?(?:at|on|in|with|for)|in${S}my${S}(?:first|second|third|final))`,
     `my${S}(?:goal|aim|aspiration|plan|ambition|focus)${S}(?:is|this)`,
-    `I(?:${AP}ve|${S}have)${S}(?:been${S}asked|taken${S}on|just${S}started|recently|started|been${S}promoted|been${S}working|set${S}myself)`,
-    `as${S}part${S}of${S}my`,
-    `I${S}(?:want|hope|plan|aim|need)${S}to${S}(?:grow|develop|become|get${S}better|improve|move|build|learn|step|lead|strengthen)`,
-    `I(?:${AP}d|${S}would)${S}like${S}to${S}(?:grow|develop|become|get${S}better|improve|move|build|step|strengthen)`,
-    `I(?:${AP}ll|${S}will)${S}(?:soon${S})?be${S}(?:leading|taking|presenting|starting|moving|running|managing)`,
-    `I${S}recently${S}(?:joined|started|took|moved)`,
+    `I(?:${AP}ve|${S}have)${S}(?:just${S}|recently${S})?(?:been${S}asked|taken${S}(?:on|over)|started|become|joined|moved|been${S}promoted|been${S}made|been${S}appointed|been${S}working|set${S}myself)`,
+    `as${S}part${S}of${S}my|as${S}I${S}(?:step|move|take|start|join|prepare|grow)`,
+    `I${S}(?:really${S})?(?:want|hope|plan|aim|need|try|must)${S}to${S}(?:grow|develop|become|${BETTER}|improve|move|build|learn|step|lead|strengthen|make)`,
+    `I(?:${AP}d|${S}would)${S}like${S}to${S}(?:grow|develop|become|${BETTER}|improve|move|build|step|strengthen)`,
+    `I(?:${AP}ll|${S}will)${S}(?:soon${S})?be${S}(?:leading|taking|presenting|starting|moving|running|managing|joining|on)`,
+    `I${S}(?:recently${S}|just${S})?(?:joined|started|took${S}over|moved${S}(?:into|to)|became|switched)`,
+    `I${S}(?:maintain|run|lead|manage|teach|coach|own)${S}(?:a|an|the|our|my)`,
     `in${S}my${S}(?:new${S})?role${S}as`,
+    `working${S}(?:on|towards?)`,
   ].join('|'),
   'iu',
 );
@@ -229,9 +282,25 @@ export const SKILL_PHRASE_RE = words(
   'iu',
 );
 
+const WH = `(?:how|what|why|when|where|which|whether)${NA}`;
+/**
+ * What introduces topics. Two only count in the ask, where they are common: "about" ("excited about the conference"
+ * is no topic) and "on" ("in March on openings, pauses and Q&A", ", on running the channel, …").
+ */
 export const TOPIC_MARKER_RE = words(
-  `focus(?:ing|ed)?${S}(?:on|around)|about|(?:sessions?|calls?|meetings?|conversations?|chats?|feedback|advice|input|views?|take|thoughts|perspective)${S}on|(?:go|going|talk|talking|walk${S}me)${S}through|talk(?:ing)?${S}about|discuss(?:ing)?|cover(?:ing)?|ask${S}(?:you${S})?(?:about|how|what|why|whether)|learn(?:ing)?${S}(?:more${S})?(?:about|how)|such${S}as|including|covering|specifically|in${S}particular|especially|topics?(?:${S}like)?|areas?${S}like|things${S}like|questions${S}like|for${S}example|e\\.g\\.`,
+  [
+    `focus(?:ing|ed)?${S}(?:on|around)|about`,
+    `(?:sessions?|calls?|meetings?|conversations?|chats?|feedback|advice|input|views?|take|thoughts|perspective|tips|pointers|guidance|help)${S}on`,
+    `(?:go|going|talk|talking|walk|walk${S}me|work|working)${S}(?:through|over)|talk(?:ing)?${S}about|discuss(?:ing)?|cover(?:ing)?`,
+    `ask${S}(?:you${S})?(?:about|how|what|why|whether)|learn(?:ing)?${S}(?:more${S})?(?:about|how)`,
+    `(?:show${S}me|practi[cs]e|understand|see|look(?:ing)?${S}at)(?=${S}${WH})|help${S}(?:me${S})?with`,
+    // Not "on Friday", "on Zoom", "on the 14th", "on my calendar".
+    `on(?!${S}(?:(?:mon|tues|wednes|thurs|fri|satur|sun)days?|weekends?|zoom|teams|meet|slack|video|the${S}(?:phone|call|\\d)|site|\\d|my${S}(?:calendar|end)|your${S}(?:calendar|end)|time|board|track|behalf)${NA})`,
+    `such${S}as|including|covering|specifically|in${S}particular|especially|topics?(?:${S}like|[ \\t]*:)|areas?${S}like|things${S}like|questions${S}like|for${S}example|e\\.g\\.`,
+  ].join('|'),
 );
+/** Markers that only introduce topics in the ask (see TOPIC_MARKER_RE). */
+export const ASK_ONLY_MARKERS = new Set(['about', 'on']);
 export const TOPIC_SPLIT_RE = new RegExp(String.raw`\s*(?:[,;&]|${NB}(?:and|or|plus|as\s+well\s+as)${NA})\s*`, 'iu');
 export const QUESTION_CONTINUATION_RE = words(`(?:and${S})?(?:how|what|why|when|where|who|which|whether)`, 'yiu');
 export const BULLET_LINE_RE = /^[ \t]*(?:[-*•·–]|\d{1,2}[.)])[ \t]+\S/gmu;
@@ -250,7 +319,7 @@ export function hasPlaceholder(text: string): boolean {
 }
 
 export const GREETING_RE = new RegExp(
-  String.raw`^[\s\uFEFF]*(hi|hello|hey|dear|greetings|good\s+(?:morning|afternoon|evening)|hiya|howdy|hallo|hola|bonjour)${NA}([^\n,!:;—–]{0,80})([,!:;—–]|\n|$)?`,
+  String.raw`^[\s\uFEFF]*(hi|hello|hey|yo|dear|greetings|good\s+(?:morning|afternoon|evening)|hiya|howdy|hallo|hola|bonjour)${NA}([^\n,!:;—–\p{Extended_Pictographic}]{0,80})([,!:;—–]|\p{Extended_Pictographic}|\n|$)?`,
   'iu',
 );
 /** "Terry," alone on the first line. */
@@ -259,6 +328,8 @@ export const GENERIC_NAMES = new Set([
   'there', 'all', 'everyone', 'everybody', 'team', 'folks', 'friend', 'friends', 'colleague', 'colleagues',
   'sir', 'madam', 'sir or madam', 'sir/madam', 'you', 'guys', "y'all", 'hiring manager', 'to whom it may concern',
 ]);
+/** A form letter's salutation: addressed to nobody in particular (an error, unlike a friendly "Hi there"). */
+export const IMPERSONAL_NAMES = new Set(['sir', 'madam', 'sir or madam', 'madam or sir', 'sir/madam', 'hiring manager', 'to whom it may concern']);
 export const SMALL_WORDS = new Set(['and', 'of', 'the', 'a', 'an', 'in', 'on', 'for', 'with', 'to', 'at', 'my', 'our', 'your', 'skill', 'skills', 'area', 'areas']);
 
 /** Titles before a name ("Dr. Jones"): not part of the name a greeting must use. */

@@ -33,6 +33,7 @@ export const RULE_IDS = [
   'sessions-mismatch',
   'no-timeframe',
   'few-topics',
+  'too-many-topics',
   'placeholder',
   'too-long',
 ] as const;
@@ -86,31 +87,55 @@ export interface RuleInfo {
   penalty: Partial<Record<Severity, number>>;
   /** Extra points per further finding of the same rule, and their cap. */
   repeat?: { each: number; max: number };
+  /** Its warning says a core element of the request is missing (or too vague to count): these compound (SCORING). */
+  core?: boolean;
 }
+
+export const MAX_WORDS = 200;
+/** Beyond this many words (a quarter over the limit) the ask is buried: an error, not a warning. */
+export const FAR_TOO_LONG_WORDS = MAX_WORDS * 1.25;
+/** A request asks for at most this many sessions (the ask's limit, from domain/ask.ts). */
+export const MAX_SESSIONS = ASK_LIMITS.sessions.max;
+/** A request names at most this many topics (the ask's limit, from domain/ask.ts). */
+export const MAX_TOPICS = ASK_LIMITS.topics.max;
+/** With an error, the score is at most this: below 50, "fix first". */
+export const MAX_SCORE_WITH_ERRORS = 49;
+/** With this many missing core elements or more, the request is too vague to send: the score is capped as for an error. */
+export const TOO_VAGUE_GAPS = 3;
 
 /*
  * SCORING
- * score = 100 − Σ penalty over the rules that fired (each rule counted once, at the worst severity
- * among its findings, plus `repeat.each` per further occurrence up to `repeat.max`), clamped to 0–100.
- * Errors cost 15–25 points, warnings 5–12, an info 3:
+ * 1. Each rule that fired costs its penalty once, at the worst severity among its findings, plus `repeat.each` per
+ *    further occurrence up to `repeat.max`. Errors cost 15–25 points, warnings 5–12, an info 3.
+ * 2. Missing core elements compound (rules marked `core`, when they fired as a warning): what you are working on,
+ *    the skill, what you have seen them do, an exact count, a time frame, two or more topics. One missing costs its
+ *    penalty; the second costs twice its penalty, the third three times, and so on (the smallest penalty counted
+ *    first). So one gap leaves 88–92, two 64–76.
+ * 3. Any error, or TOO_VAGUE_GAPS (3) or more missing core elements, caps the score at MAX_SCORE_WITH_ERRORS (49):
+ *    an error is what a reader notices first, and a request missing three parts is too vague to say yes to.
+ * The score is clamped to 0–100.
  *
  *   rule               error  warning  info   repeat
  *   empty               100
- *   greeting             15      6                  (error: greets someone else; warning: no name)
- *   no-context                   8
- *   skill-not-named             10       3          (info: no context given and no skill phrase found)
- *   no-evidence                 12
+ *   greeting             15      6                  (error: greets someone else, or nobody: "To whom it may concern";
+ *                                                    warning: no name, "Hi there", "Hi [Name]")
+ *   no-context                   8    core
+ *   skill-not-named             10    core   3      (info: no context given and no skill phrase found)
+ *   no-evidence                 12    core
  *   mentor-word          25                  +5/≤10
- *   open-ended           25     10           +5/≤10 (error: "be my mentor", "pick your brain", "ongoing";
- *                                                    warning: "whenever you have time", "any advice")
- *   no-sessions          20      8                  (warning: a vague count such as "a few sessions")
- *   too-many-sessions           10
+ *   open-ended           25     10           +5/≤10 (error: "be my mentor", "pick your brain", "ongoing", "weekly" with
+ *                                                    no count; warning: "whenever you have time", "any advice")
+ *   no-sessions          20      8    core          (warning: a vague count such as "a few sessions" with a time
+ *                                                    frame; with none either, nothing bounds the ask: an error)
+ *   too-many-sessions    20                         (more than MAX_SESSIONS)
  *   sessions-mismatch            5
- *   no-timeframe                 8                  (a warning: the source's own example has none —
+ *   no-timeframe                 8    core          (only in the ask or after it; the source's own example has none —
  *                                                    the fixed number of sessions already bounds it)
- *   few-topics                   8
+ *   few-topics           20      8    core          (error: no concrete topic in the ask, or only the skill itself;
+ *                                                    warning: one topic)
+ *   too-many-topics      20                         (more than MAX_TOPICS)
  *   placeholder          20                  +5/≤10 (an unfilled "[time frame]" or "{{name}}")
- *   too-long                     8
+ *   too-long             20      8                  (error: more than FAR_TOO_LONG_WORDS)
  *
  * So the source's Terry example (no time frame) scores 92, "Would you be my mentor?" scores 0.
  */
@@ -119,7 +144,8 @@ export const REQUEST_RULES: readonly RuleInfo[] = [
   {
     id: 'greeting',
     label: 'no greeting by name',
-    description: 'Open with a greeting that uses the person\'s name ("Hi Terry,"). An error if it greets someone else.',
+    description:
+      'Open with a greeting that uses the person\'s name ("Hi Terry,"). An error if it greets someone else, or nobody in particular ("To whom it may concern").',
     penalty: { error: 15, warning: 6 },
   },
   {
@@ -127,18 +153,22 @@ export const REQUEST_RULES: readonly RuleInfo[] = [
     label: 'no word on what you are working on',
     description: 'Say what you are working on ("I am working on developing my leadership skills").',
     penalty: { warning: 8 },
+    core: true,
   },
   {
     id: 'skill-not-named',
     label: 'the skill area is not named',
     description: 'Name the one skill area you want to develop ("expertise in the area of financial acumen").',
     penalty: { warning: 10, info: 3 },
+    core: true,
   },
   {
     id: 'no-evidence',
     label: 'nothing on what you have seen them do',
-    description: 'Say what you have seen the person do that shows their skill ("I\'ve seen you present at…").',
+    description:
+      'Say what you have seen the person do that shows their skill ("I\'ve seen you present at…"), or what someone told you they did ("Terry tells me you rebuilt…"). Praise alone ("I\'ve heard great things about you") is not enough.',
     penalty: { warning: 12 },
+    core: true,
   },
   {
     id: 'mentor-word',
@@ -150,7 +180,8 @@ export const REQUEST_RULES: readonly RuleInfo[] = [
   {
     id: 'open-ended',
     label: 'an open-ended ask',
-    description: 'Avoid open-ended asks ("be my mentor", "pick your brain", "ongoing", "whenever you have time", "any advice").',
+    description:
+      'Avoid open-ended asks ("be my mentor", "pick your brain", "ongoing", "every Monday" with no end, "whenever you have time", "sometime", "any advice").',
     penalty: { error: 25, warning: 10 },
     repeat: { each: 5, max: 10 },
   },
@@ -158,10 +189,16 @@ export const REQUEST_RULES: readonly RuleInfo[] = [
     id: 'no-sessions',
     label: 'no fixed number of sessions',
     description:
-      'Ask for a fixed, small number of sessions ("three sessions", "one 30-minute call"). A time-boxed single meeting ("30 minutes", "a coffee") counts as one.',
+      'Ask for a fixed, small number of sessions ("three sessions", "one 30-minute call"). A time-boxed single meeting ("30 minutes", "a coffee") counts as one. A vague count ("a few sessions") with no time frame either leaves the ask without an end (an error).',
     penalty: { error: 20, warning: 8 },
+    core: true,
   },
-  { id: 'too-many-sessions', label: 'too many sessions', description: 'Ask for at most six sessions; three is a good start.', penalty: { warning: 10 } },
+  {
+    id: 'too-many-sessions',
+    label: 'too many sessions',
+    description: `Ask for at most ${MAX_SESSIONS} sessions; three is a good start.`,
+    penalty: { error: 20 },
+  },
   {
     id: 'sessions-mismatch',
     label: 'a different number of sessions than planned',
@@ -171,14 +208,22 @@ export const REQUEST_RULES: readonly RuleInfo[] = [
   {
     id: 'no-timeframe',
     label: 'no time frame',
-    description: 'Give a time frame ("over the next six weeks", "this quarter", "by the end of March").',
+    description: 'Give a time frame for the sessions ("over the next six weeks", "this quarter", "by the end of March").',
     penalty: { warning: 8 },
+    core: true,
   },
   {
     id: 'few-topics',
     label: 'fewer than two focus topics',
-    description: 'Name two or three concrete topics ("focusing on A, B, and C", or a bulleted list).',
-    penalty: { warning: 8 },
+    description: `Name two or three concrete topics in the ask ("focusing on A, B, and C", or a bulleted list), at most ${MAX_TOPICS}. With none, or only the skill itself, the person cannot tell what you want to learn.`,
+    penalty: { error: 20, warning: 8 },
+    core: true,
+  },
+  {
+    id: 'too-many-topics',
+    label: `more than ${MAX_TOPICS} focus topics`,
+    description: `Name at most ${MAX_TOPICS} topics — two or three is best: a few sessions cannot cover a whole field.`,
+    penalty: { error: 20 },
   },
   {
     id: 'placeholder',
@@ -187,12 +232,14 @@ export const REQUEST_RULES: readonly RuleInfo[] = [
     penalty: { error: 20 },
     repeat: { each: 5, max: 10 },
   },
-  { id: 'too-long', label: 'longer than 200 words', description: 'Keep it short: at most about 200 words.', penalty: { warning: 8 } },
+  {
+    id: 'too-long',
+    label: `longer than ${MAX_WORDS} words`,
+    description: `Keep it short: at most about ${MAX_WORDS} words. Beyond ${FAR_TOO_LONG_WORDS} the ask gets lost (an error).`,
+    penalty: { error: 20, warning: 8 },
+  },
 ];
 
-export const MAX_WORDS = 200;
-/** A request asks for at most this many sessions (the ask's limit, from domain/ask.ts). */
-export const MAX_SESSIONS = ASK_LIMITS.sessions.max;
 /** Diagnostics beyond this many per rule add nothing but noise (a 20,000-character paste). */
 export const MAX_FINDINGS_PER_RULE = 50;
 

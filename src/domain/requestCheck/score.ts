@@ -3,7 +3,7 @@
  * (SCORING in rules.ts) and the one-line reason.
  */
 
-import { RULE_ORDER, ruleInfo, SEVERITY_ORDER, type CheckResult, type Finding, type RuleId, type Severity } from './rules';
+import { MAX_SCORE_WITH_ERRORS, RULE_ORDER, TOO_VAGUE_GAPS, ruleInfo, SEVERITY_ORDER, type CheckResult, type Finding, type RuleId, type Severity } from './rules';
 
 export function finish(found: Finding[], wordCount: number): CheckResult {
   const findings = [...found].sort(
@@ -25,16 +25,24 @@ export function finish(found: Finding[], wordCount: number): CheckResult {
     }
   }
   let penalty = 0;
+  /** The penalties of the missing core elements (core rules that fired as a warning). */
+  const gaps: number[] = [];
   for (const [id, { worst, n }] of byRule) {
     const rule = ruleInfo(id);
-    penalty += rule.penalty[worst] ?? 0;
+    const points = rule.penalty[worst] ?? 0;
+    if (rule.core && worst === 'warning') gaps.push(points);
+    else penalty += points;
     if (rule.repeat && n > 1) penalty += Math.min(rule.repeat.max, (n - 1) * rule.repeat.each);
   }
-  const score = Math.max(0, Math.min(100, 100 - penalty));
-  return { score, reason: reasonFor(score, byRule), findings, counts, wordCount };
+  // The k-th missing core element costs k times its penalty, the smallest counted first.
+  gaps.sort((a, b) => a - b);
+  gaps.forEach((points, i) => (penalty += points * (i + 1)));
+  let score = Math.max(0, Math.min(100, 100 - penalty));
+  if (counts.error > 0 || gaps.length >= TOO_VAGUE_GAPS) score = Math.min(score, MAX_SCORE_WITH_ERRORS);
+  return { score, reason: reasonFor(score, byRule, gaps.length), findings, counts, wordCount };
 }
 
-function reasonFor(score: number, byRule: Map<RuleId, { worst: Severity }>): string {
+function reasonFor(score: number, byRule: Map<RuleId, { worst: Severity }>, gaps: number): string {
   if (byRule.has('empty')) return 'Nothing to check yet — write the request first.';
   const ids = [...byRule.keys()].sort((a, b) => RULE_ORDER.get(a)! - RULE_ORDER.get(b)!);
   const list = (sev: Severity) => {
@@ -46,7 +54,11 @@ function reasonFor(score: number, byRule: Map<RuleId, { worst: Severity }>): str
   const warnings = list('warning');
   const infos = list('info');
   if (errors) return `Fix first: ${errors}.`;
-  if (warnings) return score >= 90 ? `Nearly ready; consider: ${warnings}.` : `Could be more specific: ${warnings}.`;
+  if (warnings) {
+    if (score >= 90) return `Nearly ready; consider: ${warnings}.`;
+    if (gaps >= TOO_VAGUE_GAPS) return `Too vague to send yet — ${gaps} parts missing: ${warnings}.`;
+    return `Could be more specific: ${warnings}.`;
+  }
   if (infos) return `Ready to send (check: ${infos}).`;
   return 'Specific, bounded and personal: ready to send.';
 }

@@ -1,16 +1,26 @@
 /**
  * The parts of a request: the greeting, the sentences of the body with what each holds (a question, ask
- * words, evidence), and the topics that follow a marker in one sentence.
+ * words, evidence, a placeholder), and the topics that follow a marker in one sentence.
  */
 
-import { ASK_RE, BULLET_AT_RE, CONTEXT_RE, EVIDENCE_RE, GENERIC_NAMES, GREETING_RE, HAS_LETTER_RE, NAME_LINE_RE, TOPIC_SPLIT_RE, WEAK_EVIDENCE_RE } from './lexicon';
-import { countBelow, isCloser, isSpace, trimSpan, type Span } from './text';
+import {
+  ASK_RE,
+  BULLET_AT_RE,
+  CONTEXT_RE,
+  EVIDENCE_RE,
+  GENERIC_NAMES,
+  GREETING_RE,
+  IMPERSONAL_NAMES,
+  NAME_LINE_RE,
+  PLACEHOLDER_RE,
+  SKILL_PHRASE_RE,
+  TOPIC_SPLIT_RE,
+  WEAK_EVIDENCE_RE,
+} from './lexicon';
+import { countBelow, isCloser, isSpace, letterAt, trimSpan, type Span } from './text';
 
 export interface Sentence extends Span {
   index: number;
-  ask: boolean;
-  evidence: boolean;
-  question: boolean;
 }
 
 export interface Greeting {
@@ -20,8 +30,10 @@ export interface Greeting {
   word?: Span;
   /** The name as written, if any (not a generic "there"). */
   name?: Span;
-  /** A generic stand-in for a name ("there", "all"). */
+  /** A generic stand-in for a name ("there", "all", "[Name]"). */
   generic?: Span;
+  /** The stand-in is a form letter's ("To whom it may concern", "Dear Sir or Madam"): addressed to nobody. */
+  impersonal?: boolean;
   /** The first line is just "Name," with no greeting word. */
   nameOnly?: boolean;
 }
@@ -96,6 +108,7 @@ const ASK_SCAN_RE = new RegExp(ASK_RE.source, 'giu');
 const EVIDENCE_SCAN_RE = new RegExp(EVIDENCE_RE.source, 'giu');
 const WEAK_EVIDENCE_SCAN_RE = new RegExp(WEAK_EVIDENCE_RE.source, 'giu');
 const CONTEXT_SCAN_RE = new RegExp(CONTEXT_RE.source, 'giu');
+const SKILL_SCAN_RE = new RegExp(SKILL_PHRASE_RE.source, 'giu');
 
 /**
  * The sentences of the body, as offsets and bits: a long text has hundreds of thousands of sentences, and an
@@ -103,6 +116,14 @@ const CONTEXT_SCAN_RE = new RegExp(CONTEXT_RE.source, 'giu');
  */
 export class Sentences {
   private readonly flags: Uint8Array;
+  /**
+   * Per sentence, whether it holds an unfilled placeholder ("I've seen you [what you have seen them do]."): 0 not
+   * asked yet, 1 no, 2 yes. Such a sentence stands for what is still to be written, so it counts as no evidence,
+   * context or skill phrase. Asked only of the sentences that would count (a text of placeholders has many).
+   */
+  private readonly placeholders: Uint8Array;
+  /** The first placeholder at or after `from` starts at `at` (-1: none): what the last search found, reused. */
+  private nextPlaceholder = { from: -1, at: -1 };
 
   constructor(
     private readonly text: string,
@@ -110,6 +131,7 @@ export class Sentences {
     readonly ends: readonly number[],
   ) {
     const flags = (this.flags = new Uint8Array(starts.length));
+    this.placeholders = new Uint8Array(starts.length);
     for (let k = 0; k < starts.length; k++) {
       // /\?["'’”)\]]*$/u: a "?" before nothing but closing quotes and brackets.
       let e = ends[k]!;
@@ -118,10 +140,12 @@ export class Sentences {
       if (e > starts[k]! && text.charCodeAt(e - 1) === 63) flags[k] = QUESTION;
     }
     for (let k = this.next(ASK_SCAN_RE, ASK_RE, 0); k >= 0; k = this.next(ASK_SCAN_RE, ASK_RE, k + 1)) flags[k]! |= ASK_WORDS;
-    for (let k = this.next(EVIDENCE_SCAN_RE, EVIDENCE_RE, 0); k >= 0; k = this.next(EVIDENCE_SCAN_RE, EVIDENCE_RE, k + 1)) flags[k]! |= EVIDENCE;
+    for (let k = this.next(EVIDENCE_SCAN_RE, EVIDENCE_RE, 0); k >= 0; k = this.next(EVIDENCE_SCAN_RE, EVIDENCE_RE, k + 1)) {
+      if (!this.hasPlaceholder(k)) flags[k]! |= EVIDENCE;
+    }
     // Weaker evidence only counts outside the ask.
     for (let k = this.next(WEAK_EVIDENCE_SCAN_RE, WEAK_EVIDENCE_RE, 0); k >= 0; k = this.next(WEAK_EVIDENCE_SCAN_RE, WEAK_EVIDENCE_RE, k + 1)) {
-      if (!this.isAsk(k)) flags[k]! |= EVIDENCE;
+      if (!this.isAsk(k) && !this.hasPlaceholder(k)) flags[k]! |= EVIDENCE;
     }
   }
 
@@ -131,7 +155,7 @@ export class Sentences {
 
   get(k: number): Sentence | undefined {
     if (k < 0 || k >= this.starts.length) return undefined;
-    return { start: this.starts[k]!, end: this.ends[k]!, index: k, question: this.isQuestion(k), ask: this.isAsk(k), evidence: this.hasEvidence(k) };
+    return { start: this.starts[k]!, end: this.ends[k]!, index: k };
   }
 
   isQuestion(k: number): boolean {
@@ -149,6 +173,25 @@ export class Sentences {
 
   hasEvidence(k: number): boolean {
     return (this.flags[k]! & EVIDENCE) !== 0;
+  }
+
+  hasPlaceholder(k: number): boolean {
+    if (k < 0 || k >= this.starts.length) return false;
+    if (this.placeholders[k] === 0) {
+      const start = this.starts[k]!;
+      // The sentences are asked about in order, each pass once: a search that found the next placeholder far ahead
+      // answers for every sentence before it, so the text is scanned about once per pass.
+      const near = this.nextPlaceholder;
+      if (!(near.from >= 0 && near.from <= start && (near.at < 0 || near.at >= start))) {
+        PLACEHOLDER_RE.lastIndex = start;
+        const m = PLACEHOLDER_RE.exec(this.text);
+        PLACEHOLDER_RE.lastIndex = 0;
+        this.nextPlaceholder = { from: start, at: m ? m.index : -1 };
+      }
+      const at = this.nextPlaceholder.at;
+      this.placeholders[k] = at >= 0 && at < this.ends[k]! ? 2 : 1;
+    }
+    return this.placeholders[k] === 2;
   }
 
   /** The index of the sentence that contains `offset`, or -1. */
@@ -172,8 +215,9 @@ export class Sentences {
   /**
    * The first sentence from `k` on whose text has a match of `test` (non-global; `scan` is its global twin), or -1:
    * what `test.test(text.slice(start, end))` says for each sentence in turn, with one scan of the text instead of
-   * a slice and a run per sentence. Sound for patterns whose only lookarounds are the word boundaries at either end
-   * (ASK_RE, EVIDENCE_RE, WEAK_EVIDENCE_RE, CONTEXT_RE): a sentence is bordered by spaces (or by its greeting's
+   * a slice and a run per sentence. Sound for patterns whose lookarounds are the word boundaries at either end, or
+   * look ahead inside the match at what it goes on with (ASK_RE, EVIDENCE_RE, WEAK_EVIDENCE_RE, CONTEXT_RE,
+   * SKILL_PHRASE_RE): a sentence is bordered by spaces (or by its greeting's
    * punctuation), where a word boundary sees the same in the text as in the sentence alone. So where the scan finds
    * no match, no sentence has one, and a match inside a sentence is one of the sentence alone; a match that spills
    * over a sentence's end (its `\s+` across a blank line) is settled by testing that sentence alone.
@@ -198,9 +242,20 @@ export class Sentences {
     }
   }
 
-  /** The first sentence with a match of CONTEXT_RE ("I am working on…"), or -1. */
+  /** The first sentence with a match of CONTEXT_RE ("I am working on…") and no placeholder, or -1. */
   firstWithContext(): number {
-    return this.next(CONTEXT_SCAN_RE, CONTEXT_RE, 0);
+    return this.firstWithout(CONTEXT_SCAN_RE, CONTEXT_RE);
+  }
+
+  /** The first sentence with a match of SKILL_PHRASE_RE ("in the area of…") and no placeholder, or -1. */
+  firstWithSkillPhrase(): number {
+    return this.firstWithout(SKILL_SCAN_RE, SKILL_PHRASE_RE);
+  }
+
+  private firstWithout(scan: RegExp, test: RegExp): number {
+    let k = this.next(scan, test, 0);
+    while (k >= 0 && this.hasPlaceholder(k)) k = this.next(scan, test, k + 1);
+    return k;
   }
 }
 
@@ -218,7 +273,9 @@ export function findGreeting(text: string): Greeting {
     if (nameText.split(/\s+/u).length > 4) return { bodyStart: word.end, word };
     const bodyStart = word.end + raw.length + (terminator === '\n' ? 0 : terminator.length);
     if (name.end === name.start) return { bodyStart, word };
-    if (GENERIC_NAMES.has(nameText.toLowerCase())) return { bodyStart, word, generic: name };
+    const lower = nameText.toLowerCase();
+    // "Hi [Name]," and "Hi {{personName}}": the name is still to be filled in.
+    if (GENERIC_NAMES.has(lower) || isPlaceholder(nameText)) return { bodyStart, word, generic: name, ...(IMPERSONAL_NAMES.has(lower) ? { impersonal: true } : {}) };
     return { bodyStart, word, name };
   }
   const line = NAME_LINE_RE.exec(text);
@@ -226,17 +283,50 @@ export function findGreeting(text: string): Greeting {
     const start = line.index + line[0].indexOf(line[1]!);
     const name = { start, end: start + line[1]!.length };
     const nameText = line[1]!;
+    const bodyStart = line.index + line[0].length;
+    if (IMPERSONAL_NAMES.has(nameText.toLowerCase())) return { bodyStart, generic: name, impersonal: true, nameOnly: true };
     if (GENERIC_NAMES.has(nameText.toLowerCase()) || nameText.split(/\s+/u).length > 4) return { bodyStart: 0 };
-    return { bodyStart: line.index + line[0].length, name, nameOnly: true };
+    return { bodyStart, name, nameOnly: true };
   }
   return { bodyStart: 0 };
 }
 
+/** The whole of `s` (trimmed) is one placeholder. */
+function isPlaceholder(s: string): boolean {
+  const t = s.trim();
+  PLACEHOLDER_RE.lastIndex = 0;
+  const m = PLACEHOLDER_RE.exec(t);
+  PLACEHOLDER_RE.lastIndex = 0;
+  return m !== null && m.index === 0 && m[0].length === t.length;
+}
+
 const TOPIC_SPLIT_GLOBAL_RE = new RegExp(TOPIC_SPLIT_RE.source, 'giu');
+const PLACEHOLDER_AT_RE = new RegExp(PLACEHOLDER_RE.source, 'uy');
+
+/**
+ * A piece of a list is a topic if it has a letter or digit outside placeholders ("[topic 1]" is none). Looked for
+ * from the start, stopping at the first: a piece is usually the rest of a long sentence, and a topic starts early.
+ */
+export function isTopic(piece: string): boolean {
+  for (let i = 0; i < piece.length; ) {
+    const c = piece.charCodeAt(i);
+    if (c === 91 || (c === 123 && piece.charCodeAt(i + 1) === 123)) {
+      PLACEHOLDER_AT_RE.lastIndex = i;
+      if (PLACEHOLDER_AT_RE.test(piece)) {
+        i = PLACEHOLDER_AT_RE.lastIndex;
+        continue;
+      }
+    }
+    const w = letterAt(piece, i);
+    if (w) return true;
+    i++;
+  }
+  return false;
+}
 
 /**
  * The topics in the tails of one sentence: what `text.slice(markerEnd, end).split(TOPIC_SPLIT_RE)` keeps (the
- * pieces with a letter or digit) for each marker of the sentence, without splitting the rest of the sentence again
+ * pieces with a letter or digit outside placeholders) for each marker of the sentence, without splitting the rest of the sentence again
  * for every marker. All tails of a sentence end at `end`; the first one starts at `from` and is split once, lazily
  * (only as far as asked). Splitting scans left to right, so a later marker's tail has the same separators as the
  * first tail after the marker, and its first piece is the rest of the piece the marker ends in — unless the marker
@@ -248,7 +338,7 @@ export class TopicSplit {
   /** Separators found so far, relative to `from`: starts and ends. Piece i ends at separator i (or the tail's end). */
   private readonly sepStart: number[] = [];
   private readonly sepEnd: number[] = [];
-  /** Indices of the pieces found so far that have a letter or digit. */
+  /** Indices of the pieces found so far that are topics (isTopic). */
   private readonly lettered: number[] = [];
   /** Where the search for the next separator resumes; -1 when the whole tail is split. */
   private resume = 0;
@@ -262,22 +352,25 @@ export class TopicSplit {
     this.tail = text.slice(from, Math.max(from, end));
   }
 
-  /** The topics of the tail that starts at `markerEnd` (in the sentence, at or after `from`), maybe cut at two (all the caller needs). */
-  itemsFrom(markerEnd: number): string[] {
+  /**
+   * The topics of the tail that starts at `markerEnd` (in the sentence, at or after `from`), cut at `limit` (all the
+   * caller needs: two to know there are enough, one more than the most allowed to know there are too many).
+   */
+  itemsFrom(markerEnd: number, limit: number): string[] {
     if (markerEnd >= this.end) return [];
     const r = markerEnd - this.from;
     // Split until the separators before r are known, and the one after it if there is one.
     while (this.resume >= 0 && (this.sepStart.length === 0 || this.sepStart[this.sepStart.length - 1]! < r)) this.splitOne();
     const j = countBelow(this.sepStart, r); // r is in piece j, or inside separator j - 1
     if (j > 0 && this.sepEnd[j - 1]! > r) {
-      return this.tail.slice(r).split(TOPIC_SPLIT_RE).filter((t) => HAS_LETTER_RE.test(t));
+      return this.tail.slice(r).split(TOPIC_SPLIT_RE).filter(isTopic).slice(0, limit);
     }
     const pieceEnd = j < this.sepStart.length ? this.sepStart[j]! : this.tail.length;
     const items: string[] = [];
-    if (HAS_LETTER_RE.test(this.tail.slice(r, pieceEnd))) items.push(this.tail.slice(r, pieceEnd));
-    // Two topics are all the caller needs: find lettered pieces after piece j until there are two.
+    if (isTopic(this.tail.slice(r, pieceEnd))) items.push(this.tail.slice(r, pieceEnd));
+    // Find topic pieces after piece j until there are `limit`.
     let k = countBelow(this.lettered, j + 1);
-    while (items.length < 2) {
+    while (items.length < limit) {
       while (this.resume >= 0 && k >= this.lettered.length) this.splitOne();
       if (k >= this.lettered.length) break;
       items.push(this.piece(this.lettered[k++]!));
@@ -304,6 +397,6 @@ export class TopicSplit {
     } else {
       this.resume = -1;
     }
-    if (HAS_LETTER_RE.test(this.tail.slice(start, m ? m.index : this.tail.length))) this.lettered.push(index);
+    if (isTopic(this.tail.slice(start, m ? m.index : this.tail.length))) this.lettered.push(index);
   }
 }

@@ -13,11 +13,11 @@ export interface Span {
 }
 
 /**
- * The matches of a global `re` one at a time, for loops that may stop early (`lastIndex` is reset when the loop
- * ends, however it ends).
+ * The matches of a global `re` one at a time (from offset `from` on), for loops that may stop early (`lastIndex` is
+ * reset when the loop ends, however it ends).
  */
-export function* eachMatch(re: RegExp, text: string): Generator<RegExpExecArray, void, undefined> {
-  re.lastIndex = 0;
+export function* eachMatch(re: RegExp, text: string, from = 0): Generator<RegExpExecArray, void, undefined> {
+  re.lastIndex = from;
   try {
     let m: RegExpExecArray | null;
     while ((m = re.exec(text))) {
@@ -184,6 +184,18 @@ export function skillNamedIn(body: string, skillName: string): boolean {
   if (tokens.length === 0) return true;
   const found = tokens.filter((t) => hasPartStartingWith(body, t.slice(0, Math.min(t.length, Math.max(4, t.length - 3)))));
   return found.length >= Math.ceil(tokens.length / 2);
+}
+
+/**
+ * Whether every significant word of `phrase` (not a small word, not one of `ignore`) is in `body` (folded), each
+ * matched as skillNamed matches them (true when it has none); `undefined` when it has more than `maxWords`.
+ */
+export function wordsAllIn(body: string, phrase: string, ignore: ReadonlySet<string>, maxWords: number): boolean | undefined {
+  const tokens = fold(phrase)
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((t) => t && !SMALL_WORDS.has(t) && !ignore.has(t));
+  if (tokens.length > maxWords) return undefined;
+  return tokens.every((t) => hasPartStartingWith(body, t.slice(0, Math.min(t.length, Math.max(4, t.length - 3)))));
 }
 
 /**

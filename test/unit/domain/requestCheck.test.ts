@@ -3,6 +3,8 @@ import {
   applyFixes,
   applyReplacement,
   checkRequest,
+  hasPlaceholder,
+  MAX_SCORE_WITH_ERRORS,
   REQUEST_RULES,
   RULE_IDS,
   ruleInfo,
@@ -14,6 +16,7 @@ import {
 } from '../../../src/domain/requestCheck';
 import { renderRequest, type RequestModel } from '../../../src/domain/templates';
 import { CORPUS, LONG_TEXT, type CorpusCase } from '../fixtures/requestCorpus';
+import { LABELLED_REQUESTS } from '../fixtures/labelledRequests';
 import { TERRY_TEXT } from '../../support/journals';
 
 const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
@@ -181,14 +184,19 @@ describe('request check: findings and fixes', () => {
     assert.doesNotMatch(fixed, /mentor/i);
   });
 
-  it('fills "[placeholders]" when the journal does not know, and the placeholders are then errors', () => {
+  // A fix never writes a "[placeholder]" (issue 11.10: that is a new error). Where the journal does not know, it
+  // writes the method's "three sessions" ("three is a good start"), and where there is no sound default (a time
+  // frame, topics, what you saw, your name) it offers no replacement: the finding's fix says what to write.
+  it('fills the method\'s count when the journal does not know, and never a placeholder', () => {
     const text = 'Would you be my mentor?';
-    const fixed = applyFixes(text, checkRequest(text).findings);
-    assert.match(fixed, /\[N sessions\]/);
-    assert.match(fixed, /\[time frame\]/);
+    const before = checkRequest(text);
+    const fixed = applyFixes(text, before.findings);
+    assert.equal(fixed, 'Would you spend three sessions with me?');
     const again = checkRequest(fixed);
-    assert.ok(ids(again).has('placeholder'));
-    assert.ok(!ids(again).has('mentor-word') && !ids(again).has('open-ended'));
+    assert.ok(!ids(again).has('placeholder') && !ids(again).has('mentor-word') && !ids(again).has('open-ended'));
+    for (const id of ['greeting', 'no-context', 'no-evidence', 'no-timeframe', 'few-topics'] as const) {
+      assert.equal(before.findings.find((f) => f.id === id)?.replacement, undefined, `${id}: nothing to write without the journal`);
+    }
   });
 
   it('inserts a time frame after "with me" and fixes a wrong greeting', () => {
@@ -205,15 +213,22 @@ describe('request check: findings and fixes', () => {
     const mismatch = r.findings.find((f) => f.id === 'sessions-mismatch');
     assert.ok(mismatch?.replacement);
     assert.equal(applyReplacement(text, mismatch.replacement), text.replace('Three', 'Two'));
-    const vague = checkRequest('Hi Terry, could we have a few chats?', { sessions: 2 }).findings.find((f) => f.id === 'no-sessions');
+    // With a time frame a vague count is a warning; with none either, nothing bounds the ask (an error, below).
+    const vague = checkRequest('Hi Terry, could we have a few chats this month?', { sessions: 2 }).findings.find((f) => f.id === 'no-sessions');
     assert.equal(vague?.severity, 'warning');
     assert.equal(vague?.replacement?.text, 'two');
+    const unbounded = checkRequest('Hi Terry, could we have a few chats at some point?', { sessions: 2 }).findings.find((f) => f.id === 'no-sessions');
+    assert.equal(unbounded?.severity, 'error');
+    assert.equal(unbounded?.replacement?.text, 'two');
   });
 
-  it('"spend some time" becomes "spend [N sessions]"', () => {
+  it('"spend some time" becomes "spend three sessions" (the planned number, else three)', () => {
     const text = 'Hi Terry, would you be willing to spend some time with me this quarter?';
-    const fixed = applyFixes(text, checkRequest(text).findings, ['no-sessions']);
-    assert.equal(fixed, 'Hi Terry, would you be willing to spend [N sessions] with me this quarter?');
+    assert.equal(applyFixes(text, checkRequest(text).findings, ['no-sessions']), 'Hi Terry, would you be willing to spend three sessions with me this quarter?');
+    assert.equal(
+      applyFixes(text, checkRequest(text, { sessions: 2 }).findings, ['no-sessions']),
+      'Hi Terry, would you be willing to spend two sessions with me this quarter?',
+    );
   });
 
   it('applyFixes skips overlapping edits and keeps the rule order for insertions at one point', () => {
@@ -256,6 +271,68 @@ describe('request check: findings and fixes', () => {
   });
 });
 
+/** How many error findings each rule has: a fix adds an error when some rule has more after it than before. */
+function errorCounts(r: CheckResult): Map<RuleId, number> {
+  const out = new Map<RuleId, number>();
+  for (const f of r.findings) if (f.severity === 'error') out.set(f.id, (out.get(f.id) ?? 0) + 1);
+  return out;
+}
+
+function newErrors(before: CheckResult, after: CheckResult): RuleId[] {
+  const was = errorCounts(before);
+  return [...errorCounts(after)].filter(([id, n]) => n > (was.get(id) ?? 0)).map(([id]) => id);
+}
+
+describe('request check: every quick fix leaves no new error (property over both corpora)', () => {
+  /**
+   * For one text: with its own context, with none, and with everything the journal can know (so the replacements
+   * written from the journal are tried too, greeting fixes included), each replacement alone and all at once (Fix
+   * all) leave no error finding that was not there before, and no replacement writes a placeholder. Returns how
+   * many replacements were tried.
+   */
+  function assertFixesAddNoError(name: string, text: string, own: CheckContext | undefined): number {
+    const contexts: [string, CheckContext][] = [['no context', {}], ['the full journal context', contextOf(TERRY_MODEL)]];
+    if (own) contexts.push(['its own context', own]);
+    let tried = 0;
+    for (const [label, context] of contexts) {
+      const before = checkRequest(text, context);
+      for (const f of before.findings) {
+        if (!f.replacement) continue;
+        tried++;
+        assert.ok(!hasPlaceholder(f.replacement.text), `${name} (${label}): ${f.id} writes a placeholder: ${f.replacement.text}`);
+        const fixed = applyReplacement(text, f.replacement);
+        const after = checkRequest(fixed, context);
+        assert.deepEqual(newErrors(before, after), [], `${name} (${label}): the ${f.id} fix adds an error\n${fixed}\n${describeResult(fixed, after)}`);
+      }
+      const all = applyFixes(text, before.findings);
+      const after = checkRequest(all, context);
+      assert.deepEqual(newErrors(before, after), [], `${name} (${label}): Fix all adds an error\n${all}\n${describeResult(all, after)}`);
+    }
+    return tried;
+  }
+
+  it('the rule corpus: any one replacement, and all of them at once, add no error finding', () => {
+    let tried = 0;
+    for (const c of CORPUS) tried += assertFixesAddNoError(c.name, c.text, c.context);
+    assert.ok(tried >= 100, `${tried} replacements tried`);
+  });
+
+  it('the labelled corpus: any one replacement, and all of them at once, add no error finding', () => {
+    let tried = 0;
+    for (const r of LABELLED_REQUESTS) tried += assertFixesAddNoError(r.id, r.text, r.context);
+    assert.ok(tried >= 100, `${tried} replacements tried`);
+  });
+
+  it('"be a great mentor" in a compliment gets no replacement (it is no ask); "be my mentor" in the ask does', () => {
+    const compliment = checkRequest('Hi Olivia, I think you would be a great mentor. Would you meet with me once a month?');
+    const role = compliment.findings.find((f) => f.id === 'open-ended' && f.severity === 'error' && f.message.includes('role'));
+    assert.ok(role, describeResult('', compliment));
+    assert.equal(role.replacement, undefined);
+    const ask = checkRequest('Hi Olivia, would you be my mentor?').findings.find((f) => f.id === 'open-ended');
+    assert.equal(ask?.replacement?.text, 'spend three sessions with me');
+  });
+});
+
 describe('request check: the rules and the score', () => {
   it('lists every rule once, with a description and penalties', () => {
     assert.deepEqual(REQUEST_RULES.map((r) => r.id), [...RULE_IDS]);
@@ -270,6 +347,40 @@ describe('request check: the rules and the score', () => {
     const maxWarning = Math.max(...REQUEST_RULES.map((r) => r.penalty.warning ?? 0));
     const minError = Math.min(...REQUEST_RULES.map((r) => r.penalty.error ?? Infinity));
     assert.ok(minError > maxWarning, `${minError} > ${maxWarning}`);
+  });
+
+  it('caps the score below 50 when there is any error', () => {
+    assert.equal(MAX_SCORE_WITH_ERRORS, 49);
+    for (const c of CORPUS) {
+      const r = checkRequest(c.text, c.context);
+      if (r.counts.error > 0) assert.ok(r.score <= MAX_SCORE_WITH_ERRORS, `${c.name}: ${describeResult(c.text, r)}`);
+    }
+    // One error in an otherwise complete request: 49, and the reason says what to fix first.
+    const one = checkRequest(TERRY_TEXT.replace('three sessions', 'three mentoring sessions'));
+    assert.equal(one.score, 49);
+    assert.match(one.reason, /^Fix first: uses the word "mentor"\.$/);
+  });
+
+  it('compounds missing core elements: one costs its points, the second twice its points, the third three times', () => {
+    const complete = renderRequest(TERRY_MODEL);
+    const context = { skillName: TERRY_MODEL.skill };
+    const score = (text: string) => checkRequest(text, context);
+    assert.equal(score(complete).score, 100);
+    // Without the time frame (8): 92.
+    const noTimeframe = complete.replace(' over the next six weeks', '');
+    assert.equal(score(noTimeframe).score, 92);
+    // …and without what you saw (12): the smaller penalty counts first, so 8 + 2 × 12 = 32 → 68.
+    const noEvidence = noTimeframe.replace(` ${TERRY_MODEL.evidence}`, '');
+    const r2 = score(noEvidence);
+    assert.deepEqual(r2.findings.map((f) => f.id).sort(), ['no-evidence', 'no-timeframe']);
+    assert.equal(r2.score, 68);
+    // …and without what you are working on (8): 8 + 2 × 8 + 3 × 12 = 60 → 40, with no error.
+    const noContext = noEvidence.replace('I am working on developing my leadership skills. ', '');
+    const r3 = score(noContext);
+    assert.deepEqual(r3.findings.map((f) => f.id).sort(), ['no-context', 'no-evidence', 'no-timeframe']);
+    assert.equal(r3.counts.error, 0);
+    assert.equal(r3.score, 40);
+    assert.match(r3.reason, /^Too vague to send yet — 3 parts missing: /);
   });
 
   it('says the request is ready when nothing is found', () => {
