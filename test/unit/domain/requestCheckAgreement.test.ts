@@ -2,9 +2,12 @@
  * How far the checker's score follows a careful reader's judgement (test/unit/fixtures/labelledRequests.ts).
  *
  * Targets: a request labelled good should score at least GOOD_MIN_SCORE with no error-level finding; one
- * labelled bad should score below BAD_MAX_SCORE. The agreement is measured and printed, not yet asserted:
- * the checker is to be calibrated against this corpus first, and the agreement then becomes an assertion.
- * What is asserted is the corpus itself (size, balance, unique ids and texts, well-formed entries).
+ * labelled bad should score below BAD_MAX_SCORE. The agreement is printed and asserted per label.
+ *
+ * Calibrated (issue 11.10) from good 57/58 (98.3%), bad 23/63 (36.5%) to good 58/58, bad 63/63 (100%). The
+ * checker was tuned on this corpus, so 100% is in-sample: the thresholds below leave room for a few honest
+ * misses as the checker changes, not for a regression. Never relabel a case to make the number — a label
+ * changes only when it was wrong, with the reason in its `why`.
  */
 import * as assert from 'node:assert/strict';
 import { checkRequest, type CheckResult, type RuleId } from '../../../src/domain/requestCheck';
@@ -14,6 +17,8 @@ import { LABELLED_REQUESTS, type LabelledRequest, type RequestLabel } from '../f
 const GOOD_MIN_SCORE = 70;
 /** A bad request scores below this. */
 const BAD_MAX_SCORE = 50;
+/** The least agreement asserted, in percent, per label (both achieved 100%). */
+const MIN_AGREEMENT: Record<RequestLabel, number> = { good: 95, bad: 95 };
 
 interface Verdict {
   request: LabelledRequest;
@@ -109,12 +114,16 @@ describe('request check: agreement with labelled requests', () => {
     }
   });
 
-  it('measures and prints the agreement (not asserted until the checker is calibrated)', () => {
+  it(`agrees with the reader: good ≥ ${MIN_AGREEMENT.good}% (score ≥ ${GOOD_MIN_SCORE}, no error), bad ≥ ${MIN_AGREEMENT.bad}% (score < ${BAD_MAX_SCORE})`, () => {
     const a = measureAgreement(LABELLED_REQUESTS);
-    process.stdout.write(formatAgreement(a));
-    // Only that the measurement is whole: every case was checked, and the tallies add up.
+    const table = formatAgreement(a);
+    process.stdout.write(table);
+    // The measurement is whole: every case was checked, and the tallies add up.
     assert.equal(a.verdicts.length, LABELLED_REQUESTS.length);
     assert.equal(a.byLabel.good.count + a.byLabel.bad.count, a.overall.count);
     assert.equal(a.overall.agreeing + a.disagreeing.length, a.overall.count);
+    for (const label of ['good', 'bad'] as const) {
+      assert.ok(a.byLabel[label].percent >= MIN_AGREEMENT[label], `${label}: ${a.byLabel[label].percent.toFixed(1)}% < ${MIN_AGREEMENT[label]}%\n${table}`);
+    }
   });
 });
