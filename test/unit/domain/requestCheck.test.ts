@@ -311,16 +311,22 @@ describe('request check: every quick fix leaves no new error (property over both
     return tried;
   }
 
-  it('the rule corpus: any one replacement, and all of them at once, add no error finding', () => {
-    let tried = 0;
-    for (const c of CORPUS) tried += assertFixesAddNoError(c.name, c.text, c.context);
-    assert.ok(tried >= 100, `${tried} replacements tried`);
-  });
-
-  it('the labelled corpus: any one replacement, and all of them at once, add no error finding', () => {
-    let tried = 0;
-    for (const r of LABELLED_REQUESTS) tried += assertFixesAddNoError(r.id, r.text, r.context);
-    assert.ok(tried >= 100, `${tried} replacements tried`);
+  // One test per text (a few checks each), so no test does the work of a whole corpus at once.
+  const cases = [
+    ...CORPUS.map((c) => ({ name: `rule corpus: ${c.name}`, text: c.text, context: c.context })),
+    ...LABELLED_REQUESTS.map((r) => ({ name: `labelled: ${r.id}`, text: r.text, context: r.context })),
+  ];
+  let tried = 0;
+  let ran = 0;
+  for (const c of cases) {
+    it(c.name, () => {
+      tried += assertFixesAddNoError(c.name, c.text, c.context);
+      ran++;
+    });
+  }
+  after(() => {
+    // The property is only as good as the replacements it tried (when every case ran, not under --grep).
+    if (ran === cases.length) assert.ok(tried >= 200, `${tried} replacements tried`);
   });
 
   it('"be a great mentor" in a compliment gets no replacement (it is no ask); "be my mentor" in the ask does', () => {
