@@ -1,7 +1,6 @@
 /** mentoring.openBuilder — the Assessment & Request Builder panel, and its restore after a reload. */
 import * as vscode from 'vscode';
 import { renderRequestOrFallback } from '../domain/templates';
-import { openRequestDocument } from '../diagnostics/requestDiagnostics';
 import { BuilderPanel, type BuilderServices } from '../webview/builderPanel';
 import { invocation, type Deps } from './deps';
 import { guarded } from '../shell/errors';
@@ -25,7 +24,7 @@ export function registerBuilder(context: vscode.ExtensionContext, deps: Deps): (
     copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
     openMarkdown: async (text) => {
       // Opened as a request: its quality findings appear as diagnostics with quick fixes, live as you edit.
-      await openRequestDocument(text, { viewColumn: vscode.ViewColumn.Beside });
+      await deps.diagnostics.openRequestDocument(text, { viewColumn: vscode.ViewColumn.Beside });
     },
     log: (message) => deps.log.warn(message),
     notify: (message) => void vscode.window.showInformationMessage(message),

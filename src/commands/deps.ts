@@ -14,6 +14,7 @@ import type { TemplateOverrides } from '../domain/templates';
 import type { TemplateName, UserTemplates } from '../templating/userTemplates';
 import type { ShellDeps } from '../shell/featuresApi';
 import type { TextPreviews } from './textPreview';
+import type { RequestDiagnostics } from '../diagnostics/requestDiagnostics';
 
 /**
  * What every command family needs, and the one argument besides the context that each `registerX(context,
@@ -27,6 +28,8 @@ export interface Deps extends ShellDeps {
   log: vscode.LogOutputChannel;
   /** Read-only previews of a text beside the editor. */
   previews: TextPreviews;
+  /** The request check as diagnostics with quick fixes: opens request text in a checked editor, tracks documents. */
+  diagnostics: RequestDiagnostics;
 }
 
 /** The user's templates for `names`, loaded (or reloaded if changed) now. */

@@ -9,7 +9,6 @@ import type { AttemptStatus } from '../domain/journal';
 import type { ResponseInput, ResponseKind } from '../domain/responses';
 import { sessionPlan } from '../domain/sessions';
 import { recordResponse as recordResponseIn } from '../domain/responses';
-import { openRequestDocument } from '../diagnostics/requestDiagnostics';
 import { type ArgOf } from './args';
 import { attemptIdOf, attemptOf, invocation, openMarkdown, personName, pickAttempt, today, userTemplates, type Deps } from './deps';
 import { allowedActions } from '../domain/actions';
@@ -155,7 +154,7 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
       const who = created ? personName(journal, created) : vscode.l10n.t('them');
       const openDraft = vscode.l10n.t('Open Draft');
       const choice = await vscode.window.showInformationMessage(vscode.l10n.t('A draft request to {0} is under Drafts, ready to edit.', who), openDraft);
-      if (choice === openDraft && created) await openRequestDocument(created.text, { preview: false });
+      if (choice === openDraft && created) await deps.diagnostics.openRequestDocument(created.text, { preview: false });
       return;
     }
   }

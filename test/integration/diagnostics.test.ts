@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { applyFixes, checkRequest } from '../../src/domain/requestCheck';
-import { followEdits, minimalEdit } from '../../src/diagnostics/requestDiagnostics';
 import { api } from './support';
 
 const SOURCE = 'Mentoring Outreach';
@@ -220,31 +219,5 @@ describe('request diagnostics (inside a real extension host)', () => {
     assert.equal(vscode.window.activeTextEditor, undefined);
     // Interactive (no argument): an error message, and the promise resolves without a result.
     assert.equal(await vscode.commands.executeCommand('mentoring.checkRequest'), undefined);
-  });
-
-  describe('request diagnostics helpers', () => {
-    const region = { start: 10, end: 20 };
-    const change = (rangeOffset: number, rangeLength: number, text: string) => ({ rangeOffset, rangeLength, text });
-
-    it('followEdits shifts, grows and shrinks the tracked region', () => {
-      assert.deepEqual(followEdits(region, [change(0, 0, 'abc')]), { start: 13, end: 23 }, 'an insertion before it shifts it');
-      assert.deepEqual(followEdits(region, [change(0, 5, '')]), { start: 5, end: 15 }, 'a deletion before it shifts it');
-      assert.deepEqual(followEdits(region, [change(25, 3, 'x')]), region, 'an edit after it changes nothing');
-      assert.deepEqual(followEdits(region, [change(15, 0, 'abc')]), { start: 10, end: 23 }, 'typing inside grows it');
-      assert.deepEqual(followEdits(region, [change(10, 0, 'ab')]), { start: 10, end: 22 }, 'typing at its start grows it');
-      assert.deepEqual(followEdits(region, [change(20, 0, 'ab')]), { start: 10, end: 22 }, 'typing at its end grows it');
-      assert.deepEqual(followEdits(region, [change(5, 10, '')]), { start: 5, end: 10 }, 'a deletion across its start');
-      assert.deepEqual(followEdits(region, [change(15, 10, 'z')]), { start: 10, end: 16 }, 'a replacement across its end');
-      assert.deepEqual(followEdits(region, [change(0, 30, 'new')]), { start: 0, end: 3 }, 'replaced entirely: the new text');
-      // Several changes of one event (multi-cursor) refer to the text before the event.
-      assert.deepEqual(followEdits(region, [change(2, 0, 'a'), change(12, 0, 'b'), change(25, 0, 'c')]), { start: 11, end: 22 });
-    });
-
-    it('minimalEdit finds the one span that changed', () => {
-      assert.equal(minimalEdit('same', 'same'), undefined);
-      assert.deepEqual(minimalEdit('Hi Terry, be my mentor?', 'Hi Terry, spend time?'), { range: { start: 10, end: 22 }, text: 'spend time' });
-      assert.deepEqual(minimalEdit('abc', 'abXc'), { range: { start: 2, end: 2 }, text: 'X' });
-      assert.deepEqual(minimalEdit('a😀b', 'a😃b'), { range: { start: 1, end: 3 }, text: '😃' }, 'never splits a surrogate pair');
-    });
   });
 });

@@ -1,0 +1,73 @@
+/**
+ * mentoring.checkRequest ("Check Request Text"): checks the active editor (or its selection) and tracks it from
+ * then on, through the request diagnostics service. In ExtensionMode.Test also the tests' way to open a request
+ * document (TEST_OPEN_COMMAND): the tests run in another bundle, so a command is their way to the real service.
+ */
+import * as vscode from 'vscode';
+import type { CheckContext } from '../domain/requestCheck';
+import { CommandError, guarded } from '../shell/errors';
+import { Commands, TEST_OPEN_COMMAND } from '../shell/ids';
+import { formatCount, MAX_CHECKED_CHARS, type RequestDiagnostics } from './requestDiagnostics';
+
+/** What `mentoring.checkRequest` returns. */
+export interface CheckRequestResult {
+  score: number;
+  /** How many findings (diagnostics) there are. */
+  findings: number;
+  reason: string;
+}
+
+export function registerCheckRequest(context: vscode.ExtensionContext, diagnostics: RequestDiagnostics): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand(
+      Commands.checkRequest,
+      guarded(async (arg): Promise<CheckRequestResult> => {
+        const editor = targetEditor(arg);
+        const selection = editor.selection;
+        const doc = editor.document;
+        const checked = selection.isEmpty ? doc.getText().length : doc.offsetAt(selection.end) - doc.offsetAt(selection.start);
+        if (checked > MAX_CHECKED_CHARS) {
+          throw new CommandError(
+            vscode.l10n.t(
+              'Check Request Text: this is {0} characters — far too long for a request. Select the request itself and run the command again.',
+              formatCount(checked),
+            ),
+          );
+        }
+        const result = diagnostics.track(doc, selection.isEmpty ? {} : { range: selection });
+        const message = selection.isEmpty
+          ? vscode.l10n.t('Request score {0}/100 — {1}', result.score, result.reason)
+          : vscode.l10n.t('Request score (selection) {0}/100 — {1}', result.score, result.reason);
+        void vscode.window.showInformationMessage(message);
+        return { score: result.score, findings: result.findings.length, reason: result.reason };
+      }),
+    ),
+  );
+  if (context.extensionMode === vscode.ExtensionMode.Test) {
+    context.subscriptions.push(
+      vscode.commands.registerCommand(TEST_OPEN_COMMAND, async (arg: { text: string; context?: CheckContext }) => {
+        const editor = await diagnostics.openRequestDocument(arg.text, arg.context ? { context: arg.context } : {});
+        return editor.document.uri;
+      }),
+    );
+  }
+}
+
+/**
+ * The editor the command works on: the active one. The only argument accepted is the URI VS Code
+ * passes when the command is run from an editor's context menu; anything else is refused.
+ */
+function targetEditor(arg: unknown): vscode.TextEditor {
+  if (arg !== undefined && !(arg instanceof vscode.Uri)) {
+    throw new CommandError(vscode.l10n.t('Check Request Text takes no argument: it checks the active editor (or its selection, if there is one).'));
+  }
+  const active = vscode.window.activeTextEditor;
+  if (arg === undefined) {
+    if (!active) throw new CommandError(vscode.l10n.t('Check Request Text: there is no active editor. Open the request text in an editor (or select it) and run the command again.'));
+    return active;
+  }
+  const uri = arg.toString();
+  const editor = active?.document.uri.toString() === uri ? active : vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
+  if (!editor) throw new CommandError(vscode.l10n.t('Check Request Text: {0} is not open in an editor.', arg.toString(true)));
+  return editor;
+}
