@@ -14,6 +14,8 @@ import { reportLoad } from './shell/loadReport';
 import { settings } from './shell/settings';
 import { midnightRefresh } from './shell/timers';
 import { ViewState } from './shell/viewState';
+import { DRAFT_SCHEME, DraftFileSystem } from './shell/draftFiles';
+import { ReadOnlyTexts } from './shell/readOnlyTexts';
 import { watchTestClock, withTestHooks, type MentoringApi, type MentoringTestApi } from './shell/testHooks';
 
 export type { MentoringApi, MentoringTestApi } from './shell/testHooks';
@@ -36,7 +38,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     const node = view.visible ? tree.attemptNode(attemptId) : undefined;
     if (node) void view.reveal(node, { select: true, focus: false }).then(undefined, () => undefined);
   };
-  const shell = { store, clock, nudgeAfterDays: settings.nudgeAfterDays, defaultSessions: settings.defaultSessions, syncEnabled: settings.syncEnabled, reveal };
+  // Texts that are not drafts, shown read-only (registered now, so a tab restored after a reload finds its provider).
+  const texts = new ReadOnlyTexts();
+  const shell = { store, clock, nudgeAfterDays: settings.nudgeAfterDays, defaultSessions: settings.defaultSessions, syncEnabled: settings.syncEnabled, reveal, texts };
   const features = new LazyFeatures(context, shell, isTest ? [...FEATURE_COMMANDS, ...TEST_COMMANDS] : FEATURE_COMMANDS);
   const reminders = new Reminders({
     journal: () => store.journal,
@@ -46,6 +50,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
     // The attempt's row as the view has it, exactly as if the person had used its menu (gone meanwhile: pick one).
     followUp: (attemptId) => vscode.commands.executeCommand(Commands.draftFollowUp, tree.attemptNode(attemptId)),
   });
+  // Saved drafts as files (Edit Draft): registered now, so an editor restored after a reload finds its file; its
+  // live check comes with the features, loaded as soon as such an editor is open.
+  const draftFiles = new DraftFileSystem(store);
+  const loadForDraft = (doc: vscode.TextDocument) => {
+    if (doc.uri.scheme === DRAFT_SCHEME) features.load();
+  };
   const viewState = new ViewState(view);
   const refresh = () => viewState.update(store.journal, reminders.update(), store.readOnly, store.damagedKeys().length > 0);
   const refreshAll = () => {
@@ -74,7 +84,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
       if (e.affectsConfiguration('mentoring.sync') && (settings.syncEnabled() || features.loaded)) void features.load().sync();
     }),
     midnightRefresh(clock, refreshAll),
+    texts,
+    draftFiles,
+    vscode.workspace.registerFileSystemProvider(DRAFT_SCHEME, draftFiles, { isCaseSensitive: true }),
+    vscode.workspace.onDidOpenTextDocument(loadForDraft),
   );
+  vscode.workspace.textDocuments.forEach(loadForDraft);
   refresh();
   reportLoad(outcome);
   if (settings.syncEnabled()) void features.load().sync();

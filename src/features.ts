@@ -14,6 +14,8 @@ import { registerDraftRequest } from './commands/draftRequest';
 import { currentBuilder, registerBuilder } from './commands/builder';
 import { RequestDiagnostics } from './diagnostics/requestDiagnostics';
 import { registerCheckRequest } from './diagnostics/checkCommand';
+import { DraftDocuments } from './commands/draftDocuments';
+import { registerDraftCommands } from './commands/drafts';
 import { registerResponseCommands } from './commands/responses';
 import { registerFollowUpCommands } from './commands/followUps';
 import { registerSessionCommands } from './commands/sessions';
@@ -33,14 +35,16 @@ export const start: FeaturesBundle['start'] = (context: vscode.ExtensionContext,
   });
   const previews = new TextPreviews();
   const diagnostics = new RequestDiagnostics(log);
-  context.subscriptions.push(log, templates, previews, diagnostics);
-  const deps: Deps = { ...shell, templates, log, previews, diagnostics };
+  const drafts = new DraftDocuments(shell.store, diagnostics);
+  context.subscriptions.push(log, templates, previews, diagnostics, drafts);
+  const deps: Deps = { ...shell, templates, log, previews, diagnostics, drafts };
 
   registerAttemptCommands(context, deps);
   registerJournalFileCommands(context, deps);
   registerDraftRequest(context, deps);
   const reviveBuilder = registerBuilder(context, deps);
   registerCheckRequest(context, diagnostics);
+  registerDraftCommands(context, deps);
   registerResponseCommands(context, deps);
   registerFollowUpCommands(context, deps);
   registerSessionCommands(context, deps);

@@ -88,6 +88,8 @@ export const ARG_SCHEMAS = {
   'mentoring.logAdvocacy': object({ personId: id, detail: string() }),
   'mentoring.exportDamagedData': object({ uri, key: optional(pipe(string(), minLength(1), maxLength(200))) }),
   'mentoring.restoreDamagedData': object({ key: optional(pipe(string(), minLength(1), maxLength(200))), mode: optional(picklist(IMPORT_MODES)) }),
+  'mentoring.editDraft': object({ attemptId: id }),
+  'mentoring.sendByEmail': object({ attemptId: id }),
 } as const satisfies Record<string, ObjectSchema<ObjectEntries, undefined>>;
 
 export type ArgCommand = keyof typeof ARG_SCHEMAS;
@@ -110,6 +112,8 @@ export const ARG_SHAPES: Readonly<Record<ArgCommand, string>> = {
   'mentoring.logAdvocacy': '{ personId, detail }',
   'mentoring.exportDamagedData': '{ uri, key? }',
   'mentoring.restoreDamagedData': '{ key?, mode?: "merge" | "replace" }',
+  'mentoring.editDraft': '{ attemptId }',
+  'mentoring.sendByEmail': '{ attemptId }',
 };
 
 /** How a command was invoked. */

@@ -89,6 +89,8 @@ async function confirmSend(deps: Deps, attemptId: string): Promise<void> {
   // With errors, Enter (the first button) fixes rather than sends: nothing leaves by accident.
   const buttons = concerns.errors.length > 0 ? [fixFirst, sendAnyway] : [sendAnyway];
   const answer = await vscode.window.showWarningMessage(message, { modal: true, detail: lines.join('\n') }, ...buttons);
+  // Fix it first: the draft in its editor bound to the journal, with the findings marked — save, then send.
+  if (answer === fixFirst && allowedActions(attempt).edit) await deps.drafts.open(attemptId);
   if (answer !== sendAnyway) throw new Cancelled();
 }
 

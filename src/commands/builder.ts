@@ -22,9 +22,13 @@ export function registerBuilder(context: vscode.ExtensionContext, deps: Deps): (
       return { text, templateError: templateError ? vscode.l10n.t('Your request template failed: {0} — the built-in template is used instead.', templateError) : user.error };
     },
     copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
-    openMarkdown: async (text) => {
-      // Opened as a request: its quality findings appear as diagnostics with quick fixes, live as you edit.
-      await deps.diagnostics.openRequestDocument(text, { viewColumn: vscode.ViewColumn.Beside });
+    openMarkdown: async (text: string, attemptId?: string) => {
+      // Checked as a request: its quality findings appear as diagnostics with quick fixes, live as you edit. The
+      // form's saved draft opens in its editor bound to the journal (saving there saves the draft); text not saved
+      // as a draft yet opens in a new editor.
+      const draft = attemptId !== undefined && deps.drafts.editable(attemptId) ? attemptId : deps.drafts.draftWithText(text);
+      if (draft !== undefined) await deps.drafts.open(draft, { viewColumn: vscode.ViewColumn.Beside });
+      else await deps.diagnostics.openRequestDocument(text, { viewColumn: vscode.ViewColumn.Beside });
     },
     log: (message) => deps.log.warn(message),
     notify: (message) => void vscode.window.showInformationMessage(message),

@@ -15,6 +15,7 @@ import type { TemplateName, UserTemplates } from '../templating/userTemplates';
 import type { ShellDeps } from '../shell/featuresApi';
 import type { TextPreviews } from './textPreview';
 import type { RequestDiagnostics } from '../diagnostics/requestDiagnostics';
+import type { DraftDocuments } from './draftDocuments';
 
 /**
  * What every command family needs, and the one argument besides the context that each `registerX(context,
@@ -30,6 +31,8 @@ export interface Deps extends ShellDeps {
   previews: TextPreviews;
   /** The request check as diagnostics with quick fixes: opens request text in a checked editor, tracks documents. */
   diagnostics: RequestDiagnostics;
+  /** Saved drafts in editors bound to the journal (Ctrl+S saves to it), with the live check. */
+  drafts: DraftDocuments;
 }
 
 /** The user's templates for `names`, loaded (or reloaded if changed) now. */
@@ -125,9 +128,4 @@ export function personName(journal: Journal, attempt: Attempt): string {
 export function firstLine(text: string): string {
   const line = text.split('\n').find((l) => l.trim()) ?? '';
   return line.length > 80 ? `${line.slice(0, 80)}…` : line;
-}
-
-export async function openMarkdown(text: string): Promise<void> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-  await vscode.window.showTextDocument(doc, { preview: false });
 }

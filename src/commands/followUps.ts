@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { FollowUpKind } from '../domain/followUps';
 import { draftFollowUp, recordFollowUp } from '../domain/followUps';
 import { allowedActions } from '../domain/actions';
-import { attemptIdOf, attemptOf, firstLine, invocation, openMarkdown, personName, pickAttempt, today, userTemplates, type Deps } from './deps';
+import { attemptIdOf, attemptOf, firstLine, invocation, personName, pickAttempt, today, userTemplates, type Deps } from './deps';
 import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
 import { statusLabel } from '../views/labels';
@@ -74,7 +74,8 @@ export async function offerFollowUp(deps: Deps, attemptId: string, kind: FollowU
   const asMarkdown = vscode.l10n.t('Open as Markdown');
   const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Follow-up drafted: {0}', firstLine(text)), { detail: text }, copy, asMarkdown);
   if (choice === copy) await vscode.env.clipboard.writeText(text);
-  if (choice === asMarkdown) await openMarkdown(text);
+  // Read-only (not an untitled copy): closing it asks nothing. The text is recorded on the attempt already.
+  if (choice === asMarkdown) await deps.texts.show(text, vscode.l10n.t('Follow-up to {0}', personName(deps.store.journal, attemptOf(deps.store.journal, attemptId))));
   return text;
 }
 

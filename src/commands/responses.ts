@@ -10,7 +10,7 @@ import type { ResponseInput, ResponseKind } from '../domain/responses';
 import { sessionPlan } from '../domain/sessions';
 import { recordResponse as recordResponseIn } from '../domain/responses';
 import { type ArgOf } from './args';
-import { attemptIdOf, attemptOf, invocation, openMarkdown, personName, pickAttempt, today, userTemplates, type Deps } from './deps';
+import { attemptIdOf, attemptOf, invocation, personName, pickAttempt, today, userTemplates, type Deps } from './deps';
 import { allowedActions } from '../domain/actions';
 import { statusLabel } from '../views/labels';
 import { followUpLabel, offerFollowUp } from './followUps';
@@ -131,7 +131,7 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
         showPlan,
       );
       if (choice === draftThanks) await offerFollowUp(deps, attempt.id, 'thanks');
-      if (choice === showPlan && plan.ok) await openMarkdown(plan.value.map((p) => `## ${vscode.l10n.t('Session {0}', p.n)}\n\n${p.agenda}`).join('\n\n'));
+      if (choice === showPlan && plan.ok) await deps.texts.show(plan.value.map((p) => `## ${vscode.l10n.t('Session {0}', p.n)}\n\n${p.agenda}`).join('\n\n'), vscode.l10n.t('Session plan with {0}', name));
       return;
     }
     case 'no': {
@@ -154,7 +154,7 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
       const who = created ? personName(journal, created) : vscode.l10n.t('them');
       const openDraft = vscode.l10n.t('Open Draft');
       const choice = await vscode.window.showInformationMessage(vscode.l10n.t('A draft request to {0} is under Drafts, ready to edit.', who), openDraft);
-      if (choice === openDraft && created) await deps.diagnostics.openRequestDocument(created.text, { preview: false });
+      if (choice === openDraft && created) await deps.drafts.open(created.id);
       return;
     }
   }

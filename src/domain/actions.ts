@@ -33,6 +33,8 @@ const ANSWER_STATUS: Readonly<Record<Exclude<ResponseKind, 'referral'>, AttemptS
 const REFERRAL_FROM: readonly AttemptStatus[] = ['sent', 'declined', 'deferred', 'accepted', 'completed'];
 
 export interface AllowedActions {
+  /** Edit the request's text (a draft only: a sent request is what the person received). */
+  edit: boolean;
   /** Mark as sent (a draft, or the re-ask of a deferred attempt). */
   send: boolean;
   /** The answers that can be recorded now. */
@@ -49,6 +51,7 @@ export function allowedActions(attempt: { status: AttemptStatus }): AllowedActio
   const next = TRANSITIONS[attempt.status];
   const responses = RESPONSE_KINDS.filter((k) => (k === 'referral' ? REFERRAL_FROM.includes(attempt.status) : next.includes(ANSWER_STATUS[k])));
   return {
+    edit: attempt.status === 'draft',
     send: next.includes('sent'),
     responses,
     awaitingAnswer: responses.some((k) => k !== 'referral'),

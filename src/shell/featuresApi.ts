@@ -5,6 +5,7 @@
 import type * as vscode from 'vscode';
 import type { Clock } from '../domain/dates';
 import type { JournalStore } from '../storage/journalStore';
+import type { ReadOnlyTexts } from './readOnlyTexts';
 
 /** What the activation bundle hands over: the store, the clock, the settings and the view. */
 export interface ShellDeps {
@@ -15,6 +16,8 @@ export interface ShellDeps {
   syncEnabled(): boolean;
   /** Reveals an attempt in the Outreach view after a change (no-op when the view is hidden). */
   reveal?(attemptId: string): void;
+  /** Shows text that is not a draft (a session plan, a follow-up) read-only: closing it asks nothing. */
+  texts: ReadOnlyTexts;
 }
 
 /** The open builder, as far as the tests' hook needs it. */

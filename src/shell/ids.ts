@@ -16,6 +16,8 @@ export const Commands = {
   restoreDamagedData: 'mentoring.restoreDamagedData',
   showDue: 'mentoring.showDue',
   gettingStarted: 'mentoring.gettingStarted',
+  editDraft: 'mentoring.editDraft',
+  sendByEmail: 'mentoring.sendByEmail',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

@@ -26,6 +26,8 @@ const SHAPES: Record<string, string> = {
   'mentoring.logAdvocacy': '{ personId, detail }',
   'mentoring.exportDamagedData': '{ uri, key? }',
   'mentoring.restoreDamagedData': '{ key?, mode?: "merge" | "replace" }',
+  'mentoring.editDraft': '{ attemptId }',
+  'mentoring.sendByEmail': '{ attemptId }',
 };
 
 const run = (command: string, arg?: unknown) => Promise.resolve(vscode.commands.executeCommand(command, arg));

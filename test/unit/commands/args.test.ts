@@ -184,7 +184,7 @@ describe('command arguments by schema (src/commands/args.ts)', () => {
       response: 'referral',
       referral: { name: 'Sam Lee', evidence: 'Runs the budget.' },
     });
-    for (const command of ['mentoring.markSent', 'mentoring.deleteAttempt', 'mentoring.logSession'] as const) assert.deepEqual(accepted(command, { attemptId: 'a1' }), { attemptId: 'a1' });
+    for (const command of ['mentoring.markSent', 'mentoring.deleteAttempt', 'mentoring.logSession', 'mentoring.editDraft', 'mentoring.sendByEmail'] as const) assert.deepEqual(accepted(command, { attemptId: 'a1' }), { attemptId: 'a1' });
     assert.deepEqual(accepted('mentoring.logSession', { attemptId: 'a1', notes: 'P&L' }), { attemptId: 'a1', notes: 'P&L' });
     for (const format of ['json', 'markdown', 'ics']) {
       for (const u of [uri, '/tmp/journal.json', 'file:///tmp/journal.json', 'C:\\Users\\me\\journal.json']) {

@@ -10,6 +10,7 @@ import { markSent } from '../../../src/domain/outreach';
 import { logSession } from '../../../src/domain/sessions';
 import { draftFollowUp } from '../../../src/domain/followUps';
 import { recordResponse } from '../../../src/domain/responses';
+import { editDraftText } from '../../../src/domain/draftText';
 import { attempt, terryJournal } from '../../support/journals';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
@@ -35,6 +36,8 @@ describe('allowedActions: one home for what may be done next (issue 10)', () => 
       const can = allowedActions({ status });
       const j = journalWith(status);
       assert.equal(can.send, markSent(j, 'a1', NOW).ok, 'send');
+      const edited = editDraftText(j, 'a1', 'Hi Terry, a new text.');
+      assert.equal(can.edit, edited.ok, `edit: ${edited.ok ? 'edited' : edited.reason}`);
       for (const response of RESPONSE_KINDS) {
         const r = recordResponse(j, { attemptId: 'a1', response, askAgainOn: response === 'later' ? '2027-01-15' : null, referral: response === 'referral' ? { name: 'Sam Lee' } : null }, NOW);
         assert.equal(can.responses.includes(response), r.ok, `${response}: ${r.ok ? 'accepted' : r.reason}`);
