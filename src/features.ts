@@ -16,6 +16,7 @@ import { RequestDiagnostics } from './diagnostics/requestDiagnostics';
 import { registerCheckRequest } from './diagnostics/checkCommand';
 import { DraftDocuments } from './commands/draftDocuments';
 import { registerDraftCommands } from './commands/drafts';
+import { MailLinks, registerEmailCommands } from './commands/email';
 import { registerResponseCommands } from './commands/responses';
 import { registerFollowUpCommands } from './commands/followUps';
 import { registerSessionCommands } from './commands/sessions';
@@ -36,8 +37,9 @@ export const start: FeaturesBundle['start'] = (context: vscode.ExtensionContext,
   const previews = new TextPreviews();
   const diagnostics = new RequestDiagnostics(log);
   const drafts = new DraftDocuments(shell.store, diagnostics);
-  context.subscriptions.push(log, templates, previews, diagnostics, drafts);
-  const deps: Deps = { ...shell, templates, log, previews, diagnostics, drafts };
+  const mail = new MailLinks(context);
+  context.subscriptions.push(log, templates, previews, diagnostics, drafts, mail);
+  const deps: Deps = { ...shell, templates, log, previews, diagnostics, drafts, openExternal: (href) => mail.open(href) };
 
   registerAttemptCommands(context, deps);
   registerJournalFileCommands(context, deps);
@@ -45,6 +47,7 @@ export const start: FeaturesBundle['start'] = (context: vscode.ExtensionContext,
   const reviveBuilder = registerBuilder(context, deps);
   registerCheckRequest(context, diagnostics);
   registerDraftCommands(context, deps);
+  registerEmailCommands(context, deps);
   registerResponseCommands(context, deps);
   registerFollowUpCommands(context, deps);
   registerSessionCommands(context, deps);

@@ -19,9 +19,7 @@ export function registerAttemptCommands(context: vscode.ExtensionContext, deps: 
         const attemptId =
           attemptIdOf(how) ?? (await pickAttempt(deps, vscode.l10n.t('Mark Request as Sent'), (v) => allowedActions(v.attempt).send));
         // Asked only when a person acts; with an argument the caller has decided.
-        if (how.kind !== 'argument') await confirmSend(deps, attemptId);
-        await deps.store.change((j) => markSent(j, attemptId, deps.clock()));
-        deps.reveal?.(attemptId);
+        await markRequestSent(deps, attemptId, how.kind !== 'argument');
       }),
     ),
     vscode.commands.registerCommand(
@@ -57,6 +55,16 @@ export function registerAttemptCommands(context: vscode.ExtensionContext, deps: 
       }),
     ),
   );
+}
+
+/**
+ * Marks the request `attemptId` as sent: after the send gate's question (confirmSend) when a person acts (`ask`),
+ * never with an argument. Every way of marking a request as sent goes through here (Send by Email's offer too).
+ */
+export async function markRequestSent(deps: Deps, attemptId: string, ask: boolean): Promise<void> {
+  if (ask) await confirmSend(deps, attemptId);
+  await deps.store.change((j) => markSent(j, attemptId, deps.clock()));
+  deps.reveal?.(attemptId);
 }
 
 /**

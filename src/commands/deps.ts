@@ -33,6 +33,8 @@ export interface Deps extends ShellDeps {
   diagnostics: RequestDiagnostics;
   /** Saved drafts in editors bound to the journal (Ctrl+S saves to it), with the live check. */
   drafts: DraftDocuments;
+  /** Hands a mailto: URL to the person's mail app (through VS Code); resolves true when one opened. */
+  openExternal(href: string): Promise<boolean>;
 }
 
 /** The user's templates for `names`, loaded (or reloaded if changed) now. */

@@ -46,6 +46,11 @@ export class DraftDocuments extends Disposable {
     return vscode.window.showTextDocument(doc, { preview: false, viewColumn: options.viewColumn ?? vscode.ViewColumn.Active });
   }
 
+  /** True when the draft `attemptId` is open in its editor with changes not saved to the journal yet. */
+  hasUnsavedChanges(attemptId: string): boolean {
+    return vscode.workspace.textDocuments.some((d) => draftAttemptId(d.uri) === attemptId && d.isDirty);
+  }
+
   /** True when `attemptId` is a draft (its text can be edited). */
   editable(attemptId: string): boolean {
     const attempt = this.store.journal.attempts.find((a) => a.id === attemptId);

@@ -35,6 +35,8 @@ const REFERRAL_FROM: readonly AttemptStatus[] = ['sent', 'declined', 'deferred',
 export interface AllowedActions {
   /** Edit the request's text (a draft only: a sent request is what the person received). */
   edit: boolean;
+  /** Open the request in the person's mail app (Send by Email…): a draft, whose text is the request to send. */
+  email: boolean;
   /** Mark as sent (a draft, or the re-ask of a deferred attempt). */
   send: boolean;
   /** The answers that can be recorded now. */
@@ -52,6 +54,7 @@ export function allowedActions(attempt: { status: AttemptStatus }): AllowedActio
   const responses = RESPONSE_KINDS.filter((k) => (k === 'referral' ? REFERRAL_FROM.includes(attempt.status) : next.includes(ANSWER_STATUS[k])));
   return {
     edit: attempt.status === 'draft',
+    email: attempt.status === 'draft',
     send: next.includes('sent'),
     responses,
     awaitingAnswer: responses.some((k) => k !== 'referral'),

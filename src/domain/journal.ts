@@ -5,6 +5,7 @@
 import * as v from 'valibot';
 import { ASK_LIMITS, DEFAULT_MINUTES } from './ask';
 import { isCalendarDate, isIsoDateTime } from './dates';
+import { EMAIL_MAX_LENGTH, isPlausibleEmail } from './emailAddress';
 
 // The date checks live in dates.ts (one strict helper for every date the journal holds); re-exported
 // here because callers have always imported them with the schema.
@@ -24,6 +25,8 @@ export const LIMITS = {
   attempts: 50_000,
   eventsPerAttempt: 2_000,
   depth: 32,
+  /** A person's contact address (RFC 5321's longest path). */
+  email: EMAIL_MAX_LENGTH,
 } as const;
 
 export const ORGS = ['inside', 'outside'] as const;
@@ -56,6 +59,8 @@ export interface Person extends Open {
   evidence: string;
   referredBy: string | null;
   sponsor: boolean;
+  /** Where to send a request (Send by Email…); optional — absent in older journals and until the person gives one. */
+  email?: string;
 }
 
 export interface Ask extends Open {
@@ -143,6 +148,14 @@ export const PersonSchema = v.looseObject({
   evidence: v.optional(text(LIMITS.longText), ''),
   referredBy: v.optional(v.nullable(id), null),
   sponsor: v.optional(v.boolean(), false),
+  // Optional, with no default: a journal without it stays without it.
+  email: v.optional(
+    v.pipe(
+      v.string(),
+      v.maxLength(LIMITS.email, `must be at most ${LIMITS.email} characters`),
+      v.check(isPlausibleEmail, 'must be an email address such as sam@example.com (one address, no name or spaces)'),
+    ),
+  ),
 });
 
 const SESSIONS_RANGE = `must be ${ASK_LIMITS.sessions.min}–${ASK_LIMITS.sessions.max}`;

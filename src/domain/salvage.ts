@@ -109,6 +109,15 @@ function repair(doc: Record<string, unknown>, errors: readonly JournalProblem[],
     const parent = walk(doc, tokens.slice(0, -1));
     const value = walk(doc, tokens);
     const limit = /at most (\d+)/.exec(problem.reason);
+    // A person's optional contact address that is not one (or too long to be one): left out, the person kept.
+    if (field === 'email' && tokens[0] === 'people' && tokens.length === 3) {
+      // One repair however many rules it broke (too long and not an address).
+      if (typeof parent === 'object' && parent !== null && 'email' in parent) {
+        delete (parent as Record<string, unknown>).email;
+        repairs.push(`${problem.path}: left out (${problem.reason})`);
+      }
+      continue;
+    }
     if (typeof value === 'string' && limit) {
       const max = Number(limit[1]);
       (parent as Record<string, unknown>)[field as string] = value.slice(0, max);

@@ -31,7 +31,13 @@ export const WALKTHROUGH_ID = 'careerkit.mentoring-outreach#mentoring.method';
 /** Registered in ExtensionMode.Test only: `{ text, context? }` → opens a request document (diagnostics tests). */
 export const TEST_OPEN_COMMAND = 'mentoring.test.openRequestDocument';
 
+/**
+ * Registered in ExtensionMode.Test only: `{ capture?: boolean }` → what Send by Email handed to the mail app since the
+ * last call (a list of mailto: URLs); while capturing, nothing is opened.
+ */
+export const TEST_CAPTURE_EXTERNAL_COMMAND = 'mentoring.test.captureExternal';
+
 /** The commands of the features bundle (every one but showDue): stand-ins until their first use. */
 export const FEATURE_COMMANDS: readonly string[] = Object.values(Commands).filter((id) => id !== Commands.showDue);
 /** The features bundle's commands that exist in ExtensionMode.Test only. */
-export const TEST_COMMANDS: readonly string[] = [TEST_OPEN_COMMAND];
+export const TEST_COMMANDS: readonly string[] = [TEST_OPEN_COMMAND, TEST_CAPTURE_EXTERNAL_COMMAND];

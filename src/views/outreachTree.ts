@@ -186,6 +186,7 @@ export function attemptContextValue(view: AttemptView): string {
   const tokens = ['attempt', view.attempt.status];
   const can = allowedActions(view.attempt);
   if (can.edit) tokens.push('can-edit');
+  if (can.email) tokens.push('can-email');
   if (can.send) tokens.push('can-send');
   if (can.awaitingAnswer) tokens.push('can-respond');
   if (can.followUps.length > 0) tokens.push('can-follow-up');

@@ -48,6 +48,14 @@ async function closeAll(): Promise<void> {
 }
 
 describe('Edit Draft: an editor bound to the attempt (inside a real extension host)', () => {
+  // Saving is the test's act: VS Code in a browser saves after a delay by default, which would race with it.
+  const files = () => vscode.workspace.getConfiguration('files');
+  let autoSave: unknown;
+  before(async () => {
+    autoSave = files().inspect('autoSave')?.globalValue;
+    await files().update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+  });
+  after(() => files().update('autoSave', autoSave, vscode.ConfigurationTarget.Global));
   beforeEach(() => setJournal(withDraftText(MENTOR_TEXT)));
   afterEach(() => closeAll());
 

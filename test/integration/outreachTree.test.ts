@@ -50,7 +50,7 @@ describe('Outreach tree (real TreeItems)', () => {
     assert.equal(later.description, 'Public speaking · ask again on 15 Jan 2027');
     assert.equal(later.contextValue, 'attempt deferred can-send can-follow-up');
     const draft = items(tree, tree.getChildren(drafts))[0]!;
-    assert.equal(draft.contextValue, 'attempt draft can-edit can-send');
+    assert.equal(draft.contextValue, 'attempt draft can-edit can-email can-send');
     assert.equal(items(tree, tree.getChildren(progress))[0]!.description, 'Financial acumen · 2/3 sessions');
   });
 

@@ -38,6 +38,7 @@ describe('allowedActions: one home for what may be done next (issue 10)', () => 
       assert.equal(can.send, markSent(j, 'a1', NOW).ok, 'send');
       const edited = editDraftText(j, 'a1', 'Hi Terry, a new text.');
       assert.equal(can.edit, edited.ok, `edit: ${edited.ok ? 'edited' : edited.reason}`);
+      assert.equal(can.email, can.edit, 'email: what is sent by email is the draft, the text that can still be edited');
       for (const response of RESPONSE_KINDS) {
         const r = recordResponse(j, { attemptId: 'a1', response, askAgainOn: response === 'later' ? '2027-01-15' : null, referral: response === 'referral' ? { name: 'Sam Lee' } : null }, NOW);
         assert.equal(can.responses.includes(response), r.ok, `${response}: ${r.ok ? 'accepted' : r.reason}`);

@@ -43,7 +43,9 @@ describe('journal round-trips (property)', function () {
       const all = JSON.stringify(j);
       note('journal extras', extras(j, Object.keys(emptyJournal())));
       note('skill extras', j.skills.some((s) => extras(s, ['id', 'name', 'current', 'importance', 'notes'])));
-      note('person extras', j.people.some((p) => extras(p, ['id', 'name', 'org', 'seniority', 'skillIds', 'evidence', 'referredBy', 'sponsor'])));
+      note('person extras', j.people.some((p) => extras(p, ['id', 'name', 'org', 'seniority', 'skillIds', 'evidence', 'referredBy', 'sponsor', 'email'])));
+      note('contact address', j.people.some((p) => typeof p.email === 'string'));
+      note('no contact address', j.people.some((p) => !('email' in p)));
       note('ask extras', j.attempts.some((a) => extras(a.ask, ['sessions', 'minutesPerSession', 'timeframe', 'topics'])));
       note('event extras', j.attempts.some((a) => a.events.some((e) => extras(e, ['at', 'kind', 'detail']))));
       note('attempt extras', j.attempts.some((a) => extras(a, ['id', 'personId', 'skillId', 'ask', 'text', 'status', 'askAgainOn', 'sessionsDone', 'events', 'plan'])));
@@ -59,7 +61,7 @@ describe('journal round-trips (property)', function () {
       note('name at its limit', j.people.some((p) => p.name.length === LIMITS.name) || j.skills.some((s) => s.name.length === LIMITS.name));
       note('offset time', j.attempts.some((a) => a.events.some((e) => e.at.endsWith('+02:00'))));
     }
-    const wanted = ['journal extras', 'skill extras', 'person extras', 'ask extras', 'event extras', 'attempt extras', ...STATUSES.map((s) => `status ${s}`), 'plan', 'referral', 'focus', '<script>', '__proto__ text', 'emoji', 'newline', 'text at its limit', 'name at its limit', 'offset time'];
+    const wanted = ['journal extras', 'skill extras', 'person extras', 'contact address', 'no contact address', 'ask extras', 'event extras', 'attempt extras', ...STATUSES.map((s) => `status ${s}`), 'plan', 'referral', 'focus', '<script>', '__proto__ text', 'emoji', 'newline', 'text at its limit', 'name at its limit', 'offset time'];
     assert.deepStrictEqual(wanted.filter((w) => !seen.has(w)), []);
   });
 

@@ -33,6 +33,17 @@ describe('salvaging a damaged journal (issue 9.6)', () => {
     assert.equal(r.repairs.length, 5, r.repairs.join('\n'));
   });
 
+  it('leaves out a contact address that is not one (or too long), keeping the person and what refers to them', () => {
+    const j = terryJournal([attempt({ id: 'a1' })]);
+    const people = [{ ...j.people[0]!, email: 'Terry, terry@example.com' }, { ...j.people[1]!, email: `${'r'.repeat(60)}@${'e'.repeat(300)}.com` }];
+    const r = salvageJournal({ v: 1, data: { ...j, people } });
+    assert.ok(r.ok, !r.ok ? r.reason : '');
+    assert.deepEqual(r.journal.people.map((p) => [p.id, 'email' in p]), [['p1', false], ['p2', false]]);
+    assert.deepEqual(r.journal.attempts.map((a) => a.id), ['a1']);
+    assert.equal(r.repairs.length, 2, r.repairs.join('\n'));
+    assert.match(r.repairs[0]!, /^\$\.people\[0\]\.email: left out \(must be an email address/);
+  });
+
   it('refuses what holds no journal, and a newer version', () => {
     assert.equal(salvageJournal('text').ok, false);
     assert.equal(salvageJournal({ v: 2, data: { ...terryJournal(), version: 2 } }).ok, false);

@@ -223,13 +223,15 @@ export interface JournalArbOptions {
 }
 
 const SKILL_KEYS = ['id', 'name', 'current', 'importance', 'notes'];
-const PERSON_KEYS = ['id', 'name', 'org', 'seniority', 'skillIds', 'evidence', 'referredBy', 'sponsor'];
+const PERSON_KEYS = ['id', 'name', 'org', 'seniority', 'skillIds', 'evidence', 'referredBy', 'sponsor', 'email'];
 const ASK_KEYS = ['sessions', 'minutesPerSession', 'timeframe', 'topics'];
 const EVENT_KEYS = ['at', 'kind', 'detail'];
 const ATTEMPT_KEYS = ['id', 'personId', 'skillId', 'ask', 'text', 'status', 'askAgainOn', 'sessionsDone', 'events'];
 const JOURNAL_KEYS = ['format', 'version', 'aspiration', 'skills', 'focusSkillId', 'people', 'attempts'];
 
 const levelArb = fc.integer({ min: 1, max: 5 });
+/** A contact address: RFC 5322 addresses as fast-check makes them, and a few that people have. */
+export const emailArb: fc.Arbitrary<string> = fc.oneof(fc.emailAddress(), fc.constantFrom('amara@example.com', 'jürgen@müller.de', "o'hara+news@example.ie"));
 
 export function skillArb(id: string, { extras, texts }: RecordOptions = DEFAULT_RECORD): fc.Arbitrary<Skill> {
   return fc
@@ -247,9 +249,22 @@ export function personArb(id: string, skillIds: readonly string[], otherPeople: 
       evidence: texts.long,
       referredBy: otherPeople.length ? fc.option(fc.constantFrom(...otherPeople), { nil: null }) : fc.constant(null),
       sponsor: fc.boolean(),
+      // The optional contact address (issue 11): absent in most records, as in older journals.
+      email: fc.option(emailArb, { nil: undefined, freq: 3 }),
       extra: extrasArb(PERSON_KEYS, extras),
     })
-    .map(({ extra, ...p }) => ({ id, name: p.name, org: p.org, seniority: p.seniority, skillIds: p.skillIds, evidence: p.evidence, referredBy: p.referredBy, sponsor: p.sponsor, ...extra }));
+    .map(({ extra, email, ...p }) => ({
+      id,
+      name: p.name,
+      org: p.org,
+      seniority: p.seniority,
+      skillIds: p.skillIds,
+      evidence: p.evidence,
+      referredBy: p.referredBy,
+      sponsor: p.sponsor,
+      ...(email === undefined ? {} : { email }),
+      ...extra,
+    }));
 }
 
 export function askArb({ extras, texts }: RecordOptions = DEFAULT_RECORD): fc.Arbitrary<Ask> {
@@ -432,7 +447,7 @@ export type Edit =
   | { op: 'editSkill'; pick: number; name: string; current: number; notes: string }
   | { op: 'addSkill'; id: string; name: string }
   | { op: 'deleteSkill'; pick: number }
-  | { op: 'editPerson'; pick: number; name: string; evidence: string; sponsor: boolean }
+  | { op: 'editPerson'; pick: number; name: string; evidence: string; sponsor: boolean; email: string | null | undefined }
   | { op: 'addPerson'; id: string; name: string; referrer: number }
   | { op: 'deletePerson'; pick: number }
   | { op: 'editAttempt'; pick: number; text: string }
@@ -452,7 +467,8 @@ export const editArb: fc.Arbitrary<Edit> = fc.oneof(
   fc.record({ op: fc.constant('editSkill' as const), pick: pickArb, name: smallName, current: levelArb, notes: smallText }),
   fc.record({ op: fc.constant('addSkill' as const), id: newIdArb, name: smallName }),
   fc.record({ op: fc.constant('deleteSkill' as const), pick: pickArb }),
-  fc.record({ op: fc.constant('editPerson' as const), pick: pickArb, name: smallName, evidence: smallText, sponsor: fc.boolean() }),
+  // email: a new address, null to remove it, undefined to leave it as it is.
+  fc.record({ op: fc.constant('editPerson' as const), pick: pickArb, name: smallName, evidence: smallText, sponsor: fc.boolean(), email: fc.option(fc.option(emailArb, { nil: null }), { nil: undefined }) }),
   fc.record({ op: fc.constant('addPerson' as const), id: newIdArb, name: smallName, referrer: pickArb }),
   fc.record({ op: fc.constant('deletePerson' as const), pick: pickArb }),
   fc.record({ op: fc.constant('editAttempt' as const), pick: pickArb, text: smallText }),
@@ -500,7 +516,10 @@ export function applyEdit(j: Journal, edit: Edit, now: Date): Journal {
     case 'editPerson': {
       const p = at(j.people, edit.pick);
       if (!p) return j;
-      return { ...j, people: j.people.map((x) => (x === p ? { ...p, name: edit.name, evidence: edit.evidence, sponsor: edit.sponsor } : x)) };
+      const next: Person = { ...p, name: edit.name, evidence: edit.evidence, sponsor: edit.sponsor };
+      if (edit.email === null) delete next.email;
+      else if (edit.email !== undefined) next.email = edit.email;
+      return { ...j, people: j.people.map((x) => (x === p ? next : x)) };
     }
     case 'addPerson': {
       if (j.people.some((p) => p.id === edit.id)) return j;
