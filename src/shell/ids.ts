@@ -16,6 +16,8 @@ export const Commands = {
   restoreDamagedData: 'mentoring.restoreDamagedData',
   showDue: 'mentoring.showDue',
   gettingStarted: 'mentoring.gettingStarted',
+  markFollowUpSent: 'mentoring.markFollowUpSent',
+  dismissAttempt: 'mentoring.dismissAttempt',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];
