@@ -122,8 +122,7 @@ async function draftAndKeepFollowUp(deps: Deps, attemptId: string, kind: FollowU
     if (!drafted.ok) return drafted;
     const kept = recordFollowUpDraft(j, attemptId, kind, drafted.value.text, deps.clock());
     if (!kept.ok) return kept;
-    // As kept (trimmed), so what is copied is what "Mark Follow-up as Sent" records.
-    text = String(kept.value.attempt.events.at(-1)?.text ?? drafted.value.text);
+    text = drafted.value.text;
     return { ok: true, value: kept.value.journal };
   });
   deps.reveal?.(attemptId);

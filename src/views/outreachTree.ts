@@ -21,7 +21,7 @@ export interface TreeSettings {
   nudgeAfterDays(): number;
 }
 
-const EXPANDED: ReadonlySet<GroupId> = new Set(['due', 'afterNo', 'awaiting']);
+const EXPANDED: ReadonlySet<GroupId> = new Set(['due', 'afterNo', 'awaiting', 'later']);
 
 const STATUS_ICONS: Readonly<Record<AttemptStatus, string>> = {
   draft: 'edit',
