@@ -77,11 +77,6 @@ export function eventKindLabel(kind: string): string {
   }
 }
 
-/** "1 day" / "9 days". */
-function days(n: number): string {
-  return n === 1 ? vscode.l10n.t('1 day') : vscode.l10n.t('{0} days', n);
-}
-
 /**
  * An attempt's next step, in a few words ("no reply for 9 days", "ask: later? anyone else?"), with the follow-up
  * drafted and not sent yet, if any ("· nudge drafted"). `today` (YYYY-MM-DD) words the dates.
@@ -96,11 +91,14 @@ function stepLabel(step: NextStep, today: string): string {
     case 'draft':
       return vscode.l10n.t('draft — not sent yet');
     case 'sent':
-      return step.days <= 0 ? vscode.l10n.t('sent today') : vscode.l10n.t('sent {0} ago', days(step.days));
+      // Whole phrases per number (one / many): a language declines the word for days differently in each.
+      if (step.days <= 0) return vscode.l10n.t('sent today');
+      return step.days === 1 ? vscode.l10n.t('sent 1 day ago') : vscode.l10n.t('sent {0} days ago', step.days);
     case 'followedUp':
-      return step.days <= 0 ? vscode.l10n.t('followed up today') : vscode.l10n.t('followed up {0} ago', days(step.days));
+      if (step.days <= 0) return vscode.l10n.t('followed up today');
+      return step.days === 1 ? vscode.l10n.t('followed up 1 day ago') : vscode.l10n.t('followed up {0} days ago', step.days);
     case 'noReply':
-      return vscode.l10n.t('no reply for {0}', days(step.days));
+      return step.days === 1 ? vscode.l10n.t('no reply for 1 day') : vscode.l10n.t('no reply for {0} days', step.days);
     case 'askAgainOn':
       return vscode.l10n.t('ask again on {0}', shortDate(step.date, today));
     case 'askAgainToday':
