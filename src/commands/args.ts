@@ -35,6 +35,7 @@ import type { l10n } from 'vscode';
 import type { ImportMode } from '../domain/importPlan';
 import { FOLLOW_UP_KINDS, RESPONSE_KINDS } from '../domain/actions';
 import { ASK_LIMITS } from '../domain/ask';
+import { ORGS, SENIORITIES } from '../domain/journal';
 import { STEPS } from '../webview/steps';
 import { TreeNode } from '../views/nodes';
 
@@ -77,7 +78,16 @@ export const ARG_SCHEMAS = {
     attemptId: id,
     response: picklist(RESPONSE_KINDS),
     askAgainOn: optional(nullable(string())),
-    referral: optional(nullable(strictObject({ name: string(), evidence: optional(string()) }))),
+    referral: optional(
+      nullable(
+        strictObject({
+          name: string(),
+          evidence: optional(nullable(string())),
+          org: optional(nullable(picklist(ORGS))),
+          seniority: optional(nullable(picklist(SENIORITIES))),
+        }),
+      ),
+    ),
   }),
   'mentoring.markSent': object({ attemptId: id }),
   'mentoring.logSession': object({ attemptId: id, notes: optional(string()) }),
@@ -90,6 +100,8 @@ export const ARG_SCHEMAS = {
   'mentoring.restoreDamagedData': object({ key: optional(pipe(string(), minLength(1), maxLength(200))), mode: optional(picklist(IMPORT_MODES)) }),
   'mentoring.editDraft': object({ attemptId: id }),
   'mentoring.sendByEmail': object({ attemptId: id }),
+  'mentoring.markFollowUpSent': object({ attemptId: id }),
+  'mentoring.dismissAttempt': object({ attemptId: id }),
 } as const satisfies Record<string, ObjectSchema<ObjectEntries, undefined>>;
 
 export type ArgCommand = keyof typeof ARG_SCHEMAS;
@@ -102,7 +114,8 @@ export const ARG_SHAPES: Readonly<Record<ArgCommand, string>> = {
   'mentoring.openBuilder': '{ step?: "assess" | "identify" | "ask" }',
   'mentoring.draftRequest': '{ personId, skillId?, sessions?, minutesPerSession?, timeframe?, topics? }',
   'mentoring.draftFollowUp': '{ attemptId, kind: "later" | "referral" | "nudge" | "thanks" }',
-  'mentoring.recordResponse': '{ attemptId, response: "yes" | "no" | "later" | "referral", askAgainOn?, referral?: { name, evidence? } }',
+  'mentoring.recordResponse':
+    '{ attemptId, response: "yes" | "no" | "later" | "referral", askAgainOn?, referral?: { name, evidence?, org?: "inside" | "outside", seniority?: "senior" | "peer" | "junior" | "manager" } }',
   'mentoring.markSent': '{ attemptId }',
   'mentoring.logSession': '{ attemptId, notes? }',
   'mentoring.deleteAttempt': '{ attemptId }',
@@ -114,6 +127,8 @@ export const ARG_SHAPES: Readonly<Record<ArgCommand, string>> = {
   'mentoring.restoreDamagedData': '{ key?, mode?: "merge" | "replace" }',
   'mentoring.editDraft': '{ attemptId }',
   'mentoring.sendByEmail': '{ attemptId }',
+  'mentoring.markFollowUpSent': '{ attemptId }',
+  'mentoring.dismissAttempt': '{ attemptId }',
 };
 
 /** How a command was invoked. */
@@ -218,7 +233,7 @@ export function fieldExpectation(field: ArgKey, l10n: L10n): string {
     case 'askAgainOn':
       return l10n.t('a date YYYY-MM-DD');
     case 'referral':
-      return l10n.t('like {0}', '{ name: "Sam Lee", evidence?: "…" }');
+      return l10n.t('like {0}', '{ name: "Sam Lee", evidence?: "…", org?: "inside" | "outside", seniority?: "senior" | …}');
     case 'step':
       return l10n.t('one of {0}', oneOf(STEPS));
     case 'kind':

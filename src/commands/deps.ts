@@ -7,7 +7,7 @@ import { localDate } from '../domain/dates';
 import type { Attempt, Journal } from '../domain/journal';
 import { groupAttempts, GROUPS, type AttemptView } from '../domain/outreach';
 import { attemptIdOfNode } from '../views/nodes';
-import { groupLabel } from '../views/labels';
+import { groupLabel, nextStepLabel } from '../views/labels';
 import { parseCommandArg, type ArgCommand, type ArgOf, type Invocation } from './args';
 import { Cancelled, CommandError } from '../shell/errors';
 import type { TemplateOverrides } from '../domain/templates';
@@ -81,14 +81,15 @@ export function attemptIdOf(how: Invocation<ArgCommand>): string | undefined {
 
 /** Asks the user to pick an attempt, optionally only those matching `filter`. */
 export async function pickAttempt(deps: Deps, title: string, filter: (v: AttemptView) => boolean = () => true): Promise<string> {
-  const grouped = groupAttempts(deps.store.journal, { today: today(deps), nudgeAfterDays: deps.nudgeAfterDays() });
+  const todayDate = today(deps);
+  const grouped = groupAttempts(deps.store.journal, { today: todayDate, nudgeAfterDays: deps.nudgeAfterDays() });
   const items: (vscode.QuickPickItem & { id?: string })[] = [];
   for (const group of GROUPS) {
     const views = grouped[group].filter(filter);
     if (views.length === 0) continue;
     items.push({ label: groupLabel(group), kind: vscode.QuickPickItemKind.Separator });
     for (const v of views) {
-      items.push({ label: v.person?.name ?? v.attempt.personId, description: v.skill?.name ?? v.attempt.skillId, detail: v.nextStep, id: v.attempt.id });
+      items.push({ label: v.person?.name ?? v.attempt.personId, description: v.skill?.name ?? v.attempt.skillId, detail: nextStepLabel(v.step, todayDate, v.drafted, v.attempt.status), id: v.attempt.id });
     }
   }
   if (items.length === 0) throw new CommandError(vscode.l10n.t('{0}: there is no outreach attempt this applies to.', title));

@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import { parseAskAgain } from '../domain/dateInput';
-import type { AttemptStatus } from '../domain/journal';
+import type { AttemptStatus, Org, Seniority } from '../domain/journal';
 import type { ResponseInput, ResponseKind } from '../domain/responses';
 import { sessionPlan } from '../domain/sessions';
 import { recordResponse as recordResponseIn } from '../domain/responses';
@@ -43,8 +43,16 @@ export function registerResponseCommands(context: vscode.ExtensionContext, deps:
 function responseArg(a: ArgOf<'mentoring.recordResponse'>): ResponseInput {
   const { attemptId, response } = a;
   if (response === 'later' && !a.askAgainOn) throw new CommandError(vscode.l10n.t('A "later" response needs askAgainOn: the date to ask again (YYYY-MM-DD).'));
-  const referral = a.referral ? { name: a.referral.name, ...(a.referral.evidence !== undefined ? { evidence: a.referral.evidence } : {}) } : null;
-  if (response === 'referral' && !referral) throw new CommandError(vscode.l10n.t('A "referral" response needs referral: { name, evidence? }.'));
+  const given = a.referral;
+  const referral = given
+    ? {
+        name: given.name,
+        ...(given.evidence !== undefined ? { evidence: given.evidence } : {}),
+        ...(given.org !== undefined ? { org: given.org } : {}),
+        ...(given.seniority !== undefined ? { seniority: given.seniority } : {}),
+      }
+    : null;
+  if (response === 'referral' && !referral) throw new CommandError(vscode.l10n.t('A "referral" response needs referral: { name, evidence?, org?, seniority? }.'));
   return { attemptId, response, askAgainOn: a.askAgainOn ?? null, referral };
 }
 
@@ -75,7 +83,8 @@ async function askResponse(deps: Deps, given: string | undefined): Promise<Respo
   const possible = allowedActions(attempt).responses;
   const allowed = items.filter((i) => possible.includes(i.kind2));
   if (allowed.length === 0) throw new CommandError(vscode.l10n.t('The attempt is {0}: there is no answer to record.', statusLabel(attempt.status)));
-  const picked = await vscode.window.showQuickPick(allowed, { title: vscode.l10n.t("Record {0}'s answer", name), placeHolder: vscode.l10n.t('What did {0} say?', name), ignoreFocusOut: true });
+  // No answer is preselected: Enter alone records nothing; the person picks one (arrow keys, typing or a click).
+  const picked = await pickWithoutDefault(allowed, vscode.l10n.t("Record {0}'s answer", name), vscode.l10n.t('What did {0} say? Pick an answer', name));
   if (!picked) throw new Cancelled();
   const response = picked.kind2;
   if (response === 'later') {
@@ -96,19 +105,74 @@ async function askResponse(deps: Deps, given: string | undefined): Promise<Respo
     if (!parsed.ok) throw new CommandError(parsed.reason);
     return { attemptId, response, askAgainOn: parsed.value };
   }
-  if (response === 'referral') {
-    const refName = await vscode.window.showInputBox({ title: vscode.l10n.t('Who did {0} suggest?', name), prompt: vscode.l10n.t('Their name'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A name, please.')) });
-    if (refName === undefined) throw new Cancelled();
-    const evidence = await vscode.window.showInputBox({
-      title: vscode.l10n.t('Why {0}? (optional)', refName.trim()),
-      prompt: vscode.l10n.t('What you know of them — it goes into your request'),
-      value: vscode.l10n.t('{0} suggested I reach out to you.', name.split(/\s+/)[0] ?? name),
-      ignoreFocusOut: true,
-    });
-    if (evidence === undefined) throw new Cancelled();
-    return { attemptId, response, referral: { name: refName.trim(), ...(evidence.trim() ? { evidence: evidence.trim() } : {}) } };
-  }
+  if (response === 'referral') return { attemptId, response, referral: await askReferral(deps, attempt.personId, name) };
   return { attemptId, response };
+}
+
+/** A quick pick with nothing preselected: Enter without a choice does nothing, so a stray key or click records nothing. */
+async function pickWithoutDefault<T extends vscode.QuickPickItem>(items: readonly T[], title: string, placeholder: string): Promise<T | undefined> {
+  const pick = vscode.window.createQuickPick<T>();
+  pick.title = title;
+  pick.placeholder = placeholder;
+  pick.ignoreFocusOut = true;
+  pick.items = items;
+  pick.activeItems = [];
+  return new Promise<T | undefined>((resolve) => {
+    let settled = false;
+    const finish = (item: T | undefined) => {
+      if (settled) return;
+      settled = true;
+      resolve(item);
+      pick.dispose();
+    };
+    pick.onDidAccept(() => {
+      const item = pick.selectedItems[0] ?? pick.activeItems[0];
+      if (item) finish(item);
+    });
+    pick.onDidHide(() => finish(undefined));
+    pick.show();
+  });
+}
+
+/**
+ * Who was suggested: their name, inside or outside your organisation, their seniority (both asked, never assumed —
+ * the Portfolio counts them), and what the referrer said about their work, written to them.
+ */
+async function askReferral(deps: Deps, referrerId: string, referrerName: string): Promise<{ name: string; org: Org; seniority: Seniority; evidence?: string }> {
+  const referrer = deps.store.journal.people.find((p) => p.id === referrerId);
+  const first = referrerName.trim().split(/\s+/)[0] || referrerName;
+  const title = vscode.l10n.t('Who did {0} suggest?', referrerName);
+  const refName = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Their name'), ignoreFocusOut: true, validateInput: (v) => (v.trim() ? undefined : vscode.l10n.t('A name, please.')) });
+  if (refName === undefined) throw new Cancelled();
+  const who = refName.trim().replace(/\s+/g, ' ');
+  const whoFirst = who.split(' ')[0] ?? who;
+
+  // The same choices as for anyone you identify yourself (the keyboard flow); nothing preselected, nothing assumed.
+  const orgs: (vscode.QuickPickItem & { org: Org })[] = [
+    { label: `$(home) ${vscode.l10n.t('Inside my organisation')}`, description: vscode.l10n.t('knows how things are done around here'), org: 'inside' },
+    { label: `$(globe) ${vscode.l10n.t('Outside my organisation')}`, description: vscode.l10n.t('interested only in your success'), org: 'outside' },
+  ];
+  for (const o of orgs) if (referrer?.org === o.org) o.detail = vscode.l10n.t('the same as {0}', referrerName);
+  const org = await pickWithoutDefault(orgs, title, vscode.l10n.t('Is {0} inside or outside your organisation?', who));
+  if (!org) throw new Cancelled();
+
+  const levels: (vscode.QuickPickItem & { seniority: Seniority })[] = [
+    { label: vscode.l10n.t('Senior'), description: vscode.l10n.t('more senior than you'), seniority: 'senior' },
+    { label: vscode.l10n.t('Peer'), description: vscode.l10n.t('at your level'), seniority: 'peer' },
+    { label: vscode.l10n.t('Junior'), description: vscode.l10n.t('more junior, with the skill you want'), seniority: 'junior' },
+    { label: vscode.l10n.t('Manager'), description: vscode.l10n.t('your own manager'), seniority: 'manager' },
+  ];
+  const level = await pickWithoutDefault(levels, title, vscode.l10n.t('{0} is…', who));
+  if (!level) throw new Cancelled();
+
+  const evidence = await vscode.window.showInputBox({
+    title: vscode.l10n.t('Why {0}? (optional)', whoFirst),
+    prompt: vscode.l10n.t('What has {0} told you about {1}\'s work? Write it to {1}: "{0} tells me you…" — it goes into your request, after "{2} suggested I talk to you."', first, whoFirst, referrerName),
+    placeHolder: vscode.l10n.t('{0} tells me you…', first),
+    ignoreFocusOut: true,
+  });
+  if (evidence === undefined) throw new Cancelled();
+  return { name: who, org: org.org, seniority: level.seniority, ...(evidence.trim() ? { evidence: evidence.trim() } : {}) };
 }
 
 async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseResult): Promise<void> {
@@ -125,8 +189,8 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
       const showPlan = vscode.l10n.t('Show Session Plan');
       const choice = await vscode.window.showInformationMessage(
         first
-          ? vscode.l10n.t('🎉 {0} said yes! {1} — session 1: {2}.', name, planned, first.topics.join(', '))
-          : vscode.l10n.t('🎉 {0} said yes! {1}.', name, planned),
+          ? vscode.l10n.t('{0} said yes! {1} — session 1: {2}.', name, planned, first.topics.join(', '))
+          : vscode.l10n.t('{0} said yes! {1}.', name, planned),
         draftThanks,
         showPlan,
       );
@@ -138,7 +202,12 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
       const later = vscode.l10n.t('Ask: "Willing Later?"');
       const other = vscode.l10n.t('Ask: "Anyone Else?"');
       const choice = await vscode.window.showInformationMessage(
-        vscode.l10n.t('{0} said no — that is normal, and not the end. Two questions keep the door open: "{1}" and "{2}"', name, followUpLabel('later'), followUpLabel('referral')),
+        vscode.l10n.t(
+          '{0} said no — that is normal, and not the end. Two questions keep the door open: "{1}" and "{2}". They wait under "After a no" until you ask them (or dismiss them).',
+          name,
+          followUpLabel('later'),
+          followUpLabel('referral'),
+        ),
         later,
         other,
       );

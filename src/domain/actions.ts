@@ -4,28 +4,12 @@
  * the operations themselves (outreach.ts, responses.ts, followUps.ts) refuse the same things. Small on
  * purpose: the activation bundle (the tree) needs it without the drafting code.
  */
-import type { AttemptStatus } from './journal';
+import type { AttemptStatus, JournalEvent } from './journal';
 import { TRANSITIONS } from './outreach';
+import { afterNo, FOLLOW_UP_KINDS, FOLLOW_UP_STATES, pendingFollowUp, RESPONSE_KINDS, type ResponseKind } from './followUpState';
 
-/** The answers a person can record. */
-export const RESPONSE_KINDS = ['yes', 'no', 'later', 'referral'] as const;
-export type ResponseKind = (typeof RESPONSE_KINDS)[number];
-
-/** The follow-ups the extension drafts. */
-export const FOLLOW_UP_KINDS = ['later', 'referral', 'nudge', 'thanks'] as const;
-export type FollowUpKind = (typeof FOLLOW_UP_KINDS)[number];
-
-/** The statuses in which each follow-up makes sense. */
-export const FOLLOW_UP_STATES: Readonly<Record<FollowUpKind, readonly AttemptStatus[]>> = {
-  // After a no: "might you be willing later?"; when deferred: the re-ask, on (or near) the agreed date.
-  later: ['declined', 'deferred'],
-  // After a no, or while waiting for the agreed date: "is there anyone else…?"
-  referral: ['declined', 'deferred'],
-  // No reply to a sent request (even before it is due; the draft then carries a note).
-  nudge: ['sent'],
-  // After a yes, and after the last session.
-  thanks: ['accepted', 'completed'],
-};
+// The vocabulary lives in followUpState.ts (outreach.ts needs it too, and must not import this file); here as always.
+export { FOLLOW_UP_KINDS, FOLLOW_UP_STATES, RESPONSE_KINDS, type FollowUpKind, type ResponseKind } from './followUpState';
 
 /** Where an answer moves the attempt (a referral moves a sent attempt to declined, and leaves others as they are). */
 const ANSWER_STATUS: Readonly<Record<Exclude<ResponseKind, 'referral'>, AttemptStatus>> = { yes: 'accepted', no: 'declined', later: 'deferred' };
@@ -44,14 +28,22 @@ export interface AllowedActions {
   /** An answer to the ask itself (yes, no or later) is expected: the row's "record a response" action. */
   awaitingAnswer: boolean;
   /** The follow-ups that make sense now. */
-  followUps: readonly FollowUpKind[];
+  followUps: readonly (typeof FOLLOW_UP_KINDS)[number][];
   /** Log a session (the person said yes). */
   logSession: boolean;
+  /** Mark the drafted follow-up as sent: one was drafted, and nothing happened since. */
+  markFollowUpSent: boolean;
+  /** After a "no": the method's two questions are the next step (not asked, not dismissed). */
+  askAfterNo: boolean;
+  /** Close the attempt for good after a "no", without asking (or after asking, without waiting for the answer). */
+  dismiss: boolean;
 }
 
-export function allowedActions(attempt: { status: AttemptStatus }): AllowedActions {
+/** `events` may be left out: then nothing that depends on the history (a drafted follow-up) is offered. */
+export function allowedActions(attempt: { status: AttemptStatus; events?: readonly JournalEvent[] }): AllowedActions {
   const next = TRANSITIONS[attempt.status];
   const responses = RESPONSE_KINDS.filter((k) => (k === 'referral' ? REFERRAL_FROM.includes(attempt.status) : next.includes(ANSWER_STATUS[k])));
+  const phase = afterNo(attempt);
   return {
     edit: attempt.status === 'draft',
     email: attempt.status === 'draft',
@@ -60,5 +52,8 @@ export function allowedActions(attempt: { status: AttemptStatus }): AllowedActio
     awaitingAnswer: responses.some((k) => k !== 'referral'),
     followUps: FOLLOW_UP_KINDS.filter((k) => FOLLOW_UP_STATES[k].includes(attempt.status)),
     logSession: attempt.status === 'accepted',
+    markFollowUpSent: pendingFollowUp(attempt) !== undefined,
+    askAfterNo: phase === 'ask',
+    dismiss: phase === 'ask' || phase === 'asked',
   };
 }

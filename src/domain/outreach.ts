@@ -4,6 +4,7 @@
  */
 import type { Attempt, AttemptStatus, Journal, JournalEvent, Person, Skill } from './journal';
 import { daysBetween, localDate, shortDate } from './dates';
+import { afterNo, FOLLOW_UP_SENT_EVENT, pendingFollowUp, type FollowUpKind } from './followUpState';
 import { ok, refuse, type Result } from './result';
 
 export const DEFAULT_NUDGE_AFTER_DAYS = 7;
@@ -38,9 +39,40 @@ export function checkTransition(from: AttemptStatus, to: AttemptStatus): Result<
 /** Kinds of event that count as contact with the person: they restart the "no reply" clock. */
 export const CONTACT_KINDS: ReadonlySet<string> = new Set(['sent', 'nudge', 'contact', 'follow-up', 'response']);
 
+/**
+ * What happens next with an attempt, as data: the views word it in the person's language (views/labels.ts),
+ * `nextStepText` in English (the report, the pick lists' detail). Dates are YYYY-MM-DD.
+ */
+export type NextStep =
+  | { kind: 'draft' }
+  /** Sent (or answered) `days` ago; no follow-up since. */
+  | { kind: 'sent'; days: number }
+  /** The last contact was a follow-up, `days` ago. */
+  | { kind: 'followedUp'; days: number }
+  /** Due: no reply for `days` days. */
+  | { kind: 'noReply'; days: number }
+  | { kind: 'askAgainOn'; date: string }
+  | { kind: 'askAgainToday' }
+  | { kind: 'askAgainSince'; date: string }
+  | { kind: 'sessions'; done: number; total: number }
+  | { kind: 'completed'; done: number; total: number }
+  /** After a "no": ask "later?" and "anyone else?". */
+  | { kind: 'askAfterNo' }
+  /** After a "no", the question sent: no answer for `nudgeAfterDays` — it is closed. */
+  | { kind: 'noAnswerAfterNo' }
+  /** After a "no": they suggested someone else. */
+  | { kind: 'referred' }
+  /** After a "no": closed for good. */
+  | { kind: 'dismissed' }
+  | { kind: 'withdrawn' };
+
 export interface DueInfo {
   due: boolean;
-  /** Why it is due, or what happens next, in a few words. */
+  /** What happens next, as data. */
+  step: NextStep;
+  /** A follow-up drafted and not marked as sent yet. */
+  drafted?: FollowUpKind;
+  /** `step` (and the draft) in a few English words — "no reply for 9 days · nudge drafted". */
   nextStep: string;
 }
 
@@ -51,43 +83,122 @@ export interface DueOptions {
 }
 
 export function lastContactDate(attempt: Attempt): string | null {
-  let latest: string | null = null;
+  const last = lastContact(attempt);
+  return last === null ? null : localDate(new Date(last.at));
+}
+
+/** The latest event that counts as contact (CONTACT_KINDS), or null. */
+export function lastContact(attempt: Attempt): JournalEvent | null {
+  let latest: JournalEvent | null = null;
   for (const e of attempt.events) {
-    if (CONTACT_KINDS.has(e.kind) && (latest === null || e.at > latest)) latest = e.at;
+    if (CONTACT_KINDS.has(e.kind) && (latest === null || e.at >= latest.at)) latest = e;
   }
-  return latest === null ? null : localDate(new Date(latest));
+  return latest;
 }
 
 export function describeAttempt(attempt: Attempt, options: DueOptions): DueInfo {
+  const { due, step } = stepOf(attempt, options);
+  const drafted = pendingFollowUp(attempt)?.kind;
+  const info: DueInfo = { due, step, nextStep: nextStepText(step, options.today, drafted, attempt.status) };
+  if (drafted) info.drafted = drafted;
+  return info;
+}
+
+function stepOf(attempt: Attempt, options: DueOptions): { due: boolean; step: NextStep } {
   const { today } = options;
   switch (attempt.status) {
     case 'draft':
-      return { due: false, nextStep: 'draft — not sent yet' };
+      return { due: false, step: { kind: 'draft' } };
     case 'sent': {
-      const since = lastContactDate(attempt);
-      const days = since === null ? 0 : daysBetween(since, today);
-      const due = since !== null && days >= options.nudgeAfterDays;
-      if (due) return { due, nextStep: `no reply for ${plural(days, 'day')}` };
-      return { due, nextStep: days <= 0 ? 'sent today' : `sent ${plural(days, 'day')} ago` };
+      const contact = lastContact(attempt);
+      const days = contact === null ? 0 : Math.max(0, daysBetween(localDate(new Date(contact.at)), today));
+      if (contact !== null && days >= options.nudgeAfterDays) return { due: true, step: { kind: 'noReply', days } };
+      return { due: false, step: { kind: contact?.kind === FOLLOW_UP_SENT_EVENT ? 'followedUp' : 'sent', days } };
     }
     case 'deferred': {
       const on = attempt.askAgainOn ?? today;
-      const due = on <= today;
-      if (!due) return { due, nextStep: `ask again on ${shortDate(on, today)}` };
-      return { due, nextStep: on === today ? 'ask again today' : `ask again — due since ${shortDate(on, today)}` };
+      if (on > today) return { due: false, step: { kind: 'askAgainOn', date: on } };
+      return { due: true, step: on === today ? { kind: 'askAgainToday' } : { kind: 'askAgainSince', date: on } };
     }
     case 'accepted':
-      return { due: false, nextStep: `${attempt.sessionsDone}/${attempt.ask.sessions} sessions` };
+      return { due: false, step: { kind: 'sessions', done: attempt.sessionsDone, total: attempt.ask.sessions } };
     case 'completed':
-      return { due: false, nextStep: `completed ${attempt.sessionsDone}/${attempt.ask.sessions} sessions` };
-    case 'declined':
-      return { due: false, nextStep: 'declined' };
+      return { due: false, step: { kind: 'completed', done: attempt.sessionsDone, total: attempt.ask.sessions } };
+    case 'declined': {
+      switch (afterNo(attempt)) {
+        case 'asked': {
+          const since = lastContactDate(attempt);
+          const days = since === null ? 0 : Math.max(0, daysBetween(since, today));
+          return { due: false, step: days >= options.nudgeAfterDays ? { kind: 'noAnswerAfterNo' } : { kind: 'followedUp', days } };
+        }
+        case 'referred':
+          return { due: false, step: { kind: 'referred' } };
+        case 'dismissed':
+          return { due: false, step: { kind: 'dismissed' } };
+        default:
+          return { due: false, step: { kind: 'askAfterNo' } };
+      }
+    }
     case 'withdrawn':
-      return { due: false, nextStep: 'withdrawn' };
+      return { due: false, step: { kind: 'withdrawn' } };
   }
 }
 
-export const GROUPS = ['due', 'awaiting', 'drafts', 'inProgress', 'closed'] as const;
+/** The next step in a few English words (the report, the pick lists); the views word it with vscode.l10n. */
+export function nextStepText(step: NextStep, today: string, drafted?: FollowUpKind, status?: AttemptStatus): string {
+  const base = ((): string => {
+    switch (step.kind) {
+      case 'draft':
+        return 'draft — not sent yet';
+      case 'sent':
+        return step.days <= 0 ? 'sent today' : `sent ${plural(step.days, 'day')} ago`;
+      case 'followedUp':
+        return step.days <= 0 ? 'followed up today' : `followed up ${plural(step.days, 'day')} ago`;
+      case 'noReply':
+        return `no reply for ${plural(step.days, 'day')}`;
+      case 'askAgainOn':
+        return `ask again on ${shortDate(step.date, today)}`;
+      case 'askAgainToday':
+        return 'ask again today';
+      case 'askAgainSince':
+        return `ask again — due since ${shortDate(step.date, today)}`;
+      case 'sessions':
+        return `${step.done}/${step.total} sessions`;
+      case 'completed':
+        return `${step.done}/${step.total} sessions done`;
+      case 'askAfterNo':
+        return 'ask: later? anyone else?';
+      case 'noAnswerAfterNo':
+        return 'no answer to the follow-up';
+      case 'referred':
+        return 'suggested someone else';
+      case 'dismissed':
+        return 'closed for good';
+      case 'withdrawn':
+        return 'withdrawn';
+    }
+  })();
+  return drafted ? `${base} · ${draftedText(drafted, status)}` : base;
+}
+
+function draftedText(kind: FollowUpKind, status: AttemptStatus | undefined): string {
+  switch (kind) {
+    case 'later':
+      return status === 'deferred' ? 're-ask drafted' : '"later?" drafted';
+    case 'referral':
+      return '"anyone else?" drafted';
+    case 'nudge':
+      return 'nudge drafted';
+    case 'thanks':
+      return 'thank-you drafted';
+  }
+}
+
+/**
+ * The Outreach view's groups, in order. `afterNo` (the two questions after a "no") and `later` (deferred, not due
+ * yet) came after the first five; the ids are a contract for menus and tests: extend, never rename.
+ */
+export const GROUPS = ['due', 'afterNo', 'awaiting', 'later', 'drafts', 'inProgress', 'closed'] as const;
 export type GroupId = (typeof GROUPS)[number];
 
 export interface AttemptView {
@@ -96,6 +207,8 @@ export interface AttemptView {
   skill: Skill | undefined;
   group: GroupId;
   due: boolean;
+  step: NextStep;
+  drafted?: FollowUpKind;
   nextStep: string;
   /** Time of the latest event, for ordering. */
   lastAt: string;
@@ -103,29 +216,40 @@ export interface AttemptView {
 
 export type Grouped = Record<GroupId, AttemptView[]>;
 
+export function emptyGroups(): Grouped {
+  return { due: [], afterNo: [], awaiting: [], later: [], drafts: [], inProgress: [], closed: [] };
+}
+
 /** Sorts every attempt into the group that says what needs doing next. O(n log n). */
 export function groupAttempts(journal: Journal, options: DueOptions): Grouped {
   const people = new Map(journal.people.map((p) => [p.id, p]));
   const skills = new Map(journal.skills.map((s) => [s.id, s]));
-  const groups: Grouped = { due: [], awaiting: [], drafts: [], inProgress: [], closed: [] };
+  const groups = emptyGroups();
   for (const attempt of journal.attempts) {
     const info = describeAttempt(attempt, options);
-    const group = groupOf(attempt.status, info.due);
-    groups[group].push({
+    const group = groupOf(attempt.status, info);
+    const view: AttemptView = {
       attempt,
       person: people.get(attempt.personId),
       skill: skills.get(attempt.skillId),
       group,
       due: info.due,
+      step: info.step,
       nextStep: info.nextStep,
       lastAt: lastEventAt(attempt),
-    });
+    };
+    if (info.drafted) view.drafted = info.drafted;
+    groups[group].push(view);
   }
-  // Due and awaiting: the longest-waiting first. Everything else: the most recent first.
+  // Due, after a no and awaiting: the longest-waiting first. Later: the soonest ask-again date first.
+  // Everything else: the most recent first.
   const oldestFirst = (a: AttemptView, b: AttemptView) => compare(a.lastAt, b.lastAt) || compare(a.attempt.id, b.attempt.id);
   const newestFirst = (a: AttemptView, b: AttemptView) => compare(b.lastAt, a.lastAt) || compare(a.attempt.id, b.attempt.id);
+  const soonestFirst = (a: AttemptView, b: AttemptView) => compare(a.attempt.askAgainOn ?? '', b.attempt.askAgainOn ?? '') || compare(a.attempt.id, b.attempt.id);
   groups.due.sort(oldestFirst);
+  groups.afterNo.sort(oldestFirst);
   groups.awaiting.sort(oldestFirst);
+  groups.later.sort(soonestFirst);
   groups.drafts.sort(newestFirst);
   groups.inProgress.sort(newestFirst);
   groups.closed.sort(newestFirst);
@@ -134,20 +258,23 @@ export function groupAttempts(journal: Journal, options: DueOptions): Grouped {
 
 export function countDue(journal: Journal, options: DueOptions): number {
   let n = 0;
-  for (const a of journal.attempts) if (describeAttempt(a, options).due) n++;
+  for (const a of journal.attempts) if (stepOf(a, options).due) n++;
   return n;
 }
 
-function groupOf(status: AttemptStatus, due: boolean): GroupId {
-  if (due) return 'due';
+function groupOf(status: AttemptStatus, info: DueInfo): GroupId {
+  if (info.due) return 'due';
   switch (status) {
     case 'draft':
       return 'drafts';
     case 'sent':
-    case 'deferred':
       return 'awaiting';
+    case 'deferred':
+      return 'later';
     case 'accepted':
       return 'inProgress';
+    case 'declined':
+      return info.step.kind === 'askAfterNo' ? 'afterNo' : info.step.kind === 'followedUp' ? 'awaiting' : 'closed';
     default:
       return 'closed';
   }

@@ -11,6 +11,7 @@ import { rankSkills } from './assessment';
 import { displaySafe } from './displayText';
 import type { Attempt, AttemptStatus, Journal, Person } from './journal';
 import { describeAttempt, type DueOptions } from './outreach';
+import { FOLLOW_UP_DRAFT_EVENT, FOLLOW_UP_SENT_EVENT, pendingFollowUp } from './followUpState';
 import { portfolio, portfolioWarnings } from './portfolio';
 import { readPlan, spreadTopics } from './sessions';
 import { readAdvocacy } from './sponsors';
@@ -132,10 +133,17 @@ function portfolioSection(journal: Journal): string[] {
   return out;
 }
 
+/** Event kinds in the history table, where the stored word would mislead. */
+const EVENT_WORDS: ReadonlyMap<string, string> = new Map([
+  [FOLLOW_UP_SENT_EVENT, 'follow-up sent'],
+  [FOLLOW_UP_DRAFT_EVENT, 'follow-up drafted'],
+]);
+
 // Dates are printed raw (`e.at.slice(0, 10)`): the schema and readAdvocacy accept only ISO date-times.
 function attemptSection(a: Attempt, person: string | undefined, skill: string | undefined, options: DueOptions): string[] {
   const out = [`#### ${mdText(person ?? a.personId)} — ${mdText(skill ?? a.skillId)}`, ''];
-  out.push(`- Status: ${a.status} (${describeAttempt(a, options).nextStep})`);
+  const step = describeAttempt(a, options).nextStep;
+  out.push(step === a.status ? `- Status: ${a.status}` : `- Status: ${a.status} (${step})`);
   if (a.status === 'deferred' && a.askAgainOn) out.push(`- Ask again on: ${a.askAgainOn}`);
   out.push(`- Ask: ${a.ask.sessions} session${a.ask.sessions === 1 ? '' : 's'} of ${a.ask.minutesPerSession} minutes${a.ask.timeframe ? `, ${mdText(a.ask.timeframe)}` : ''}`);
   for (const t of a.ask.topics) out.push(`  - ${mdText(t)}`);
@@ -150,13 +158,20 @@ function attemptSection(a: Attempt, person: string | undefined, skill: string | 
   if (a.text.trim()) out.push('', '**Request:**', '', ...quote(a.text));
   if (a.events.length) {
     out.push('', '**History:**', '', '| When | What | Detail |', '|---|---|---|');
-    for (const e of a.events) out.push(`| ${e.at.slice(0, 10)} | ${mdText(e.kind)} | ${mdText(e.detail)} |`);
-    for (const e of a.events) {
+    for (const e of a.events) out.push(`| ${e.at.slice(0, 10)} | ${mdText(EVENT_WORDS.get(e.kind) ?? e.kind)} | ${mdText(e.detail)} |`);
+    // The texts sent, and the follow-up drafted and not sent yet (an older draft was sent, or drafted again).
+    const pending = pendingFollowUp(a);
+    a.events.forEach((e, i) => {
       const text = typeof e.text === 'string' ? e.text.trim() : '';
-      if (!text) continue;
-      const what = e.kind === 'follow-up' && e.detail ? `Follow-up (${mdText(e.detail)})` : mdText(e.kind);
+      if (!text) return;
+      if (e.kind === FOLLOW_UP_DRAFT_EVENT) {
+        if (pending?.index !== i) return;
+        out.push('', `**Follow-up (${mdText(e.detail)}) drafted ${e.at.slice(0, 10)}, not sent yet:**`, '', ...quote(text));
+        return;
+      }
+      const what = e.kind === FOLLOW_UP_SENT_EVENT && e.detail ? `Follow-up (${mdText(e.detail)})` : mdText(e.kind);
       out.push('', `**${what} sent ${e.at.slice(0, 10)}:**`, '', ...quote(text));
-    }
+    });
   }
   out.push('');
   return out;

@@ -24,12 +24,15 @@ import { refuse, type Result } from './result';
 
 export interface ReferralInput {
   name: string;
-  /** Why approach them; default "<referrer> suggested I reach out to you." */
-  evidence?: string;
-  /** Default: the referrer's org (people tend to know people where they work). */
-  org?: Org;
-  /** Default: "senior" (whoever is recommended for a skill is usually someone skilled in it). */
-  seniority?: Seniority;
+  /**
+   * What the referrer said about their work, written to them ("Terry tells me you rebuilt…"): it goes into the
+   * request after "<referrer> suggested I talk to you." Default: none.
+   */
+  evidence?: string | null;
+  /** Inside or outside your organisation. Default (an argument that leaves it out): the referrer's. */
+  org?: Org | null;
+  /** Default (an argument that leaves it out): "senior". The interactive flow always asks both. */
+  seniority?: Seniority | null;
 }
 
 export interface ResponseInput {
@@ -59,10 +62,11 @@ export interface ResponseOptions {
  * Records a response. `now` stamps the events; its local date is "today" for the ask-again date.
  *
  * - yes → accepted; the sessions are planned (topics spread over them, an agenda each) into `attempt.plan`.
- * - no → declined. The UI then offers LATER_QUESTION and REFERRAL_QUESTION (followUps.ts).
+ * - no → declined; the method's two questions (LATER_QUESTION, REFERRAL_QUESTION in followUps.ts) are then its
+ *   next step until one is sent or the person dismisses them (followUpState.ts, afterNo).
  * - later → deferred until `askAgainOn` (after today).
- * - referral → a new person (referredBy = the person asked) and a draft attempt for the same skill
- *   with the same ask. The answered attempt: a sent one becomes declined (a referral answers the
+ * - referral → a new person (referredBy = the person asked; inside or outside and seniority as given) and a draft
+ *   attempt for the same skill with the same ask, whose text says who suggested them. The answered attempt: a sent one becomes declined (a referral answers the
  *   request with "not me" — and `sent` → `declined` is the machine's way to stop the reply clock);
  *   one already declined, deferred, accepted or completed keeps its status (the name came up in a
  *   later conversation) and gains the event. A draft (never asked) or withdrawn attempt is refused.
@@ -151,7 +155,8 @@ function referral(
   const name = input.name.trim().replace(/\s+/g, ' ');
   if (name.length > LIMITS.name) return refuse(`A name must be at most ${LIMITS.name} characters (this one is ${name.length}).`);
   if (input.evidence !== undefined && input.evidence !== null && typeof input.evidence !== 'string') return refuse('The evidence must be text.');
-  const evidence = (input.evidence ?? '').trim() || `${referrer.name} suggested I reach out to you.`;
+  // Who suggested them is said by the request itself ("Terry suggested I talk to you."), not by the evidence.
+  const evidence = (input.evidence ?? '').trim();
   if (evidence.length > LIMITS.longText) return refuse(`The evidence must be at most ${LIMITS.longText} characters.`);
   const org = input.org ?? referrer.org;
   if (!ORGS.includes(org)) return refuse(`org must be ${ORGS.join(' or ')}.`);
@@ -178,7 +183,7 @@ function referral(
   };
   let text: string;
   try {
-    const model = { personName: name, aspiration: journal.aspiration, skill: skill.name, evidence, ...ask };
+    const model = { personName: name, aspiration: journal.aspiration, skill: skill.name, evidence, referredBy: referrer.name.trim(), ...ask };
     text = renderRequest(options.signature ? { ...model, signature: options.signature } : model, options.templates?.request);
   } catch (e) {
     return refuse(`The request template failed: ${(e as Error).message}`);

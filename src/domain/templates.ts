@@ -7,6 +7,7 @@ import requestSpec from '../templates/request.hbs';
 import followUpLaterSpec from '../templates/followUpLater.hbs';
 import followUpReferralSpec from '../templates/followUpReferral.hbs';
 import followUpNudgeSpec from '../templates/followUpNudge.hbs';
+import followUpReaskSpec from '../templates/followUpReask.hbs';
 import thanksSpec from '../templates/thanks.hbs';
 import sessionAgendaSpec from '../templates/sessionAgenda.hbs';
 import { LIMITS } from './journal';
@@ -25,6 +26,8 @@ export interface RequestModel {
   timeframe: string;
   topics: readonly string[];
   signature?: string;
+  /** The name of who suggested this person (a referral): "Terry suggested I talk to you." */
+  referredBy?: string;
 }
 
 const NUMBER_WORDS = ['zero', 'one', 'two', 'three', 'four', 'five', 'six'];
@@ -45,6 +48,7 @@ export function requestContext(model: RequestModel): Record<string, unknown> {
     topics: model.topics.map((t) => stripEndPunctuation(t.trim())).filter(Boolean),
     topicList: listInWords(model.topics.map((t) => stripEndPunctuation(t.trim())).filter(Boolean)),
     signature: model.signature,
+    referredBy: model.referredBy?.trim() ?? '',
   };
 }
 
@@ -123,13 +127,14 @@ function sentence(s: string): string {
 // Follow-ups, thank-you notes and session agendas (used by followUps.ts, responses.ts, sessions.ts)
 
 /** The built-in templates besides the request; the names match the user's `<name>.hbs` files. */
-export type TextTemplateName = 'followUpLater' | 'followUpReferral' | 'followUpNudge' | 'thanks' | 'sessionAgenda';
+export type TextTemplateName = 'followUpLater' | 'followUpReask' | 'followUpReferral' | 'followUpNudge' | 'thanks' | 'sessionAgenda';
 
 /** The user's own templates, compiled by the extension (`null`/absent: use the built-in one). */
 export type TemplateOverrides = Partial<Record<'request' | TextTemplateName, TemplateFn | null>>;
 
 const textTemplates: Readonly<Record<TextTemplateName, HandlebarsTemplateDelegate>> = {
   followUpLater: runtime.template(followUpLaterSpec),
+  followUpReask: runtime.template(followUpReaskSpec),
   followUpReferral: runtime.template(followUpReferralSpec),
   followUpNudge: runtime.template(followUpNudgeSpec),
   thanks: runtime.template(thanksSpec),

@@ -18,6 +18,8 @@ export const Commands = {
   gettingStarted: 'mentoring.gettingStarted',
   editDraft: 'mentoring.editDraft',
   sendByEmail: 'mentoring.sendByEmail',
+  markFollowUpSent: 'mentoring.markFollowUpSent',
+  dismissAttempt: 'mentoring.dismissAttempt',
 } as const;
 
 export type CommandId = (typeof Commands)[keyof typeof Commands];

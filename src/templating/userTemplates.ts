@@ -13,7 +13,7 @@ type Compiler = { compileTemplate: typeof compileTemplate };
 export const DEFAULT_TEMPLATES_FOLDER = '.mentoring/templates';
 const MAX_TEMPLATE_BYTES = 64 * 1024;
 
-export type TemplateName = 'request' | 'followUpLater' | 'followUpReferral' | 'followUpNudge' | 'thanks' | 'sessionAgenda';
+export type TemplateName = 'request' | 'followUpLater' | 'followUpReask' | 'followUpReferral' | 'followUpNudge' | 'thanks' | 'sessionAgenda';
 
 interface Entry {
   mtime: number;

@@ -9,17 +9,23 @@
  * visible as `<U+202E>` (displaySafe in src/domain/displayText.ts).
  */
 import * as vscode from 'vscode';
+import { shortDate } from '../domain/dates';
 import { displaySafe } from '../domain/displayText';
-import type { Org, Seniority } from '../domain/journal';
-import type { GroupId } from '../domain/outreach';
+import type { FollowUpKind } from '../domain/followUpState';
+import type { AttemptStatus, Org, Seniority } from '../domain/journal';
+import type { GroupId, NextStep } from '../domain/outreach';
 
 /** The Outreach view's group names ("Due now", …). */
 export function groupLabel(group: GroupId): string {
   switch (group) {
     case 'due':
       return vscode.l10n.t('Due now');
+    case 'afterNo':
+      return vscode.l10n.t('After a no');
     case 'awaiting':
       return vscode.l10n.t('Awaiting reply');
+    case 'later':
+      return vscode.l10n.t('Later');
     case 'drafts':
       return vscode.l10n.t('Drafts');
     case 'inProgress':
@@ -59,11 +65,74 @@ export function eventKindLabel(kind: string): string {
     case 'response':
       return vscode.l10n.t('response');
     case 'follow-up':
-      return vscode.l10n.t('follow-up');
+      return vscode.l10n.t('follow-up sent');
+    case 'follow-up-draft':
+      return vscode.l10n.t('follow-up drafted');
+    case 'dismissed':
+      return vscode.l10n.t('dismissed');
     case 'session':
       return vscode.l10n.t('session');
     default:
       return statusLabel(kind);
+  }
+}
+
+/**
+ * An attempt's next step, in a few words ("no reply for 9 days", "ask: later? anyone else?"), with the follow-up
+ * drafted and not sent yet, if any ("· nudge drafted"). `today` (YYYY-MM-DD) words the dates.
+ */
+export function nextStepLabel(step: NextStep, today: string, drafted?: FollowUpKind, status?: AttemptStatus): string {
+  const base = stepLabel(step, today);
+  return drafted ? `${base} · ${draftedLabel(drafted, status)}` : base;
+}
+
+function stepLabel(step: NextStep, today: string): string {
+  switch (step.kind) {
+    case 'draft':
+      return vscode.l10n.t('draft — not sent yet');
+    case 'sent':
+      // Whole phrases per number (one / many): a language declines the word for days differently in each.
+      if (step.days <= 0) return vscode.l10n.t('sent today');
+      return step.days === 1 ? vscode.l10n.t('sent 1 day ago') : vscode.l10n.t('sent {0} days ago', step.days);
+    case 'followedUp':
+      if (step.days <= 0) return vscode.l10n.t('followed up today');
+      return step.days === 1 ? vscode.l10n.t('followed up 1 day ago') : vscode.l10n.t('followed up {0} days ago', step.days);
+    case 'noReply':
+      return step.days === 1 ? vscode.l10n.t('no reply for 1 day') : vscode.l10n.t('no reply for {0} days', step.days);
+    case 'askAgainOn':
+      return vscode.l10n.t('ask again on {0}', shortDate(step.date, today));
+    case 'askAgainToday':
+      return vscode.l10n.t('ask again today');
+    case 'askAgainSince':
+      return vscode.l10n.t('ask again — due since {0}', shortDate(step.date, today));
+    case 'sessions':
+      return vscode.l10n.t('{0}/{1} sessions', step.done, step.total);
+    case 'completed':
+      return vscode.l10n.t('{0}/{1} sessions done', step.done, step.total);
+    case 'askAfterNo':
+      return vscode.l10n.t('ask: later? anyone else?');
+    case 'noAnswerAfterNo':
+      return vscode.l10n.t('no answer to the follow-up');
+    case 'referred':
+      return vscode.l10n.t('suggested someone else');
+    case 'dismissed':
+      return vscode.l10n.t('closed for good');
+    case 'withdrawn':
+      return vscode.l10n.t('withdrawn');
+  }
+}
+
+/** The follow-up waiting to be sent, in two words. */
+export function draftedLabel(kind: FollowUpKind, status?: AttemptStatus): string {
+  switch (kind) {
+    case 'later':
+      return status === 'deferred' ? vscode.l10n.t('re-ask drafted') : vscode.l10n.t('"later?" drafted');
+    case 'referral':
+      return vscode.l10n.t('"anyone else?" drafted');
+    case 'nudge':
+      return vscode.l10n.t('nudge drafted');
+    case 'thanks':
+      return vscode.l10n.t('thank-you drafted');
   }
 }
 

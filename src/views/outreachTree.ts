@@ -9,7 +9,7 @@ import { displaySafe } from '../domain/displayText';
 import { allowedActions } from '../domain/actions';
 import { GROUPS, groupAttempts, type AttemptView, type GroupId, type Grouped } from '../domain/outreach';
 import type { JournalStore } from '../storage/journalStore';
-import { displaySafeItem, eventKindLabel, groupLabel, statusLabel } from './labels';
+import { displaySafeItem, eventKindLabel, groupLabel, nextStepLabel, statusLabel } from './labels';
 import { AttemptNode, EventNode, GroupNode, type OutreachNode } from './nodes';
 import { Disposable } from '../util/disposable';
 
@@ -21,7 +21,7 @@ export interface TreeSettings {
   nudgeAfterDays(): number;
 }
 
-const EXPANDED: ReadonlySet<GroupId> = new Set(['due', 'awaiting']);
+const EXPANDED: ReadonlySet<GroupId> = new Set(['due', 'afterNo', 'awaiting', 'later']);
 
 const STATUS_ICONS: Readonly<Record<AttemptStatus, string>> = {
   draft: 'edit',
@@ -137,7 +137,7 @@ export class OutreachTreeProvider extends Disposable implements vscode.TreeDataP
       case 'attempt': {
         const cached = this.items.get(node.view.attempt);
         if (cached && sameView(cached.view, node.view)) return cached.item;
-        const item = attemptItem(node.view);
+        const item = attemptItem(node.view, this.settings.today());
         this.items.set(node.view.attempt, { view: node.view, item });
         return item;
       }
@@ -150,7 +150,7 @@ export class OutreachTreeProvider extends Disposable implements vscode.TreeDataP
   resolveTreeItem(item: vscode.TreeItem, node: OutreachNode): vscode.TreeItem {
     if (node instanceof AttemptNode && item.tooltip === undefined) {
       const { view } = node;
-      item.tooltip = displaySafe(attemptTooltip(view.attempt, personName(view), skillName(view), view.nextStep));
+      item.tooltip = displaySafe(attemptTooltip(view.attempt, personName(view), skillName(view), stepText(view, this.settings.today())));
     }
     return item;
   }
@@ -163,6 +163,11 @@ function sameRows(a: readonly AttemptView[], b: readonly AttemptView[]): boolean
 
 function sameView(a: AttemptView, b: AttemptView): boolean {
   return a.attempt === b.attempt && a.person === b.person && a.skill === b.skill && a.due === b.due && a.nextStep === b.nextStep;
+}
+
+/** The row's next step in the person's language. */
+function stepText(view: AttemptView, today: string): string {
+  return nextStepLabel(view.step, today, view.drafted, view.attempt.status);
 }
 
 const personName = (view: AttemptView) => view.person?.name ?? vscode.l10n.t('(unknown person)');
@@ -181,21 +186,31 @@ function groupItem(node: GroupNode): vscode.TreeItem {
   return item;
 }
 
-/** Tokens for `viewItem =~ /\btoken\b/` in package.json menus. */
+/**
+ * Tokens for `viewItem =~ /\btoken\b/` in package.json menus. `open` (any status but completed and withdrawn) shows
+ * the row's three inline actions — send, record a response, log a session — always together, each enabled only by
+ * its own token (`can-send`, `can-respond`, `accepted`): so the slot under the pointer never turns into another
+ * action after a click (Mark as Sent, then a double-click recording a response).
+ */
 export function attemptContextValue(view: AttemptView): string {
-  const tokens = ['attempt', view.attempt.status];
+  const { status } = view.attempt;
+  const tokens = ['attempt', status];
   const can = allowedActions(view.attempt);
   if (can.edit) tokens.push('can-edit');
   if (can.email) tokens.push('can-email');
+  if (status !== 'completed' && status !== 'withdrawn') tokens.push('open');
   if (can.send) tokens.push('can-send');
   if (can.awaitingAnswer) tokens.push('can-respond');
   if (can.followUps.length > 0) tokens.push('can-follow-up');
-  if (view.due) tokens.push('due', view.attempt.status === 'sent' ? 'nudge-due' : 'ask-again-due');
+  if (can.markFollowUpSent) tokens.push('follow-up-drafted');
+  if (can.askAfterNo) tokens.push('ask-after-no');
+  if (can.dismiss) tokens.push('can-dismiss');
+  if (view.due) tokens.push('due', status === 'sent' ? 'nudge-due' : 'ask-again-due');
   return tokens.join(' ');
 }
 
 /** An attempt's row; its tooltip is added by resolveTreeItem, on hover. */
-export function attemptItem(view: AttemptView): vscode.TreeItem {
+export function attemptItem(view: AttemptView, today: string): vscode.TreeItem {
   const { attempt } = view;
   const person = personName(view);
   const skill = skillName(view);
@@ -204,18 +219,21 @@ export function attemptItem(view: AttemptView): vscode.TreeItem {
     attempt.events.length > 0 ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None,
   );
   item.id = `attempt:${attempt.id}`;
-  item.description = `${skill} · ${view.nextStep}`;
+  const step = stepText(view, today);
+  item.description = `${skill} · ${step}`;
   item.contextValue = attemptContextValue(view);
   item.iconPath = view.due
     ? new vscode.ThemeIcon('bell-dot', new vscode.ThemeColor('list.warningForeground'))
     : new vscode.ThemeIcon(STATUS_ICONS[attempt.status]);
-  item.accessibilityInformation = { label: `${person}, ${skill}, ${statusLabel(attempt.status)}, ${view.nextStep}` };
+  item.accessibilityInformation = { label: `${person}, ${skill}, ${statusLabel(attempt.status)}, ${step}` };
   return displaySafeItem(item);
 }
 
 function attemptTooltip(attempt: Attempt, person: string, skill: string, nextStep: string): string {
   const ask = attempt.ask;
-  const lines = [`${person} — ${skill}`, `${statusLabel(attempt.status)}: ${nextStep}`];
+  const status = statusLabel(attempt.status);
+  // "withdrawn", not "withdrawn: withdrawn".
+  const lines = [`${person} — ${skill}`, nextStep === status ? status : `${status} — ${nextStep}`];
   lines.push(
     ask.timeframe
       ? vscode.l10n.t('Ask: {0} × {1} min, {2}', ask.sessions, ask.minutesPerSession, ask.timeframe)

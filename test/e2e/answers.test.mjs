@@ -1,5 +1,6 @@
-// End-to-end: a person records a "no", drafts both follow-ups of the method, answers "later" with a date, and —
-// once the (injected) clock passes that date — finds the attempt under Due now and in the status bar.
+// End-to-end: a person records a "no", drafts both follow-ups of the method (a draft each, the second replacing the
+// first), answers "later" with a date, and — once the (injected) clock passes that date — finds the attempt under Due
+// now and in the status bar.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -35,7 +36,7 @@ describe('Answers and follow-ups (a person in a real VS Code)', function () {
     await runCommand(s.page, 'Mentoring: Record a Response…');
     await pickItem(s.page, 'Terry Lindqvist', { title: 'Record a Response' });
     await pickItem(s.page, 'No', { title: "Record Terry Lindqvist's answer" });
-    await eventually(async () => (await rows(s.page)).some((r) => r.startsWith('Closed > Terry Lindqvist: Financial acumen · declined')), 'Terry under Closed');
+    await eventually(async () => (await rows(s.page)).includes('After a no > Terry Lindqvist: Financial acumen · ask: later? anyone else?'), 'Terry under After a no');
   });
 
   it('drafts both follow-ups of the method', async () => {
@@ -45,8 +46,12 @@ describe('Answers and follow-ups (a person in a real VS Code)', function () {
       await pickItem(s.page, kind, { title: 'Follow up with Terry Lindqvist' });
       await s.page.locator('.quick-input-widget').waitFor({ state: 'hidden' });
     }
+    await eventually(
+      async () => (await rows(s.page)).includes('After a no > Terry Lindqvist: Financial acumen · ask: later? anyone else? · "anyone else?" drafted'),
+      'the second draft named; drafts are no contact, so Terry is still under After a no',
+    );
     await s.page.locator('.monaco-list-row', { hasText: 'Terry Lindqvist' }).first().click(); // expand the history
-    await eventually(async () => (await rows(s.page)).filter((r) => r.includes('follow-up')).length === 2, 'two follow-up events in the history');
+    await eventually(async () => (await rows(s.page)).filter((r) => r.includes('follow-up drafted')).length === 1, 'one follow-up drafted in the history (drafting again replaces it)');
   });
 
   it('answers "later" with a date; on that date it is under Due now and in the status bar', async () => {
@@ -55,7 +60,7 @@ describe('Answers and follow-ups (a person in a real VS Code)', function () {
     await pickItem(s.page, 'Later', { title: "Record Terry Lindqvist's answer" });
     await waitForQuickInput(s.page, 'When should you ask Terry Lindqvist again?');
     await answerInput(s.page, '2026-12-10');
-    await eventually(async () => (await rows(s.page)).includes('Awaiting reply > Terry Lindqvist: Financial acumen · ask again on 10 Dec'), 'Terry awaiting, ask again on 10 Dec');
+    await eventually(async () => (await rows(s.page)).includes('Later > Terry Lindqvist: Financial acumen · ask again on 10 Dec'), 'Terry under Later, ask again on 10 Dec');
     assert.equal(await dueStatus(s.page), '1 due');
     await s.screenshot('e2e-answers-deferred');
 

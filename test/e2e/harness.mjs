@@ -481,7 +481,9 @@ export async function openView(page, containerTitle, { timeout = DEFAULT_TIMEOUT
     if (found.index >= 0) {
       const item = items.nth(found.index);
       const isOpen = (await item.getAttribute('class'))?.split(/\s+/).includes('checked');
-      if (!isOpen) await item.locator('.action-label').click();
+      // The item, not its label: once the extension shows a badge ("2 due"), the badge's overlay lies over the label
+      // and would take the click (Playwright waits for it in vain); it is inside the item.
+      if (!isOpen) await item.click();
       await page.locator(`.part.sidebar .composite.title h2`).filter({ hasText: containerTitle }).first().waitFor({ state: 'visible', timeout });
       return;
     }

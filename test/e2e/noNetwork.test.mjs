@@ -323,7 +323,7 @@ describe('No network, ever: a full tour of Mentoring Outreach makes no network r
     await runCommand(s.page, 'Mentoring: Record a Response…');
     await pickItem(s.page, 'Terry Lindqvist', { title: 'Record a Response' });
     await pickItem(s.page, 'No', { title: "Record Terry Lindqvist's answer" });
-    await eventually(async () => (await treeItems(s.page, 'Outreach')).some((r) => r.level === 1 && r.label === 'Closed'), 'the Closed group');
+    await eventually(async () => (await treeItems(s.page, 'Outreach')).some((r) => r.level === 1 && r.label === 'After a no'), 'the After a no group');
 
     await runCommand(s.page, 'Mentoring: Draft a Follow-up…');
     await pickItem(s.page, 'Terry Lindqvist', { title: 'Draft a Follow-up' });

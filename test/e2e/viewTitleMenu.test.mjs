@@ -88,7 +88,7 @@ describe("The Outreach view's … menu and reminders (a person in a real VS Code
     await center.waitFor({ state: 'visible', timeout: 5000 });
     const row = center.locator('.monaco-list-row').filter({ hasText: reminder });
     await row.locator('.monaco-button', { hasText: 'Draft a Nudge' }).click();
-    await waitForNotification(s.page, /^Follow-up drafted: Hi Terry/);
+    await waitForNotification(s.page, /^Nudge to Terry Lindqvist drafted\. Copy it and send it — then mark it as sent\./);
     assert.deepEqual(await errors(s.page), []);
   });
 });

@@ -16,7 +16,8 @@ const SHAPES: Record<string, string> = {
   'mentoring.openBuilder': '{ step?: "assess" | "identify" | "ask" }',
   'mentoring.draftRequest': '{ personId, skillId?, sessions?, minutesPerSession?, timeframe?, topics? }',
   'mentoring.draftFollowUp': '{ attemptId, kind: "later" | "referral" | "nudge" | "thanks" }',
-  'mentoring.recordResponse': '{ attemptId, response: "yes" | "no" | "later" | "referral", askAgainOn?, referral?: { name, evidence? } }',
+  'mentoring.recordResponse':
+    '{ attemptId, response: "yes" | "no" | "later" | "referral", askAgainOn?, referral?: { name, evidence?, org?: "inside" | "outside", seniority?: "senior" | "peer" | "junior" | "manager" } }',
   'mentoring.markSent': '{ attemptId }',
   'mentoring.logSession': '{ attemptId, notes? }',
   'mentoring.deleteAttempt': '{ attemptId }',
@@ -28,6 +29,8 @@ const SHAPES: Record<string, string> = {
   'mentoring.restoreDamagedData': '{ key?, mode?: "merge" | "replace" }',
   'mentoring.editDraft': '{ attemptId }',
   'mentoring.sendByEmail': '{ attemptId }',
+  'mentoring.markFollowUpSent': '{ attemptId }',
+  'mentoring.dismissAttempt': '{ attemptId }',
 };
 
 const run = (command: string, arg?: unknown) => Promise.resolve(vscode.commands.executeCommand(command, arg));
@@ -120,6 +123,7 @@ describe('command arguments by schema (inside a real extension host)', () => {
     assert.equal(a.journal().attempts.find((x) => x.id === 'a1')?.status, 'sent');
     assert.deepEqual(await run('mentoring.recordResponse', { attemptId: 'a1', response: 'yes', askAgainOn: null, referral: null }), { attemptId: 'a1', status: 'accepted' });
     assert.match((await run('mentoring.draftFollowUp', { attemptId: 'a1', kind: 'thanks' })) as string, /Terry/);
+    assert.deepEqual(await run('mentoring.markFollowUpSent', { attemptId: 'a1' }), { attemptId: 'a1', status: 'accepted', kind: 'thanks' });
     assert.deepEqual(await run('mentoring.logSession', { attemptId: 'a2', notes: 'Went through the P&L.' }), { sessionsDone: 2, completed: false });
     assert.deepEqual(await run('mentoring.logSession', { attemptId: 'a2' }), { sessionsDone: 3, completed: true });
 

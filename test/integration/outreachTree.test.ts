@@ -24,33 +24,61 @@ function items(tree: OutreachTreeProvider, nodes: OutreachNode[]): vscode.TreeIt
 }
 
 describe('Outreach tree (real TreeItems)', () => {
-  it('shows non-empty groups in order with counts; the first two expanded', async () => {
+  it('shows non-empty groups in order with counts; what needs doing now expanded', async () => {
     const { tree } = await makeTree();
     const roots = items(tree, tree.getChildren());
-    assert.deepEqual(roots.map((i) => [i.label, i.description]), [
-      ['Due now', '1'],
-      ['Awaiting reply', '1'],
-      ['Drafts', '1'],
-      ['In progress', '1'],
+    assert.deepEqual(roots.map((i) => [i.label, i.description, i.id, i.contextValue]), [
+      ['Due now', '1', 'group:due', 'group due'],
+      ['Later', '1', 'group:later', 'group later'],
+      ['Drafts', '1', 'group:drafts', 'group drafts'],
+      ['In progress', '1', 'group:inProgress', 'group inProgress'],
     ]);
     assert.equal(roots[0]?.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
-    assert.equal(roots[1]?.collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    assert.equal(roots[1]?.collapsibleState, vscode.TreeItemCollapsibleState.Expanded, 'Later: its dates in sight');
     assert.equal(roots[2]?.collapsibleState, vscode.TreeItemCollapsibleState.Collapsed);
+  });
+
+  it('after a no: an After a no group (expanded) with the two questions as the next step; a drafted follow-up is named', async () => {
+    const journal = terryJournal([
+      attempt({ id: 'n1', status: 'declined', events: [{ at: '2026-11-20T09:00:00.000Z', kind: 'response', detail: 'no' }] }),
+      attempt({
+        id: 's1',
+        status: 'sent',
+        events: [
+          { at: '2026-11-10T09:00:00.000Z', kind: 'sent', detail: '' },
+          { at: '2026-11-26T09:00:00.000Z', kind: 'follow-up-draft', detail: 'nudge', text: 'Hi Terry' },
+        ],
+      }),
+    ]);
+    const { store } = await JournalStore.open(new InMemoryMemento({ [STORE_KEY]: { v: 1, data: journal } }));
+    const tree = new OutreachTreeProvider(store, { today: () => '2026-11-26', nudgeAfterDays: () => 7 });
+    const [due, afterNo] = tree.getChildren();
+    const [groupItem] = items(tree, [afterNo!]);
+    assert.deepEqual([groupItem?.label, groupItem?.collapsibleState], ['After a no', vscode.TreeItemCollapsibleState.Expanded]);
+    const row = items(tree, tree.getChildren(afterNo))[0]!;
+    assert.equal(row.description, 'Financial acumen · ask: later? anyone else?');
+    assert.equal(row.contextValue, 'attempt declined open can-respond can-follow-up ask-after-no can-dismiss');
+    assert.match(String(row.tooltip), /^Terry — Financial acumen\ndeclined — ask: later\? anyone else\?\n/);
+    const nudged = items(tree, tree.getChildren(due))[0]!;
+    assert.equal(nudged.description, 'Financial acumen · no reply for 16 days · nudge drafted');
+    assert.equal(nudged.contextValue, 'attempt sent open can-respond can-follow-up follow-up-drafted due nudge-due');
+    const events = items(tree, tree.getChildren(tree.getChildren(due)[0]));
+    assert.deepEqual(events.map((e) => e.label), ['2026-11-10 · sent', '2026-11-26 · follow-up drafted']);
   });
 
   it('shows the person, the skill and the next step, with context tokens for menus', async () => {
     const { tree } = await makeTree();
-    const [due, awaiting, drafts, progress] = tree.getChildren();
+    const [due, laterGroup, drafts, progress] = tree.getChildren();
     const dueItem = items(tree, tree.getChildren(due))[0]!;
     assert.equal(dueItem.label, 'Terry');
     assert.equal(dueItem.description, 'Financial acumen · no reply for 16 days');
-    assert.equal(dueItem.contextValue, 'attempt sent can-respond can-follow-up due nudge-due');
-    const later = items(tree, tree.getChildren(awaiting))[0]!;
+    assert.equal(dueItem.contextValue, 'attempt sent open can-respond can-follow-up due nudge-due');
+    const later = items(tree, tree.getChildren(laterGroup))[0]!;
     assert.equal(later.label, 'Robin Okafor');
     assert.equal(later.description, 'Public speaking · ask again on 15 Jan 2027');
-    assert.equal(later.contextValue, 'attempt deferred can-send can-follow-up');
+    assert.equal(later.contextValue, 'attempt deferred open can-send can-follow-up');
     const draft = items(tree, tree.getChildren(drafts))[0]!;
-    assert.equal(draft.contextValue, 'attempt draft can-edit can-email can-send');
+    assert.equal(draft.contextValue, 'attempt draft can-edit can-email open can-send');
     assert.equal(items(tree, tree.getChildren(progress))[0]!.description, 'Financial acumen · 2/3 sessions');
   });
 
@@ -78,7 +106,7 @@ describe('Outreach tree (real TreeItems)', () => {
     await store.change((j) => markSent(j, 'd1', new Date('2026-11-26T10:00:00Z')));
     assert.equal(fired, 1);
     const labels = items(tree, tree.getChildren()).map((i) => `${String(i.label)} ${String(i.description)}`);
-    assert.deepEqual(labels, ['Due now 1', 'Awaiting reply 2', 'In progress 1']);
+    assert.deepEqual(labels, ['Due now 1', 'Awaiting reply 1', 'Later 1', 'In progress 1']);
   });
 
   it('a change refreshes only the group it touched, and a row is built once per change of what it shows', async () => {

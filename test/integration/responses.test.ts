@@ -70,12 +70,15 @@ describe('answers, follow-ups and sessions — argument forms (inside a real ext
     const m = await api();
     await run('mentoring.recordResponse', { attemptId: 'sent1', response: 'no' });
     assert.equal((await find('sent1'))?.status, 'declined');
-    // the two follow-ups of the method, each returned as text and recorded on the attempt
+    // the two follow-ups of the method, each returned as text and kept as a draft (the second replaces the first)
     const later = (await run('mentoring.draftFollowUp', { attemptId: 'sent1', kind: 'later' })) as string;
     const referral = (await run('mentoring.draftFollowUp', { attemptId: 'sent1', kind: 'referral' })) as string;
     assert.match(later, /later/i);
     assert.match(referral, /anyone else|recommend/i);
-    assert.deepEqual((await find('sent1'))?.events.filter((e) => e.kind === 'follow-up').map((e) => e.detail), ['later', 'referral']);
+    assert.deepEqual((await find('sent1'))?.events.filter((e) => e.kind.startsWith('follow-up')).map((e) => [e.kind, e.detail]), [['follow-up-draft', 'referral']]);
+    assert.deepEqual(await run('mentoring.markFollowUpSent', { attemptId: 'sent1' }), { attemptId: 'sent1', status: 'declined', kind: 'referral' });
+    const sent = (await find('sent1'))?.events.at(-1);
+    assert.deepEqual([sent?.kind, sent?.detail, sent?.text], ['follow-up', 'referral', referral.trim()]);
 
     await run('mentoring.recordResponse', { attemptId: 'sent1', response: 'later', askAgainOn: '2027-01-15' });
     assert.equal((await find('sent1'))?.status, 'deferred');
@@ -91,11 +94,27 @@ describe('answers, follow-ups and sessions — argument forms (inside a real ext
     const j = (await api()).journal();
     const sam = j.people.find((p) => p.name === 'Sam Lee');
     assert.equal(sam?.referredBy, 'p1');
-    assert.equal(sam?.evidence, 'Terry Lindqvist suggested I reach out to you.');
+    assert.equal(sam?.evidence, '', 'no made-up evidence');
+    assert.deepEqual([sam?.org, sam?.seniority], ['inside', 'senior'], 'left out: the referrer\'s org, senior (as before)');
     const draft = j.attempts.find((a) => a.id === r.createdAttemptId);
     assert.equal(draft?.status, 'draft');
     assert.equal(draft?.skillId, 's1');
-    assert.match(draft?.text ?? '', /^Hi Sam,/);
+    assert.match(draft?.text ?? '', /^Hi Sam,\n\nTerry Lindqvist suggested I talk to you\. I am working on/);
+  });
+
+  it('recordResponse referral with org and seniority: saved as given; the draft says who suggested the contact and carries the evidence', async () => {
+    const r = (await run('mentoring.recordResponse', {
+      attemptId: 'sent2',
+      response: 'referral',
+      referral: { name: 'Marcus Chen', org: 'outside', seniority: 'peer', evidence: 'Terry tells me you rebuilt the month-end close in one quarter.' },
+    })) as { createdAttemptId: string };
+    const j = (await api()).journal();
+    const marcus = j.people.find((p) => p.name === 'Marcus Chen');
+    assert.deepEqual([marcus?.org, marcus?.seniority, marcus?.evidence], ['outside', 'peer', 'Terry tells me you rebuilt the month-end close in one quarter.']);
+    const draft = j.attempts.find((a) => a.id === r.createdAttemptId);
+    assert.match(draft?.text ?? '', /^Hi Marcus,\n\nTerry Lindqvist suggested I talk to you\. .* Terry tells me you rebuilt the month-end close in one quarter\.\n/);
+    await rejectsUnchanged('mentoring.recordResponse', { attemptId: 'sent1', response: 'referral', referral: { name: 'Kim', org: 'abroad' } }, /referral must be like/);
+    await rejectsUnchanged('mentoring.recordResponse', { attemptId: 'sent1', response: 'referral', referral: { name: 'Kim', seniority: 'boss' } }, /referral must be like/);
   });
 
   it('recordResponse refuses bad arguments and illegal answers, changing nothing', async () => {
@@ -108,14 +127,31 @@ describe('answers, follow-ups and sessions — argument forms (inside a real ext
     await rejectsUnchanged('mentoring.recordResponse', 'sent1', /Expected an argument/);
   });
 
-  it('draftFollowUp nudge: returns the text and records it; the reply clock restarts', async () => {
+  it('draftFollowUp nudge: returns the text and keeps it as a draft — still due; markFollowUpSent records it and the reply clock restarts', async () => {
     const m = await api();
     assert.equal(m.dueStatus(), '$(bell-dot) 2 due');
     const text = (await run('mentoring.draftFollowUp', { attemptId: 'sent1', kind: 'nudge' })) as string;
     assert.match(text, /^Hi Terry,/);
     assert.doesNotMatch(text, /mentor/i);
-    assert.equal((await find('sent1'))?.events.at(-1)?.kind, 'follow-up');
+    const draft = (await find('sent1'))?.events.at(-1);
+    assert.deepEqual([draft?.kind, draft?.detail, draft?.text], ['follow-up-draft', 'nudge', text.trim()]);
+    assert.equal(m.dueStatus(), '$(bell-dot) 2 due', 'a draft is no contact: still due');
+    const result = await run('mentoring.markFollowUpSent', { attemptId: 'sent1' });
+    assert.deepEqual(result, { attemptId: 'sent1', status: 'sent', kind: 'nudge' });
+    assert.deepEqual((await find('sent1'))?.events.at(-1)?.kind, 'follow-up');
     assert.equal(m.dueStatus(), '$(bell-dot) 1 due');
+    await rejectsUnchanged('mentoring.markFollowUpSent', { attemptId: 'sent1' }, /There is no drafted follow-up to Terry Lindqvist waiting to be sent/);
+  });
+
+  it('dismissAttempt after a no: closed for good; refused where there is no no, and for bad arguments', async () => {
+    await run('mentoring.recordResponse', { attemptId: 'sent1', response: 'no' });
+    assert.deepEqual(await run('mentoring.dismissAttempt', { attemptId: 'sent1' }), { attemptId: 'sent1', status: 'declined' });
+    assert.equal((await find('sent1'))?.events.at(-1)?.kind, 'dismissed');
+    await rejectsUnchanged('mentoring.dismissAttempt', { attemptId: 'sent1' }, /closed already/);
+    await rejectsUnchanged('mentoring.dismissAttempt', { attemptId: 'sent2' }, /The attempt is sent: dismissing closes an attempt after a "no"/);
+    await rejectsUnchanged('mentoring.dismissAttempt', { attemptId: 'nope' }, /No outreach attempt has the id "nope"/);
+    await rejectsUnchanged('mentoring.dismissAttempt', { attemptID: 'sent1' }, /Unknown key "attemptID"/);
+    await rejectsUnchanged('mentoring.markFollowUpSent', { attemptId: 42 }, /attemptId must be/);
   });
 
   it('draftFollowUp refuses a kind that does not fit, and bad arguments', async () => {

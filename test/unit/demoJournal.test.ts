@@ -18,7 +18,7 @@ describe('demo/journal.json (used by npm start)', () => {
     const groups = groupAttempts(parsed.journal, { today: '2026-11-26', nudgeAfterDays: 7 });
     assert.deepEqual(
       Object.fromEntries(Object.entries(groups).map(([k, v]) => [k, v.length])),
-      { due: 2, awaiting: 0, drafts: 1, inProgress: 1, closed: 0 },
+      { due: 2, afterNo: 0, awaiting: 0, later: 0, drafts: 1, inProgress: 1, closed: 0 },
     );
   });
 });

@@ -125,7 +125,7 @@ describe('command arguments by schema (src/commands/args.ts)', () => {
       refused('mentoring.markSent', { attemptID: 'a1' }),
       'mentoring.markSent: Unknown key "attemptID". attemptId is required: the id of an outreach attempt (a non-empty string). Expected an argument like { attemptId }.',
     );
-    assert.match(refused('mentoring.recordResponse', { attemptId: 'a1', response: 'referral', referral: { name: 'Sam', email: 'x' } }), /referral must be like \{ name: "Sam Lee", evidence\?: "…" \}/);
+    assert.match(refused('mentoring.recordResponse', { attemptId: 'a1', response: 'referral', referral: { name: 'Sam', email: 'x' } }), /referral must be like \{ name: "Sam Lee", evidence\?: "…", org\?: "inside" \| "outside", seniority\?: "senior" \| …\}/);
     assert.match(refused('mentoring.exportDamagedData', { uri: '/tmp/x.json', which: 'k' }), /^mentoring\.exportDamagedData: Unknown key "which"/);
   });
 
@@ -145,7 +145,11 @@ describe('command arguments by schema (src/commands/args.ts)', () => {
       ['mentoring.draftFollowUp', { kind: 'nudge' }, 'attemptId is required: the id of an outreach attempt (a non-empty string).'],
       ['mentoring.recordResponse', { attemptId: 'a1', response: 'maybe' }, 'response must be one of "yes", "no", "later", "referral".'],
       ['mentoring.recordResponse', { attemptId: 'a1', response: 'later', askAgainOn: 20270115 }, 'askAgainOn must be a date YYYY-MM-DD.'],
-      ['mentoring.recordResponse', { attemptId: 'a1', response: 'referral', referral: 'Sam' }, 'referral must be like { name: "Sam Lee", evidence?: "…" }.'],
+      ['mentoring.recordResponse', { attemptId: 'a1', response: 'referral', referral: 'Sam' }, 'referral must be like { name: "Sam Lee", evidence?: "…", org?: "inside" | "outside", seniority?: "senior" | …}.'],
+      ['mentoring.recordResponse', { attemptId: 'a1', response: 'referral', referral: { name: 'Sam', org: 'elsewhere' } }, 'referral must be like { name: "Sam Lee", evidence?: "…", org?: "inside" | "outside", seniority?: "senior" | …}.'],
+      ['mentoring.recordResponse', { attemptId: 'a1', response: 'referral', referral: { name: 'Sam', seniority: 'boss' } }, 'referral must be like { name: "Sam Lee", evidence?: "…", org?: "inside" | "outside", seniority?: "senior" | …}.'],
+      ['mentoring.markFollowUpSent', { attemptId: '' }, 'attemptId must be the id of an outreach attempt (a non-empty string).'],
+      ['mentoring.dismissAttempt', {}, 'attemptId is required: the id of an outreach attempt (a non-empty string).'],
       ['mentoring.logSession', { attemptId: 'a1', notes: 42 }, 'notes must be text.'],
       ['mentoring.draftRequest', { personId: 'p1', sessions: '3' }, 'sessions must be a number from 1 to 6.'],
       ['mentoring.draftRequest', { personId: 'p1', minutesPerSession: '45' }, 'minutesPerSession must be a number of minutes from 5 to 480.'],
@@ -185,6 +189,11 @@ describe('command arguments by schema (src/commands/args.ts)', () => {
       referral: { name: 'Sam Lee', evidence: 'Runs the budget.' },
     });
     for (const command of ['mentoring.markSent', 'mentoring.deleteAttempt', 'mentoring.logSession', 'mentoring.editDraft', 'mentoring.sendByEmail'] as const) assert.deepEqual(accepted(command, { attemptId: 'a1' }), { attemptId: 'a1' });
+    const full = { name: 'Marcus Chen', evidence: 'Terry tells me you rebuilt the month-end close.', org: 'outside', seniority: 'peer' };
+    assert.deepEqual(accepted('mentoring.recordResponse', { attemptId: 'a1', response: 'referral', referral: full }), { attemptId: 'a1', response: 'referral', referral: full });
+    const nulls = { name: 'Marcus Chen', evidence: null, org: null, seniority: null };
+    assert.deepEqual(accepted('mentoring.recordResponse', { attemptId: 'a1', response: 'referral', referral: nulls }), { attemptId: 'a1', response: 'referral', referral: nulls });
+    for (const command of ['mentoring.markFollowUpSent', 'mentoring.dismissAttempt'] as const) assert.deepEqual(accepted(command, { attemptId: 'a1' }), { attemptId: 'a1' });
     assert.deepEqual(accepted('mentoring.logSession', { attemptId: 'a1', notes: 'P&L' }), { attemptId: 'a1', notes: 'P&L' });
     for (const format of ['json', 'markdown', 'ics']) {
       for (const u of [uri, '/tmp/journal.json', 'file:///tmp/journal.json', 'C:\\Users\\me\\journal.json']) {

@@ -8,7 +8,7 @@ import { allowedActions, FOLLOW_UP_KINDS, RESPONSE_KINDS } from '../../../src/do
 import { STATUSES, type AttemptStatus } from '../../../src/domain/journal';
 import { markSent } from '../../../src/domain/outreach';
 import { logSession } from '../../../src/domain/sessions';
-import { draftFollowUp } from '../../../src/domain/followUps';
+import { dismissAfterNo, draftFollowUp, markFollowUpSent, recordFollowUpDraft } from '../../../src/domain/followUps';
 import { recordResponse } from '../../../src/domain/responses';
 import { editDraftText } from '../../../src/domain/draftText';
 import { attempt, terryJournal } from '../../support/journals';
@@ -50,6 +50,35 @@ describe('allowedActions: one home for what may be done next (issue 10)', () => 
       const logged = logSession(j, 'a1', undefined, NOW);
       assert.equal(can.logSession, logged.ok, `logSession: ${logged.ok ? 'logged' : logged.reason}`);
       assert.equal(can.awaitingAnswer, status === 'sent' || status === 'declined');
+    });
+  }
+
+  for (const status of STATUSES) {
+    it(`${status}: Mark Follow-up as Sent and Dismiss are offered exactly when the operations accept them`, () => {
+      const plain = journalWith(status);
+      const histories = [plain];
+      // With a follow-up drafted (where one fits), and after a no, a dismissal or a question sent.
+      for (const kind of FOLLOW_UP_KINDS) {
+        const drafted = recordFollowUpDraft(plain, 'a1', kind, 'The text', NOW);
+        if (drafted.ok) histories.push(drafted.value.journal);
+      }
+      const no = recordResponse(journalWith('sent'), { attemptId: 'a1', response: 'no' }, NOW);
+      if (no.ok && status === 'declined') {
+        histories.push(no.value.journal);
+        const dismissed = dismissAfterNo(no.value.journal, 'a1', new Date('2026-11-26T13:00:00Z'));
+        if (dismissed.ok) histories.push(dismissed.value.journal);
+      }
+      for (const j of histories) {
+        const a = j.attempts[0]!;
+        const can = allowedActions(a);
+        const sent = markFollowUpSent(j, 'a1', new Date('2026-11-26T14:00:00Z'));
+        assert.equal(can.markFollowUpSent, sent.ok, `markFollowUpSent after ${a.events.map((e) => e.kind).join(', ')}: ${sent.ok ? 'sent' : sent.reason}`);
+        const dismissed = dismissAfterNo(j, 'a1', new Date('2026-11-26T14:00:00Z'));
+        assert.equal(can.dismiss, dismissed.ok, `dismiss after ${a.events.map((e) => e.kind).join(', ')}: ${dismissed.ok ? 'dismissed' : dismissed.reason}`);
+        assert.equal(can.askAfterNo, a.status === 'declined' && !a.events.some((e) => e.kind === 'dismissed'));
+      }
+      // Without the history, nothing that depends on it is offered.
+      assert.equal(allowedActions({ status }).markFollowUpSent, false);
     });
   }
 });

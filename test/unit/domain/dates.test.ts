@@ -112,6 +112,7 @@ describe('dates: local calendar', () => {
   it('a year-0050 event is 9 days old, not 27,937 days (issue 9, item 8)', () => {
     process.env.TZ = 'UTC';
     const a = attempt({ id: 'a1', status: 'sent', events: [{ at: '0050-01-01T10:00:00Z', kind: 'sent', detail: '' }] });
-    assert.deepEqual(describeAttempt(a, { today: '0050-01-10', nudgeAfterDays: 7 }), { due: true, nextStep: 'no reply for 9 days' });
+    const info = describeAttempt(a, { today: '0050-01-10', nudgeAfterDays: 7 });
+    assert.deepEqual({ due: info.due, nextStep: info.nextStep }, { due: true, nextStep: 'no reply for 9 days' });
   });
 });

@@ -29,7 +29,7 @@ describe('quick fixes (pure)', () => {
 
   it('a replacement says what replaces what', () => {
     const text = 'Hi Terry, would you be my mentor?';
-    assert.deepEqual(fixTitle(finding(text, 'open-ended'), text), { id: 'replaceWith', args: ['“be my mentor”', '“spend [N sessions] with me”'] });
+    assert.deepEqual(fixTitle(finding(text, 'open-ended'), text), { id: 'replaceWith', args: ['“be my mentor”', '“spend three sessions with me”'] });
   });
 
   it('the planned session count is named as planned', () => {
@@ -55,8 +55,9 @@ describe('quick fixes (pure)', () => {
     assert.ok(c1.preferred !== undefined);
     assert.equal(f1[c1.preferred]!.id, 'mentor-word');
 
+    // The check's own fixes write no placeholder any more; one that did would never be the preferred fix.
     const role = 'Hi Terry, would you be my mentor?';
-    const f2 = checkRequest(role).findings;
+    const f2 = checkRequest(role).findings.map((f) => (f.id === 'open-ended' && f.replacement ? { ...f, replacement: { ...f.replacement, text: 'spend [N sessions] with me' } } : f));
     const openEnded = f2.findIndex((f) => f.id === 'open-ended');
     assert.equal(chooseFixes(f2, [openEnded]).preferred, undefined, 'its fix inserts "[N sessions]"');
   });
@@ -70,8 +71,8 @@ describe('quick fixes (pure)', () => {
   });
 
   it('"fix all" is one edit that applies every fix, offered only when there is more than one', () => {
-    const text = 'Hi Terry, would you be my mentor?';
-    const { findings } = checkRequest(text);
+    const text = 'Hi Sam, would you spend eight mentoring sessions with me?';
+    const { findings } = checkRequest(text, { personName: 'Terry Jones', sessions: 3 });
     const edit = fixAllEdit(text, findings);
     assert.ok(edit);
     assert.equal(text.slice(0, edit.range.start) + edit.text + text.slice(edit.range.end), applyFixes(text, findings));

@@ -109,9 +109,38 @@ describe('Markdown report', () => {
     assert.match(s, /- Sessions done: 1 of 3\n {2}- Session 1: reading our financial reports — done\n {2}- Session 2: turning numbers into a story\n {2}- Session 3: open questions and review\n/);
     assert.match(s, /\| 2026-11-19 \| session \| Read the P&amp;L together \|/);
     assert.match(s, /#### Robin Okafor — Public speaking\n\n- Status: deferred \(ask again on 15 Jan 2027\)\n- Ask again on: 2027-01-15/);
-    assert.match(s, /\| 2026-11-11 \| follow-up \| later \|/);
+    assert.match(s, /\| 2026-11-11 \| follow-up sent \| later \|/);
     assert.match(s, /\*\*Follow-up \(later\) sent 2026-11-11:\*\*\n\n> Hi Robin,\n> Is it a busy time\?\n>\n> Thanks\n/);
     assert.match(s, /\*\*Request:\*\*\n\n> Hi Terry, I am working on/);
+  });
+
+  it('says drafted for a follow-up not sent yet, and sent once it is; a status is never repeated (issue 11, items 6 and 12)', () => {
+    const j = terryJournal([
+      attempt({
+        id: 'a1',
+        status: 'sent',
+        events: [
+          { at: '2026-11-10T10:00:00.000Z', kind: 'sent', detail: '' },
+          { at: '2026-11-20T10:00:00.000Z', kind: 'follow-up-draft', detail: 'nudge', text: 'Hi Terry,\nA first nudge.' },
+          { at: '2026-11-20T11:00:00.000Z', kind: 'follow-up', detail: 'nudge', text: 'Hi Terry,\nA first nudge.' },
+          { at: '2026-11-25T10:00:00.000Z', kind: 'follow-up-draft', detail: 'nudge', text: 'Hi Terry,\nA second nudge.' },
+        ],
+      }),
+      attempt({ id: 'w1', status: 'withdrawn', personId: 'p2', skillId: 's2' }),
+      attempt({ id: 'c1', status: 'completed', sessionsDone: 3 }),
+      attempt({ id: 'n1', status: 'declined', events: [{ at: '2026-11-21T10:00:00.000Z', kind: 'response', detail: 'no' }] }),
+    ]);
+    const s = section(journalToMarkdown(j, OPTIONS), 'Outreach attempts');
+    assert.match(s, /\| 2026-11-20 \| follow-up drafted \| nudge \|\n\| 2026-11-20 \| follow-up sent \| nudge \|\n\| 2026-11-25 \| follow-up drafted \| nudge \|/);
+    assert.match(s, /\*\*Follow-up \(nudge\) sent 2026-11-20:\*\*\n\n> Hi Terry,\n> A first nudge\./);
+    assert.match(s, /\*\*Follow-up \(nudge\) drafted 2026-11-25, not sent yet:\*\*\n\n> Hi Terry,\n> A second nudge\./);
+    assert.equal(s.match(/A first nudge/g)?.length, 1, 'the draft that was sent is quoted once, as sent');
+    assert.doesNotMatch(s, /Follow-up \(later\) sent/);
+    assert.match(s, /- Status: sent \(followed up 6 days ago · nudge drafted\)/);
+    assert.match(s, /- Status: withdrawn\n/);
+    assert.match(s, /- Status: completed \(3\/3 sessions done\)/);
+    assert.match(s, /- Status: declined \(ask: later\? anyone else\?\)/);
+    assert.doesNotMatch(s, /declined \(declined\)|withdrawn \(withdrawn\)|completed \(completed/);
   });
 
   it('has a Sponsors section with each sponsor and their advocacy log', () => {

@@ -2,6 +2,9 @@ import * as assert from 'node:assert/strict';
 import { LATER_QUESTION, REFERRAL_QUESTION } from '../../../src/domain/followUps';
 import { LIMITS, parseJournal, type AttemptStatus, type Journal } from '../../../src/domain/journal';
 import { recordResponse, RESPONSES, type ResponseInput, type ResponseKind } from '../../../src/domain/responses';
+import { allowedActions } from '../../../src/domain/actions';
+import { describeAttempt, groupAttempts } from '../../../src/domain/outreach';
+import { portfolio } from '../../../src/domain/portfolio';
 import { readPlan } from '../../../src/domain/sessions';
 import { attempt, terryJournal } from '../../support/journals';
 import { ALL_STATUSES, inStatus, NOW, snapshot } from './statusFixtures';
@@ -141,6 +144,21 @@ describe('recordResponse: no and later', () => {
     assert.doesNotMatch(LATER_QUESTION + REFERRAL_QUESTION, /mentor/i);
   });
 
+  it('after a no the attempt stays actionable: the two questions are its next step, under "After a no" (issue 11, item 6)', () => {
+    const r = recordResponse(inStatus('sent'), input('no'), NOW);
+    assert.ok(r.ok);
+    const can = allowedActions(r.value.attempt);
+    assert.deepEqual([can.askAfterNo, can.dismiss, can.followUps], [true, true, ['later', 'referral']]);
+    const info = describeAttempt(r.value.attempt, { today: '2026-11-26', nudgeAfterDays: 7 });
+    assert.deepEqual([info.due, info.step, info.nextStep], [false, { kind: 'askAfterNo' }, 'ask: later? anyone else?']);
+    assert.deepEqual(groupAttempts(r.value.journal, { today: '2026-11-26', nudgeAfterDays: 7 }).afterNo.map((v) => v.attempt.id), ['a1']);
+    // A referral that answers the request ("not me — ask Kim") answered "anyone else?" already: closed, not asked again.
+    const referred = recordResponse(inStatus('sent'), input('referral'), NOW);
+    assert.ok(referred.ok);
+    assert.equal(describeAttempt(referred.value.attempt, { today: '2026-11-26', nudgeAfterDays: 7 }).step.kind, 'referred');
+    assert.equal(allowedActions(referred.value.attempt).askAfterNo, false);
+  });
+
   it('defers to a date after today, also given as a phrase', () => {
     const r = recordResponse(inStatus('sent'), { attemptId: 'a1', response: 'later', askAgainOn: '15 Jan' }, NOW);
     assert.ok(r.ok);
@@ -179,14 +197,15 @@ describe('recordResponse: referral', () => {
     assert.equal(answered.status, 'declined');
     assert.deepEqual(
       { ...created.person, id: 'x' },
-      { id: 'x', name: 'Kim Lee', org: 'inside', seniority: 'senior', skillIds: ['s1'], evidence: 'Terry suggested I reach out to you.', referredBy: 'p1', sponsor: false },
+      { id: 'x', name: 'Kim Lee', org: 'inside', seniority: 'senior', skillIds: ['s1'], evidence: '', referredBy: 'p1', sponsor: false },
     );
     assert.equal(created.attempt.personId, created.person.id);
     assert.equal(created.attempt.skillId, 's1');
     assert.equal(created.attempt.status, 'draft');
     assert.deepEqual(created.attempt.ask, journal.attempts[0]!.ask);
     assert.deepEqual(created.attempt.events, [{ at: NOW.toISOString(), kind: 'created', detail: 'referred by Terry' }]);
-    assert.match(created.attempt.text, /^Hi Kim,\n\nI am working on developing my leadership skills\. I've identified that I need further expertise in the area of financial acumen\. Terry suggested I reach out to you\.\n/);
+    // Who suggested them is said by the request (the template's referredBy), not made up as evidence.
+    assert.match(created.attempt.text, /^Hi Kim,\n\nTerry suggested I talk to you\. I am working on developing my leadership skills\. I've identified that I need further expertise in the area of financial acumen\.\n/);
     assert.match(created.attempt.text, /spend three 45-minute sessions with me over the next six weeks, focusing on reading our financial reports and turning numbers into a story\?/);
     assert.doesNotMatch(created.attempt.text, /mentor/i);
     const reread = roundTrips(r.value.journal);
@@ -214,7 +233,35 @@ describe('recordResponse: referral', () => {
     assert.ok(r.ok);
     const person = r.value.created!.person;
     assert.deepEqual([person.org, person.seniority, person.evidence], ['outside', 'peer', 'Terry says you rebuilt the budget process']);
-    assert.match(r.value.created!.attempt.text, /Terry says you rebuilt the budget process\./);
+    assert.match(r.value.created!.attempt.text, /^Hi Kim,\n\nTerry suggested I talk to you\. I am working on .* financial acumen\. Terry says you rebuilt the budget process\.\n/);
+  });
+
+  it('the referral\'s inside/outside and seniority reach the Portfolio as given (never "inside · senior" by default when asked)', () => {
+    for (const [org, seniority] of [['outside', 'junior'], ['inside', 'manager'], ['outside', 'senior']] as const) {
+      const r = recordResponse(inStatus('sent'), { attemptId: 'a1', response: 'referral', referral: { name: 'Marcus Chen', org, seniority } }, NOW);
+      assert.ok(r.ok);
+      const marcus = portfolio(r.value.journal)[0]!.identified.find((p) => p.name === 'Marcus Chen');
+      assert.deepEqual([marcus?.org, marcus?.seniority], [org, seniority]);
+      const row = portfolio(r.value.journal)[0]!;
+      assert.equal(row.outside, org === 'outside' ? 1 : 0, 'Terry is inside; Marcus counts where he works');
+    }
+    // null (an argument that says "not given") takes the defaults, as leaving the field out does.
+    const r = recordResponse(inStatus('sent'), { attemptId: 'a1', response: 'referral', referral: { name: 'Marcus', evidence: null, org: null, seniority: null } }, NOW);
+    assert.ok(r.ok);
+    assert.deepEqual([r.value.created!.person.org, r.value.created!.person.seniority, r.value.created!.person.evidence], ['inside', 'senior', '']);
+  });
+
+  it('the draft says who suggested the contact, with the referrer\'s full name, and a user template sees referredBy', () => {
+    const journal = inStatus('sent');
+    journal.people[0]!.name = 'Terry Lindqvist';
+    const r = recordResponse(journal, { attemptId: 'a1', response: 'referral', referral: { name: 'Marcus Chen', evidence: 'Terry tells me you rebuilt the month-end close in a quarter.' } }, NOW);
+    assert.ok(r.ok);
+    assert.match(r.value.created!.attempt.text, /^Hi Marcus,\n\nTerry Lindqvist suggested I talk to you\. I am working on .*\. Terry tells me you rebuilt the month-end close in a quarter\.\n\nWould you be willing/);
+    const own = recordResponse(journal, { attemptId: 'a1', response: 'referral', referral: { name: 'Marcus Chen' } }, NOW, Math.random, {
+      templates: { request: (c) => `Hi ${(c as { firstName: string }).firstName}, ${(c as { referredBy: string }).referredBy} sent me.` },
+    });
+    assert.ok(own.ok);
+    assert.equal(own.value.created!.attempt.text, 'Hi Marcus, Terry Lindqvist sent me.\n');
   });
 
   it('uses the user\'s request template for the new draft', () => {
