@@ -65,9 +65,17 @@ export function registerAttemptCommands(context: vscode.ExtensionContext, deps: 
  */
 async function confirmSend(deps: Deps, attemptId: string): Promise<void> {
   const journal = deps.store.journal;
-  const attempt = attemptOf(journal, attemptId);
+  if ((await askBeforeSending(journal, attemptOf(journal, attemptId), today(deps))) !== 'send') throw new Cancelled();
+}
+
+/**
+ * The question before sending `attempt` (it need not be in `journal` yet: the builder asks before it saves):
+ * 'send' at once when there is nothing to say, else the person's answer — 'fix' for "Fix It First", 'cancel'
+ * when they closed it. The one wording for the tree, the palette and the builder.
+ */
+export async function askBeforeSending(journal: Journal, attempt: Attempt, todayDate: string): Promise<'send' | 'fix' | 'cancel'> {
   const concerns = sendConcerns(journal, attempt);
-  if (sendsCleanly(concerns)) return;
+  if (sendsCleanly(concerns)) return 'send';
   const name = personName(journal, attempt);
   const skill = journal.skills.find((s) => s.id === attempt.skillId)?.name ?? '';
   const lines: string[] = concerns.errors.slice(0, 5).map((f) => `• ${f.message}`);
@@ -76,7 +84,7 @@ async function confirmSend(deps: Deps, attemptId: string): Promise<void> {
     const sent = [...other.events].reverse().find((e) => e.kind === 'sent');
     lines.push(
       sent
-        ? vscode.l10n.t('• You already asked {0} about {1} on {2} and that request is still open.', name, skill, shortDate(localDate(new Date(sent.at)), today(deps)))
+        ? vscode.l10n.t('• You already asked {0} about {1} on {2} and that request is still open.', name, skill, shortDate(localDate(new Date(sent.at)), todayDate))
         : vscode.l10n.t('• You already have an open request to {0} about {1}.', name, skill),
     );
   }
@@ -89,7 +97,7 @@ async function confirmSend(deps: Deps, attemptId: string): Promise<void> {
   // With errors, Enter (the first button) fixes rather than sends: nothing leaves by accident.
   const buttons = concerns.errors.length > 0 ? [fixFirst, sendAnyway] : [sendAnyway];
   const answer = await vscode.window.showWarningMessage(message, { modal: true, detail: lines.join('\n') }, ...buttons);
-  if (answer !== sendAnyway) throw new Cancelled();
+  return answer === sendAnyway ? 'send' : answer === fixFirst ? 'fix' : 'cancel';
 }
 
 function offerUndo(deps: Deps, attempt: Attempt, index: number): void {
