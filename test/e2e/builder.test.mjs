@@ -68,6 +68,7 @@ describe('Assessment & Request Builder (a person in a real VS Code)', function (
     await ui.getByLabel('Current level in Financial acumen').selectOption('2');
     await ui.getByLabel('Importance of Financial acumen').selectOption('5');
     await ui.getByRole('button', { name: 'Add Public speaking' }).click();
+    await ui.getByLabel('Current level in Public speaking').selectOption('3');
     await ui.getByLabel('Importance of Public speaking').selectOption('4');
     // Ranked by importance × (5 − current): financial acumen 5 × 3 = 15, public speaking 4 × 2 = 8.
     const ranked = () => ui.locator('table.skills tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.firstChild?.textContent, tr.querySelector('.priority')?.textContent]));
@@ -127,7 +128,7 @@ describe('Assessment & Request Builder (a person in a real VS Code)', function (
 
   it('saves a draft that appears in the Outreach tree at once', async () => {
     await ui.getByRole('button', { name: 'Save as draft' }).click();
-    await ui.locator('.banner .msg.info', { hasText: 'Saved as a draft for Terry' }).waitFor();
+    await ui.locator('.tray .msg.info', { hasText: 'Saved as a draft for Terry' }).waitFor();
     await openView(s.page, 'Mentoring');
     await assertEventually(async () => (await treeItems(s.page, 'Outreach')).some((r) => r.label === 'Drafts' && r.description === '1'), 'Drafts (1) in the tree');
   });
