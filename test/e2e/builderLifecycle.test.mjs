@@ -7,6 +7,13 @@
 // request" begins afresh, where a second request to the same person for the same skill is asked about.
 import assert from 'node:assert/strict';
 import { eventually, openView, runCommand, startSession, treeItems, waitForExtensions, webview } from './harness.mjs';
+import { textContrast } from './support/contrast.mjs';
+
+/** Readable text (WCAG AA, 4.5:1) in the session's theme (the default light one). */
+async function assertReadable(locator, what) {
+  const ratio = await textContrast(locator);
+  assert.ok(ratio >= 4.5, `${what}: contrast ${ratio.toFixed(2)}:1, below 4.5:1`);
+}
 
 const EVIDENCE = "I've seen you present at the All Hands meeting, and you tell a compelling story about the financials.";
 
@@ -32,6 +39,7 @@ describe('Builder: a form with a lifecycle, a preview that stays honest, an Asse
     await ui.getByLabel('I am working on …').fill('developing my leadership skills');
     await ui.getByRole('button', { name: 'Add skill area' }).click();
     await ui.locator('#new-skill-msg', { hasText: 'Type the name of a skill area first' }).waitFor();
+    await assertReadable(ui.locator('#new-skill-msg'), 'the message under the field');
     assert.equal(await ui.getByLabel('New skill area').getAttribute('aria-invalid'), 'true');
     await ui.getByLabel('New skill area').fill('Financial acumen');
     await ui.locator('#new-skill-msg').waitFor({ state: 'detached' });
@@ -42,6 +50,7 @@ describe('Builder: a form with a lifecycle, a preview that stays honest, an Asse
     assert.equal(await ui.locator('table.skills .priority.not-rated', { hasText: 'not rated yet' }).count(), 3);
     assert.equal(await ui.locator('table.skills .tie').count(), 0, 'no "tied … by the alphabet" notes');
     assert.equal(await ui.getByLabel('Current level in Writing').inputValue(), '', 'the select shows no number until rated');
+    await assertReadable(ui.locator('.priority.not-rated'), '"not rated yet"');
     await s.screenshot('e2e-builder-unrated');
   });
 
@@ -118,6 +127,7 @@ describe('Builder: a form with a lifecycle, a preview that stays honest, an Asse
     // Financial acumen has the draft: removing it is refused.
     await ui.getByRole('button', { name: 'Remove Financial acumen' }).click();
     await ui.locator('.tray .msg.error', { hasText: 'outreach attempt' }).waitFor();
+    await assertReadable(ui.locator('.tray .msg.error .msg-text'), 'the refusal');
     assert.deepEqual(await boxes(), before, 'every row where it was');
     await s.screenshot('e2e-builder-refusal-over-the-page');
     await ui.locator('.tab', { hasText: 'Ask' }).click();
@@ -145,6 +155,7 @@ describe('Builder: a form with a lifecycle, a preview that stays honest, an Asse
     const note = ui.locator('.msg.detached');
     await note.waitFor();
     assert.match(await note.innerText(), /the text is now your own, and the form no longer changes it/);
+    await assertReadable(note.locator('p'), 'the note that the text is the person\'s own');
     assert.equal(await preview().inputValue(), mine, 'the person\'s text is never changed silently');
     await s.screenshot('e2e-builder-detached');
     await note.getByRole('button', { name: 'Re-draft from the form' }).click();
