@@ -120,7 +120,11 @@ const requestPreview = debounce(() => {
 }, 120);
 
 function askToSend(): AskForm {
-  return { ...state.ask, topics: state.ask.topics.map((t) => t.trim()).filter(Boolean).slice(0, 10) };
+  const a = state.ask;
+  // A message has a size limit (MAX_MESSAGE_CHARS): with two very long texts the basis is left out (the form's
+  // later changes are then not carried into the text; the text stays the person's own).
+  const basis = a.basis && JSON.stringify([a.text, a.basis]).length <= 40_000 ? a.basis : null;
+  return { ...a, basis, topics: a.topics.map((t) => t.trim()).filter(Boolean).slice(0, 10) };
 }
 
 // ---------------------------------------------------------------------------------------------
