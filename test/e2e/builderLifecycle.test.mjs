@@ -22,6 +22,12 @@ describe('Builder: a form with a lifecycle, a preview that stays honest, an Asse
   let ui;
   const preview = () => ui.getByLabel('Your request (edit freely)');
   const groups = async () => (await treeItems(s.page, 'Outreach')).filter((r) => r.level === 1).map((r) => `${r.label} (${r.description})`);
+  /** Waits until the Outreach tree's groups are `expected` (read once per try: reading waits for the tree to show). */
+  const groupsAre = (expected, what) =>
+    eventually(async () => {
+      const now = await groups();
+      return JSON.stringify(now) === JSON.stringify(expected) || now;
+    }, what);
   /** The modal VS Code shows before sending (Send Anyway / Fix It First). */
   const dialog = () => s.page.locator('.monaco-dialog-box');
 
@@ -60,7 +66,10 @@ describe('Builder: a form with a lifecycle, a preview that stays honest, an Asse
     await ui.getByLabel('Current level in Public speaking').selectOption('3');
     await ui.getByLabel('Importance of Public speaking').selectOption('4');
     const ranked = () => ui.locator('table.skills tbody tr').evaluateAll((trs) => trs.map((tr) => `${tr.querySelector('th')?.firstChild?.textContent} ${tr.querySelector('.priority')?.textContent}`));
-    await eventually(async () => JSON.stringify(await ranked()) === JSON.stringify(['Financial acumen 15', 'Public speaking 8', 'Writing not rated yet']) || (await ranked()), 'the ranked table');
+    await eventually(async () => {
+      const now = await ranked();
+      return JSON.stringify(now) === JSON.stringify(['Financial acumen 15', 'Public speaking 8', 'Writing not rated yet']) || now;
+    }, 'the ranked table');
     assert.equal(await ui.locator('.tray .msg', { hasText: 'now ranks first' }).count(), 0, 'the top is the focus: nothing to suggest');
     // Public speaking rated 1 of 5 for importance 5 goes to the top (20 > 15): the focus is suggested. (Importance
     // first: 5 × 2 = 10 keeps Financial acumen on top; the next rating would end a suggestion, as any action does.)
@@ -114,7 +123,7 @@ describe('Builder: a form with a lifecycle, a preview that stays honest, an Asse
     await ui.getByRole('button', { name: 'Save as draft' }).click();
     await ui.locator('.draft-line', { hasText: 'Editing your saved draft to Terry' }).waitFor();
     await openView(s.page, 'Mentoring');
-    await eventually(async () => JSON.stringify(await groups()) === JSON.stringify(['Drafts (1)']) || (await groups()), 'one draft in the Outreach tree');
+    await groupsAre(['Drafts (1)'], 'one draft in the Outreach tree');
     ui = webview(s.page);
   });
 
@@ -142,7 +151,10 @@ describe('Builder: a form with a lifecycle, a preview that stays honest, an Asse
     await preview().fill(drafted.replace('Thank you!', 'Many thanks — Sam'));
     await ui.getByRole('button', { name: 'Back to the template' }).waitFor();
     await ui.getByLabel('Sessions (1–6)').fill('2');
-    await eventually(async () => /spend two 45-minute sessions with me/.test(await preview().inputValue()) || (await preview().inputValue()), 'two sessions in the text');
+    await eventually(async () => {
+      const text = await preview().inputValue();
+      return /spend two 45-minute sessions with me/.test(text) || text;
+    }, 'two sessions in the text');
     assert.match(await preview().inputValue(), /Many thanks — Sam/, 'the person\'s words stay');
     assert.equal(await ui.locator('[data-finding="sessions-mismatch"]').count(), 0);
     assert.equal(await ui.locator('.msg.detached').count(), 0);
@@ -213,7 +225,7 @@ describe('Builder: a form with a lifecycle, a preview that stays honest, an Asse
     await ui.getByRole('button', { name: 'Start a new request' }).waitFor();
     await s.screenshot('e2e-builder-sent');
     await openView(s.page, 'Mentoring');
-    await eventually(async () => JSON.stringify(await groups()) === JSON.stringify(['Awaiting reply (1)']) || (await groups()), 'the request under Awaiting reply, no draft left');
+    await groupsAre(['Awaiting reply (1)'], 'the request under Awaiting reply, no draft left');
   });
 
   it('after a window reload the Ask step still shows the sent request — never editable again', async () => {
@@ -221,7 +233,7 @@ describe('Builder: a form with a lifecycle, a preview that stays honest, an Asse
     // The extension host starts again first (the Outreach tree shows the journal), then the builder is restored:
     // each in its own time, on a busy machine too.
     await waitForExtensions(s.page);
-    await eventually(async () => JSON.stringify(await groups()) === JSON.stringify(['Awaiting reply (1)']) || (await groups()), 'the Outreach tree after the reload');
+    await groupsAre(['Awaiting reply (1)'], 'the Outreach tree after the reload');
     ui = webview(s.page);
     await ui.locator('h2', { hasText: '3. Ask: the request you sent' }).waitFor({ timeout: 30_000 });
     assert.equal(await ui.getByLabel('The request as sent').getAttribute('readonly'), '');
