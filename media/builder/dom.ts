@@ -54,7 +54,7 @@ export function keepFocus(root: HTMLElement): () => void {
     next.focus();
     if (caret && (next instanceof HTMLInputElement || next instanceof HTMLTextAreaElement) && next.type !== 'number') {
       try {
-        next.setSelectionRange(caret[0], caret[1]);
+        next.setSelectionRange(caret[0] ?? null, caret[1] ?? null);
       } catch {
         /* not a text control */
       }

@@ -1,8 +1,10 @@
 // The Assessment & Request Builder (runs in the webview). Assess → Identify → Ask. It says "ready"
 // first; the extension then posts the journal's data. Every edit is posted to the extension, which
 // validates it and saves it to the journal; the form's own progress (step, ask, person being typed)
-// is kept with setState so it survives hide/show and a window reload.
-import type { AskForm, BuilderData, FindingView, PersonForm, PersonRow, Step, ToHost, ToWebview, WebviewState } from '../../src/webview/protocol';
+// is kept with setState so it survives hide/show and a window reload. The Ask step's form knows the
+// draft it edits (its attempt id): saving updates that draft; once it is sent, the step shows what was
+// sent — also after a reload, when the form is reconciled with the journal (the data's `editing`).
+import type { AskForm, BuilderData, EditingView, FindingView, PersonForm, PersonRow, Step, ToHost, ToWebview, WebviewState } from '../../src/webview/protocol';
 import { BUILDER_STRINGS, format, type BuilderStringKey } from '../../src/webview/builderStrings';
 import { debounce, h, icon, keepFocus, replaceChildren } from './dom';
 import { MINUTE_CHOICES } from '../../src/domain/ask';
@@ -37,7 +39,11 @@ function inSentence(name: string): string {
   return lang.toLowerCase().startsWith('en') ? name.toLocaleLowerCase() : name;
 }
 
+/** Messages that are a person's next action: they end the offers of the last one (an Undo, a suggestion, a notice). */
+const ACTIONS: ReadonlySet<ToHost['type']> = new Set(['setAspiration', 'addSkill', 'rateSkill', 'removeSkill', 'setFocus', 'savePerson', 'save', 'newRequest']);
+
 function post(message: ToHost): void {
+  if (ACTIONS.has(message.type)) clearTray();
   vscode.postMessage(message);
 }
 
@@ -45,13 +51,28 @@ function post(message: ToHost): void {
 // State
 
 let data: BuilderData | null = null;
+/** A form saved by a version that did not keep its attempt id: the extension is asked which attempt it was. */
+let legacy = false;
 let state: WebviewState = restore(vscode.getState());
 let preview: Extract<ToWebview, { type: 'preview' }> | null = null;
 let seq = 0;
-let notice: { kind: 'info' | 'error'; text: string } | null = null;
+/** A save is under way (with its question before sending): the save buttons wait. */
+let saving = false;
+/** The inline message under "Add skill area" (an empty or a known name). */
+let addSkillMessage: string | null = null;
+
+// The tray: messages over the bottom of the page, so that they never move what is under the pointer.
+type Action = { label: string; key: string; primary?: boolean; run: () => void };
+let notice: { kind: 'info' | 'error' | 'warning'; text: string; actions?: Action[] } | null = null;
+/** The last removal or replaced text, with its Undo; it goes after a few seconds or at the next action. */
+let undo: { text: string; key: string; run: () => void } | null = null;
+let undoTimer: ReturnType<typeof setTimeout> | undefined;
+/** "Switch focus to …?" after the top of the ranking changed. */
+let suggestion: { skillId: string; name: string } | null = null;
+const UNDO_MS = 10_000;
 
 function blankAsk(sessions = 3): AskForm {
-  return { personId: null, sessions, minutesPerSession: 45, timeframe: '', topics: ['', ''], text: null };
+  return { personId: null, sessions, minutesPerSession: 45, timeframe: '', topics: ['', ''], text: null, attemptId: null, basis: null };
 }
 
 /** The saved state is ours, but check its shape anyway: a bad one is replaced, never trusted. */
@@ -61,6 +82,7 @@ function restore(raw: unknown): WebviewState {
   const r = raw as Partial<WebviewState>;
   const step = STEP_LIST.some((s) => s.id === r.step) ? (r.step as Step) : 'assess';
   const a = r.ask as Partial<AskForm> | undefined;
+  legacy = !!a && typeof a === 'object' && !('attemptId' in a);
   const ask: AskForm =
     a && typeof a === 'object'
       ? {
@@ -70,6 +92,8 @@ function restore(raw: unknown): WebviewState {
           timeframe: typeof a.timeframe === 'string' ? a.timeframe : '',
           topics: Array.isArray(a.topics) ? a.topics.filter((t): t is string => typeof t === 'string').slice(0, 5) : ['', ''],
           text: typeof a.text === 'string' ? a.text : null,
+          attemptId: typeof a.attemptId === 'string' && /^[A-Za-z0-9_-]{1,64}$/.test(a.attemptId) ? a.attemptId : null,
+          basis: typeof a.basis === 'string' && typeof a.text === 'string' ? a.basis : null,
         }
       : fallback.ask;
   const p = r.person as Partial<PersonForm> | null | undefined;
@@ -96,7 +120,11 @@ const requestPreview = debounce(() => {
 }, 120);
 
 function askToSend(): AskForm {
-  return { ...state.ask, topics: state.ask.topics.map((t) => t.trim()).filter(Boolean).slice(0, 10) };
+  const a = state.ask;
+  // A message has a size limit (MAX_MESSAGE_CHARS): with two very long texts the basis is left out (the form's
+  // later changes are then not carried into the text; the text stays the person's own).
+  const basis = a.basis && JSON.stringify([a.text, a.basis]).length <= 40_000 ? a.basis : null;
+  return { ...a, basis, topics: a.topics.map((t) => t.trim()).filter(Boolean).slice(0, 10) };
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -107,7 +135,8 @@ const header = h('header', {});
 const tabs = h('nav', { class: 'steps' });
 const banner = h('div', { class: 'banner', role: 'status' });
 const section = h('section', { class: 'step', 'aria-labelledby': 'step-title' });
-app.replaceChildren(header, tabs, banner, section);
+const tray = h('div', { class: 'tray', role: 'status', 'aria-live': 'polite' });
+app.replaceChildren(header, tabs, banner, section, tray);
 
 function render(): void {
   // replaceChildren keeps the focus in a section, but not on an element that is kept rather than rebuilt (the
@@ -117,6 +146,7 @@ function render(): void {
   renderHeader();
   renderTabs();
   renderBanner();
+  renderTray();
   if (!data) replaceChildren(section, h('p', {}, s('loading')));
   else if (state.step === 'assess') renderAssess(data);
   else if (state.step === 'identify') renderIdentify(data);
@@ -126,7 +156,7 @@ function render(): void {
 
 function go(step: Step): void {
   setState({ step });
-  notice = null;
+  clearTray();
   render();
   (section.querySelector('h2') as HTMLElement | null)?.focus();
   if (step === 'ask') requestPreview.flush();
@@ -151,11 +181,77 @@ function renderTabs(): void {
   );
 }
 
+/** What stays while the journal is read-only (in the page's flow: it is there from the start and does not move). */
 function renderBanner(): void {
-  const items: Node[] = [];
-  if (data?.readOnly) items.push(h('p', { class: 'msg error' }, icon('lock'), data.readOnly));
-  if (notice) items.push(h('p', { class: `msg ${notice.kind}` }, icon(notice.kind === 'error' ? 'error' : 'check'), notice.text));
-  replaceChildren(banner, ...items);
+  replaceChildren(banner, data?.readOnly ? h('p', { class: 'msg error' }, icon('lock'), data.readOnly) : null);
+}
+
+/**
+ * The tray over the bottom of the page: the last notice, an Undo, a focus suggestion. Over the page rather than
+ * in it, so a message never pushes the table under the pointer onto another row's button.
+ */
+function renderTray(): void {
+  const items: HTMLElement[] = [];
+  const close = (what: () => void, key: string) => h('button', { type: 'button', class: 'icon', 'data-key': key, 'aria-label': s('dismiss'), title: s('dismiss'), onclick: () => { what(); renderTray(); } }, icon('close'));
+  if (notice) {
+    const n = notice;
+    const ic = n.kind === 'error' ? 'error' : n.kind === 'warning' ? 'warning' : 'check';
+    items.push(
+      h('div', { class: `msg ${n.kind}` }, icon(ic), h('span', { class: 'msg-text' }, n.text), ...(n.actions ?? []).map(actionButton), close(() => (notice = null), 'notice-close')),
+    );
+  }
+  if (undo) {
+    const u = undo;
+    items.push(h('div', { class: 'msg info' }, icon('info'), h('span', { class: 'msg-text' }, u.text), h('button', { type: 'button', class: 'secondary', 'data-key': u.key, onclick: () => { clearUndo(); u.run(); renderTray(); } }, icon('discard'), s('undo')), close(clearUndo, 'undo-close')));
+  }
+  if (suggestion && data) {
+    const sg = suggestion;
+    items.push(
+      h(
+        'div',
+        { class: 'msg info' },
+        icon('lightbulb'),
+        h('span', { class: 'msg-text' }, s('suggestFocus', sg.name)),
+        h('button', { type: 'button', 'data-key': 'switch-focus', onclick: () => post({ type: 'setFocus', skillId: sg.skillId }) }, icon('target'), s('switchFocusTo', sg.name)),
+        close(() => (suggestion = null), 'suggestion-close'),
+      ),
+    );
+  }
+  replaceChildren(tray, ...items);
+  document.body.classList.toggle('has-tray', items.length > 0);
+}
+
+function actionButton(a: Action): HTMLElement {
+  return h('button', { type: 'button', class: a.primary ? undefined : 'secondary', 'data-key': a.key, onclick: () => { notice = null; a.run(); renderTray(); } }, a.label);
+}
+
+function say(kind: 'info' | 'error' | 'warning', text: string, actions?: Action[]): void {
+  notice = { kind, text, ...(actions ? { actions } : {}) };
+  renderTray();
+}
+
+function offerUndo(text: string, key: string, run: () => void): void {
+  clearUndo();
+  undo = { text, key, run };
+  undoTimer = setTimeout(() => {
+    // Not while the person is on its button: they are about to press it.
+    if (tray.contains(document.activeElement)) return;
+    undo = null;
+    renderTray();
+  }, UNDO_MS);
+}
+
+function clearUndo(): void {
+  clearTimeout(undoTimer);
+  undo = null;
+}
+
+/** The person's next action ends the offers of the last one. */
+function clearTray(): void {
+  notice = null;
+  suggestion = null;
+  clearUndo();
+  renderTray();
 }
 
 function focusSkill(d: BuilderData) {
@@ -178,22 +274,51 @@ const aspirationInput = h('input', {
 });
 const sendAspiration = debounce((text: string) => post({ type: 'setAspiration', text }), 400);
 
+/** The "New skill area" field: kept across renders (a render must not lose what is being typed). */
+let addNewSkill: () => void = () => undefined;
+const newSkillInput = h('input', {
+  id: 'new-skill',
+  'data-key': 'new-skill',
+  type: 'text',
+  maxlength: 200,
+  list: 'catalogue',
+  oninput: () => {
+    if (!addSkillMessage) return;
+    addSkillMessage = null;
+    render();
+  },
+  onkeydown: (e: Event) => {
+    if ((e as KeyboardEvent).key !== 'Enter') return;
+    e.preventDefault();
+    addNewSkill();
+  },
+});
+
 function renderAssess(d: BuilderData): void {
   if (document.activeElement !== aspirationInput) aspirationInput.value = d.aspiration;
   aspirationInput.placeholder = s('aspirationPlaceholder');
-  const newSkill = h('input', { id: 'new-skill', 'data-key': 'new-skill', type: 'text', maxlength: 200, list: 'catalogue', placeholder: s('newSkillPlaceholder') });
+  const newSkill = newSkillInput;
+  newSkill.placeholder = s('newSkillPlaceholder');
+  if (addSkillMessage) {
+    newSkill.setAttribute('aria-invalid', 'true');
+    newSkill.setAttribute('aria-describedby', 'new-skill-msg');
+  } else {
+    newSkill.removeAttribute('aria-invalid');
+    newSkill.removeAttribute('aria-describedby');
+  }
   const addNew = () => {
-    const name = newSkill.value.trim();
-    if (!name) return;
+    const name = newSkill.value.replace(/\s+/g, ' ').trim();
+    const known = d.skills.find((k) => k.name.toLocaleLowerCase() === name.toLocaleLowerCase());
+    addSkillMessage = !name ? s('emptySkillName') : known ? s('skillExists', known.name) : null;
+    if (addSkillMessage) {
+      render();
+      (section.querySelector('#new-skill') as HTMLElement | null)?.focus();
+      return;
+    }
     post({ type: 'addSkill', name });
     newSkill.value = '';
   };
-  newSkill.addEventListener('keydown', (e) => {
-    if (e.key === 'Enter') {
-      e.preventDefault();
-      addNew();
-    }
-  });
+  addNewSkill = addNew;
   const focus = focusSkill(d);
   replaceChildren(
     section,
@@ -211,6 +336,7 @@ function renderAssess(d: BuilderData): void {
       h('datalist', { id: 'catalogue' }, ...d.catalogue.map((c) => h('option', { value: c.name }))),
       h('button', { type: 'button', class: 'secondary', 'data-key': 'add-skill', onclick: addNew }, icon('add'), s('addSkillArea')),
     ),
+    addSkillMessage ? h('p', { id: 'new-skill-msg', class: 'field-msg' }, icon('warning'), addSkillMessage) : null,
     d.catalogue.length
       ? h(
           'div',
@@ -231,25 +357,24 @@ function renderAssess(d: BuilderData): void {
 }
 
 function skillTable(d: BuilderData): HTMLElement {
-  const levelSelect = (skillId: string, which: 'current' | 'importance', value: number, label: string) =>
-    h(
+  // Each select rates its own level: a new area's levels are "not rated yet" (–) until the person picks them.
+  const levelSelect = (sk: BuilderData['skills'][number], which: 'current' | 'importance', label: string) => {
+    const unrated = sk.unrated.includes(which);
+    return h(
       'select',
       {
-        'data-key': `${which}-${skillId}`,
+        'data-key': `${which}-${sk.id}`,
         'aria-label': label,
+        'aria-describedby': sk.unrated.length ? `priority-${sk.id}` : undefined,
         onchange: (e: Event) => {
-          // Both ratings as the row shows them now: the data of the last render may be older than a
-          // change the person made a moment ago in the other select (its update still on its way).
-          const row = (e.target as HTMLElement).closest('tr');
-          const shown = (w: 'current' | 'importance') => Number(row?.querySelector<HTMLSelectElement>(`select[data-key="${w}-${CSS.escape(skillId)}"]`)?.value);
-          const current = shown('current');
-          const importance = shown('importance');
-          if (!Number.isInteger(current) || !Number.isInteger(importance)) return;
-          post({ type: 'rateSkill', skillId, current, importance });
+          const n = Number((e.target as HTMLSelectElement).value);
+          if (Number.isInteger(n) && n >= 1 && n <= 5) post({ type: 'rateSkill', skillId: sk.id, [which]: n });
         },
       },
-      ...[1, 2, 3, 4, 5].map((n) => h('option', { value: n, selected: n === value }, String(n))),
+      unrated ? h('option', { value: '', selected: true, disabled: true }, '–') : null,
+      ...[1, 2, 3, 4, 5].map((n) => h('option', { value: n, selected: !unrated && n === sk[which] }, String(n))),
     );
+  };
   return h(
     'table',
     { class: 'skills' },
@@ -272,19 +397,20 @@ function skillTable(d: BuilderData): HTMLElement {
     h(
       'tbody',
       {},
-      ...d.skills.map((sk) =>
-        h(
+      ...d.skills.map((sk) => {
+        const rated = sk.unrated.length === 0;
+        return h(
           'tr',
-          { class: sk.id === d.focusSkillId ? 'is-focus' : undefined },
-          h('td', { class: 'rank' }, String(sk.rank)),
+          { class: [sk.id === d.focusSkillId ? 'is-focus' : '', rated ? '' : 'unrated'].filter(Boolean).join(' ') || undefined, 'data-skill': sk.id },
+          h('td', { class: 'rank' }, rated ? String(sk.rank) : ''),
           h('th', { scope: 'row' }, sk.name, sk.tieNote ? h('span', { class: 'tie' }, sk.tieNote) : null),
-          h('td', {}, levelSelect(sk.id, 'current', sk.current, s('currentLevelIn', sk.name))),
-          h('td', {}, levelSelect(sk.id, 'importance', sk.importance, s('importanceOf', sk.name))),
-          h('td', { class: 'priority' }, String(sk.priority)),
+          h('td', {}, levelSelect(sk, 'current', s('currentLevelIn', sk.name))),
+          h('td', {}, levelSelect(sk, 'importance', s('importanceOf', sk.name))),
+          h('td', { class: rated ? 'priority' : 'priority not-rated', id: `priority-${sk.id}` }, rated ? String(sk.priority) : s('notRatedYet')),
           h('td', {}, h('input', { type: 'radio', name: 'focus', 'data-key': `focus-${sk.id}`, 'aria-label': s('focusOn', sk.name), checked: sk.id === d.focusSkillId, onchange: () => post({ type: 'setFocus', skillId: sk.id }) })),
           h('td', {}, h('button', { type: 'button', class: 'icon', 'data-key': `remove-${sk.id}`, 'aria-label': s('removeNamed', sk.name), title: s('removeNamed', sk.name), onclick: () => post({ type: 'removeSkill', skillId: sk.id }) }, icon('trash'))),
-        ),
-      ),
+        );
+      }),
     ),
   );
 }
@@ -321,7 +447,7 @@ function renderIdentify(d: BuilderData): void {
                 'div',
                 { class: 'row' },
                 h('button', { type: 'button', class: 'secondary', 'data-key': `edit-${p.id}`, onclick: () => { setState({ person: { id: p.id, name: p.name, org: p.org, seniority: p.seniority, evidence: p.evidence } }); render(); (section.querySelector('#person-name') as HTMLElement | null)?.focus(); } }, icon('edit'), s('editNamed', p.name)),
-                h('button', { type: 'button', 'data-key': `ask-${p.id}`, onclick: () => { setAsk({ personId: p.id, text: null }); go('ask'); } }, s('askNamed', p.name), icon('arrow-right')),
+                h('button', { type: 'button', 'data-key': `ask-${p.id}`, onclick: () => { askPerson(p.id); go('ask'); } }, s('askNamed', p.name), icon('arrow-right')),
               ),
             ),
           ),
@@ -393,10 +519,73 @@ const previewArea = h('textarea', {
   rows: 14,
   maxlength: 20000,
   spellcheck: true,
-  oninput: () => setAsk({ text: previewArea.value }),
+  oninput: () => {
+    // The first keystroke makes the text the person's own; the template's text at that moment is its basis
+    // (a later change of the form is carried into it from there, where that is safe).
+    const mine = state.ask.text === null ? { text: previewArea.value, basis: preview?.template ?? null } : { text: previewArea.value };
+    setAsk(mine);
+  },
 });
 
+/** The attempt the form is bound to, when the data describes that one (not an older binding). */
+function bound(d: BuilderData): EditingView | null {
+  const e = d.editing;
+  return e && state.ask.attemptId && e.attemptId === state.ask.attemptId ? e : null;
+}
+
+/** The form starts a new request: nothing of the request it edited or sent is kept. */
+function startNewRequest(personId: string | null = null): void {
+  setState({ ask: { ...blankAsk(data?.defaultSessions ?? 3), personId } });
+  preview = null;
+  previewArea.value = '';
+  post({ type: 'newRequest' });
+  render();
+  requestPreview();
+}
+
+/**
+ * "Ask Terry" from Identify: the form's person. A new request when the form shows one already sent, or edits a
+ * saved draft to someone else with nothing unsaved (the saved draft stays as it is).
+ */
+function askPerson(personId: string): void {
+  const b = data ? bound(data) : null;
+  if (b && (b.status !== 'draft' || (b.ask.personId !== personId && !unsaved(b)))) startNewRequest(personId);
+  else setAsk({ personId });
+}
+
+/** True when the form differs from the draft it edits as saved. */
+function unsaved(e: EditingView): boolean {
+  const a = state.ask;
+  const topics = a.topics.map((t) => t.trim()).filter(Boolean);
+  return (
+    a.personId !== e.ask.personId ||
+    a.sessions !== e.ask.sessions ||
+    a.minutesPerSession !== e.ask.minutesPerSession ||
+    a.timeframe.trim() !== e.ask.timeframe ||
+    topics.join('\n') !== e.ask.topics.join('\n') ||
+    currentText().trim() !== e.text.trim()
+  );
+}
+
+/** Replaces the person's text with the template's (re-draft from the form), with an Undo. */
+function redraft(): void {
+  const before = { text: state.ask.text, basis: state.ask.basis ?? null };
+  setAsk({ text: null, basis: null });
+  if (preview) previewArea.value = preview.template;
+  render();
+  offerUndo(s('redrafted'), 'undo-redraft', () => {
+    setAsk(before);
+    if (before.text !== null) previewArea.value = before.text;
+    render();
+  });
+}
+
 function renderAsk(d: BuilderData): void {
+  const b = bound(d);
+  if (b && b.status !== null && b.status !== 'draft') {
+    renderSent(b);
+    return;
+  }
   const focus = focusSkill(d);
   const people = peopleForFocus(d);
   if (!focus || people.length === 0) {
@@ -409,9 +598,20 @@ function renderAsk(d: BuilderData): void {
   const topics = a.topics.length ? a.topics : ['', ''];
   const p = preview;
   if (p && document.activeElement !== previewArea) previewArea.value = p.text;
+  const draft = b && b.status === 'draft' ? b : null;
+  const changed = draft ? unsaved(draft) : false;
   replaceChildren(
     section,
     h('h2', { id: 'step-title', tabindex: -1 }, s('askHeadingFull')),
+    draft
+      ? h(
+          'div',
+          { class: 'draft-line' },
+          icon(changed ? 'circle-filled' : 'check'),
+          h('span', {}, changed ? s('draftUnsaved', draft.personName) : s('draftSaved', draft.personName)),
+          h('button', { type: 'button', class: 'secondary', 'data-key': 'new-request', onclick: () => newRequestFromDraft(draft) }, icon('add'), s('startNewRequest')),
+        )
+      : null,
     h(
       'div',
       { class: 'ask-grid' },
@@ -419,7 +619,7 @@ function renderAsk(d: BuilderData): void {
         'div',
         { class: 'ask-form' },
         h('label', { for: 'ask-person', class: 'field-label' }, s('who')),
-        h('select', { id: 'ask-person', 'data-key': 'ask-person', onchange: (e: Event) => setAsk({ personId: (e.target as HTMLSelectElement).value, text: null }) }, ...people.map((x) => h('option', { value: x.id, selected: x.id === a.personId }, x.name))),
+        h('select', { id: 'ask-person', 'data-key': 'ask-person', onchange: (e: Event) => setAsk({ personId: (e.target as HTMLSelectElement).value }) }, ...people.map((x) => h('option', { value: x.id, selected: x.id === a.personId }, x.name))),
         h(
           'div',
           { class: 'row' },
@@ -448,7 +648,26 @@ function renderAsk(d: BuilderData): void {
         { class: 'ask-preview' },
         h('label', { for: 'preview', class: 'field-label' }, s('yourRequest')),
         previewArea,
-        a.text !== null ? h('button', { type: 'button', class: 'secondary', 'data-key': 'reset-text', onclick: () => { setAsk({ text: null }); previewArea.value = ''; } }, icon('discard'), s('backToTemplate')) : null,
+        p?.source === 'detached'
+          ? h(
+              'div',
+              { class: 'msg warning detached' },
+              icon('warning'),
+              h(
+                'div',
+                { class: 'msg-text' },
+                h('p', {}, s('textIsYours')),
+                h(
+                  'div',
+                  { class: 'row' },
+                  h('button', { type: 'button', class: 'secondary', 'data-key': 'redraft', onclick: redraft }, icon('refresh'), s('redraftFromForm')),
+                  h('button', { type: 'button', class: 'secondary', 'data-key': 'keep-text', onclick: () => setAsk({ basis: p.template }) }, s('keepMyText')),
+                ),
+              ),
+            )
+          : a.text !== null && p?.source !== 'template'
+            ? h('button', { type: 'button', class: 'secondary', 'data-key': 'reset-text', onclick: redraft }, icon('discard'), s('backToTemplate'))
+            : null,
         p?.templateError ? h('p', { class: 'msg error' }, icon('warning'), p.templateError) : null,
         quality(p),
         h(
@@ -456,14 +675,44 @@ function renderAsk(d: BuilderData): void {
           { class: 'row actions' },
           h('button', { type: 'button', class: 'secondary', 'data-key': 'copy', onclick: () => post({ type: 'copy', text: currentText() }) }, icon('copy'), s('copy')),
           h('button', { type: 'button', class: 'secondary', 'data-key': 'open-md', onclick: () => post({ type: 'openMarkdown', text: currentText() }) }, icon('markdown'), s('openAsMarkdown')),
-          h('button', { type: 'button', class: 'secondary', 'data-key': 'save-draft', disabled: !!d.readOnly, onclick: () => save(false) }, icon('save'), s('saveAsDraft')),
-          h('button', { type: 'button', 'data-key': 'mark-sent', disabled: !!d.readOnly, onclick: () => save(true) }, icon('send'), s('markAsSent')),
+          h('button', { type: 'button', class: 'secondary', 'data-key': 'save-draft', disabled: !!d.readOnly || saving, onclick: () => save(false) }, icon('save'), s('saveAsDraft')),
+          h('button', { type: 'button', 'data-key': 'mark-sent', disabled: !!d.readOnly || saving, onclick: () => save(true) }, icon('send'), s('markAsSent')),
         ),
       ),
     ),
     h('div', { class: 'actions' }, h('button', { type: 'button', class: 'secondary', onclick: () => go('identify') }, icon('arrow-left'), s('back'))),
   );
   if (!p) requestPreview();
+}
+
+/** "Start a new request" while editing a draft: at once if it is saved, else after saying what would be lost. */
+function newRequestFromDraft(draft: EditingView): void {
+  if (!unsaved(draft)) {
+    startNewRequest();
+    return;
+  }
+  say('warning', s('draftChangesNotSaved', draft.personName), [
+    { label: s('saveAsDraft'), key: 'unsaved-save', primary: true, run: () => save(false) },
+    { label: s('startNewAnyway'), key: 'unsaved-discard', run: () => startNewRequest() },
+  ]);
+}
+
+/** The Ask step once the request was marked as sent: what was sent, read-only, and a way to start the next one. */
+function renderSent(b: EditingView): void {
+  replaceChildren(
+    section,
+    h('h2', { id: 'step-title', tabindex: -1 }, s('sentHeading')),
+    h('p', { class: 'sent-line' }, icon('send'), b.sentOn ? s('sentToOn', b.personName, b.sentOn, b.statusLabel) : s('sentTo', b.personName, b.statusLabel)),
+    h('p', { class: 'hint' }, s('sentHint')),
+    h('label', { for: 'sent-text', class: 'field-label' }, s('sentText')),
+    h('textarea', { id: 'sent-text', 'data-key': 'sent-text', class: 'sent-text', rows: 12, readonly: true, value: b.text }),
+    h(
+      'div',
+      { class: 'row' },
+      h('button', { type: 'button', 'data-key': 'new-request', onclick: () => { startNewRequest(); (section.querySelector('#ask-person') as HTMLElement | null)?.focus(); } }, icon('add'), s('startNewRequest')),
+      h('button', { type: 'button', class: 'secondary', 'data-key': 'copy', onclick: () => post({ type: 'copy', text: b.text }) }, icon('copy'), s('copy')),
+    ),
+  );
 }
 
 function currentText(): string {
@@ -474,10 +723,12 @@ function quality(p: typeof preview): HTMLElement {
   if (!p) return h('div', { class: 'quality', id: 'quality' }, h('p', { class: 'hint' }, s('checking')));
   const errors = p.findings.filter((f) => f.severity === 'error').length;
   const level = p.score >= 80 && errors === 0 ? 'good' : p.score >= 50 ? 'fair' : 'poor';
+  // The number is in the text colour (readable in every theme); the level's colour is on its icon.
+  const ic = level === 'good' ? 'pass-filled' : level === 'fair' ? 'warning' : 'error';
   return h(
     'div',
     { class: 'quality', id: 'quality' },
-    h('div', { class: `score ${level}` }, h('meter', { min: 0, max: 100, low: 50, high: 80, optimum: 100, value: p.score, 'aria-label': s('qualityScore') }), h('span', { class: 'score-num' }, `${p.score}/100`), h('span', { class: 'reason' }, p.reason)),
+    h('div', { class: `score ${level}` }, h('meter', { min: 0, max: 100, low: 50, high: 80, optimum: 100, value: p.score, 'aria-label': s('qualityScore') }), icon(ic), h('span', { class: 'score-num' }, `${p.score}/100`), h('span', { class: 'reason' }, p.reason)),
     p.findings.length ? h('ul', { class: 'findings', 'aria-label': s('findings') }, ...p.findings.map(finding)) : null,
   );
 }
@@ -489,8 +740,20 @@ function finding(f: FindingView): HTMLElement {
 }
 
 function save(markSent: boolean): void {
+  if (saving) return;
   requestPreview.flush();
+  saving = true;
   post({ type: 'save', ask: askToSend(), markSent });
+  render();
+}
+
+/** After "Fix It First": back in the text, at the first error, with the findings in view. */
+function backToTheText(): void {
+  if (state.step !== 'ask') go('ask');
+  const first = preview?.findings.find((f) => f.severity === 'error');
+  section.querySelector('#quality')?.scrollIntoView({ block: 'nearest' });
+  previewArea.focus();
+  if (first && first.end > first.start) previewArea.setSelectionRange(first.start, first.end);
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -504,6 +767,7 @@ window.addEventListener('message', (event: MessageEvent) => {
       const first = data === null;
       data = m.data;
       if (first && state.ask.sessions === 3 && state.ask.personId === null) state.ask.sessions = m.data.defaultSessions;
+      reconcile(m.data);
       render();
       if (state.step === 'ask') requestPreview();
       break;
@@ -511,21 +775,69 @@ window.addEventListener('message', (event: MessageEvent) => {
     case 'goto':
       go(m.step);
       break;
-    case 'preview':
+    case 'preview': {
       if (m.seq !== seq) return; // a newer one is on its way
       preview = m;
+      const a = state.ask;
+      // The text follows the form again (it equals the template's), or the form's change was carried into it.
+      if (m.source === 'template' && a.text !== null) setState({ ask: { ...a, text: null, basis: null } });
+      else if (m.source === 'updated') setState({ ask: { ...a, text: m.text, basis: m.template } });
+      else if (m.source === 'edited' && !a.basis) setState({ ask: { ...a, basis: m.template } });
       if (state.step === 'ask' && data) render();
       break;
+    }
     case 'saved':
-      notice = { kind: 'info', text: m.sent ? s('markedAsSent', m.personName) : s('savedAsDraft', m.personName) };
-      renderBanner();
+      saving = false;
+      setState({ ask: { ...state.ask, attemptId: m.attemptId } });
+      say('info', m.sent ? s('markedAsSent', m.personName) : s('savedAsDraft', m.personName));
+      if (data) render();
+      if (m.sent) (section.querySelector('h2') as HTMLElement | null)?.focus();
+      break;
+    case 'sendHeld':
+      saving = false;
+      render();
+      if (m.fix) {
+        say('warning', s('notSentFixFirst'));
+        backToTheText();
+      }
+      break;
+    case 'skillRemoved': {
+      const lost = !document.activeElement || document.activeElement === document.body;
+      offerUndo(s('removedNamed', m.name), 'undo-remove', () => post({ type: 'undoRemoveSkill', skillId: m.skillId }));
+      renderTray();
+      // The row's button is gone: the focus goes to the Undo rather than to the top of the page.
+      if (lost) (tray.querySelector('[data-key="undo-remove"]') as HTMLElement | null)?.focus();
+      break;
+    }
+    case 'suggestFocus':
+      suggestion = { skillId: m.skillId, name: m.name };
+      renderTray();
       break;
     case 'error':
-      notice = { kind: 'error', text: m.message };
-      renderBanner();
+      saving = false;
+      say('error', m.message);
+      if (data && state.step === 'ask') render();
       break;
   }
 });
 
+/**
+ * The form and the journal agree: a form restored from an older version takes the attempt it was saved as; a
+ * form whose draft was deleted starts afresh (a sent one is shown as sent by renderAsk).
+ */
+function reconcile(d: BuilderData): void {
+  const e = d.editing;
+  if (legacy) {
+    legacy = false;
+    if (e && e.status !== null && state.ask.attemptId === null) setState({ ask: { ...state.ask, attemptId: e.attemptId } });
+  }
+  if (e && e.status === null && e.attemptId === state.ask.attemptId) {
+    setState({ ask: { ...blankAsk(d.defaultSessions), personId: state.ask.personId } });
+    preview = null;
+    previewArea.value = '';
+    post({ type: 'newRequest' });
+  }
+}
+
 render();
-post({ type: 'ready' });
+post({ type: 'ready', attemptId: state.ask.attemptId ?? null, ...(legacy ? { legacyAsk: askToSend() } : {}) });

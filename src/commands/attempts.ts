@@ -74,8 +74,20 @@ export async function markRequestSent(deps: Deps, attemptId: string, ask: boolea
 async function confirmSend(deps: Deps, attemptId: string): Promise<void> {
   const journal = deps.store.journal;
   const attempt = attemptOf(journal, attemptId);
+  const answer = await askBeforeSending(journal, attempt, today(deps));
+  // Fix it first: the draft in its editor bound to the journal, with the findings marked — save, then send.
+  if (answer === 'fix' && allowedActions(attempt).edit) await deps.drafts.open(attemptId);
+  if (answer !== 'send') throw new Cancelled();
+}
+
+/**
+ * The question before sending `attempt` (it need not be in `journal` yet: the builder asks before it saves):
+ * 'send' at once when there is nothing to say, else the person's answer — 'fix' for "Fix It First", 'cancel'
+ * when they closed it. The one wording for the tree, the palette and the builder.
+ */
+export async function askBeforeSending(journal: Journal, attempt: Attempt, todayDate: string): Promise<'send' | 'fix' | 'cancel'> {
   const concerns = sendConcerns(journal, attempt);
-  if (sendsCleanly(concerns)) return;
+  if (sendsCleanly(concerns)) return 'send';
   const name = personName(journal, attempt);
   const skill = journal.skills.find((s) => s.id === attempt.skillId)?.name ?? '';
   const lines: string[] = concerns.errors.slice(0, 5).map((f) => `• ${f.message}`);
@@ -84,7 +96,7 @@ async function confirmSend(deps: Deps, attemptId: string): Promise<void> {
     const sent = [...other.events].reverse().find((e) => e.kind === 'sent');
     lines.push(
       sent
-        ? vscode.l10n.t('• You already asked {0} about {1} on {2} and that request is still open.', name, skill, shortDate(localDate(new Date(sent.at)), today(deps)))
+        ? vscode.l10n.t('• You already asked {0} about {1} on {2} and that request is still open.', name, skill, shortDate(localDate(new Date(sent.at)), todayDate))
         : vscode.l10n.t('• You already have an open request to {0} about {1}.', name, skill),
     );
   }
@@ -97,9 +109,7 @@ async function confirmSend(deps: Deps, attemptId: string): Promise<void> {
   // With errors, Enter (the first button) fixes rather than sends: nothing leaves by accident.
   const buttons = concerns.errors.length > 0 ? [fixFirst, sendAnyway] : [sendAnyway];
   const answer = await vscode.window.showWarningMessage(message, { modal: true, detail: lines.join('\n') }, ...buttons);
-  // Fix it first: the draft in its editor bound to the journal, with the findings marked — save, then send.
-  if (answer === fixFirst && allowedActions(attempt).edit) await deps.drafts.open(attemptId);
-  if (answer !== sendAnyway) throw new Cancelled();
+  return answer === sendAnyway ? 'send' : answer === fixFirst ? 'fix' : 'cancel';
 }
 
 function offerUndo(deps: Deps, attempt: Attempt, index: number): void {

@@ -2,7 +2,10 @@
 import * as vscode from 'vscode';
 import { renderRequestOrFallback } from '../domain/templates';
 import { BuilderPanel, type BuilderServices } from '../webview/builderPanel';
-import { invocation, type Deps } from './deps';
+import { invocation, today, type Deps } from './deps';
+import { askBeforeSending } from './attempts';
+import { shortDate } from '../domain/dates';
+import { statusLabel } from '../views/labels';
 import { guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
 
@@ -33,6 +36,10 @@ export function registerBuilder(context: vscode.ExtensionContext, deps: Deps): (
     log: (message) => deps.log.warn(message),
     notify: (message) => void vscode.window.showInformationMessage(message),
     reveal: (attemptId) => deps.reveal?.(attemptId),
+    // The same question as Mark as Sent from the tree and the palette.
+    confirmSend: (journal, attempt) => askBeforeSending(journal, attempt, today(deps)),
+    statusLabel,
+    dateLabel: (date) => shortDate(date, today(deps)),
   };
 
   context.subscriptions.push(

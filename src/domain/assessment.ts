@@ -32,15 +32,37 @@ export const CATALOGUE: readonly SkillArea[] = [
 export const MAX_LEVEL = 5;
 export const MAX_PRIORITY = 20;
 
-type Rated = Pick<Skill, 'name' | 'current' | 'importance'>;
+type Rated = Pick<Skill, 'name' | 'current' | 'importance'> & { unrated?: unknown };
+
+/** The two levels a person rates a skill area on. */
+export const RATING_LEVELS = ['current', 'importance'] as const;
+export type RatingLevel = (typeof RATING_LEVELS)[number];
+
+/**
+ * The levels of a skill area the person has not rated yet (the journal's optional `unrated` field: a new area
+ * keeps the placeholder 3 for each until it is chosen). Read only when well-formed: anything else in the field
+ * counts as rated, as in journals written before the field existed.
+ */
+export function unratedLevels(skill: object): RatingLevel[] {
+  const raw = (skill as { unrated?: unknown }).unrated;
+  if (!Array.isArray(raw)) return [];
+  return RATING_LEVELS.filter((l) => raw.includes(l));
+}
+
+/** True when both levels are the person's own choice (not a placeholder). */
+export function isRated(skill: object): boolean {
+  return unratedLevels(skill).length === 0;
+}
 
 export interface RankedSkill<S extends Rated = Skill> {
   skill: S;
-  /** importance × (5 − current), 0–20. */
+  /** importance × (5 − current), 0–20 (for an area not rated yet: of its placeholder levels, not shown). */
   priority: number;
   /** 1-based, distinct: 1 is the area to develop first. */
   rank: number;
-  /** Set when another area has the same priority: how the tie was broken, in plain words. */
+  /** False while a level is not rated yet: such areas come after every rated one, in the order entered. */
+  rated: boolean;
+  /** Set when another rated area has the same priority: how the tie was broken, in a few plain words. */
   tieNote?: string;
 }
 
@@ -61,19 +83,23 @@ export function priorityOf(skill: Pick<Skill, 'current' | 'importance'>): number
 const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 
 /**
- * Ranks skill areas, highest priority first. Ties (same priority) are broken by, in order:
+ * Ranks skill areas, highest priority first. Areas not rated yet (see unratedLevels) come last, in the order they
+ * were entered, with no tie notes: their levels are placeholders, not the person's judgement. Ties (same
+ * priority) between rated areas are broken by, in order:
  *   1. higher importance (it matters more to your aspiration);
  *   2. lower current level (you are weaker at it) — with equal priority and importance the levels are
  *      necessarily equal too, so this only matters for out-of-range data; kept for a total order;
  *   3. name, alphabetically (locale-aware, ignoring case and accents);
  *   4. the order they were entered.
- * Every entry in a tie group gets a `tieNote` saying why it is above or below its neighbour.
+ * Every entry in a tie group gets a short `tieNote` saying why it is above or below its neighbour.
  * The input is not changed.
  */
 export function rankSkills<S extends Rated>(skills: readonly S[]): RankedSkill<S>[] {
-  const rows = skills.map((skill, index) => ({ skill, index, priority: priorityOf(skill), importance: level(skill.importance), current: level(skill.current) }));
+  const rows = skills.map((skill, index) => ({ skill, index, rated: isRated(skill), priority: priorityOf(skill), importance: level(skill.importance), current: level(skill.current) }));
   rows.sort(
     (a, b) =>
+      Number(b.rated) - Number(a.rated) ||
+      (a.rated ? 0 : a.index - b.index) ||
       b.priority - a.priority ||
       b.importance - a.importance ||
       a.current - b.current ||
@@ -81,11 +107,12 @@ export function rankSkills<S extends Rated>(skills: readonly S[]): RankedSkill<S
       a.index - b.index,
   );
   return rows.map((row, i) => {
-    const entry: RankedSkill<S> = { skill: row.skill, priority: row.priority, rank: i + 1 };
+    const entry: RankedSkill<S> = { skill: row.skill, priority: row.priority, rank: i + 1, rated: row.rated };
+    if (!row.rated) return entry;
     const above = rows[i - 1];
     const below = rows[i + 1];
-    if (above && above.priority === row.priority) entry.tieNote = tieNote(row, above, 'below');
-    else if (below && below.priority === row.priority) entry.tieNote = tieNote(row, below, 'above');
+    if (above?.rated && above.priority === row.priority) entry.tieNote = tieNote(row, above, 'below');
+    else if (below?.rated && below.priority === row.priority) entry.tieNote = tieNote(row, below, 'above');
     return entry;
   });
 }
@@ -99,26 +126,38 @@ interface Row {
 
 function tieNote(row: Row, other: Row, position: 'above' | 'below'): string {
   const higher = position === 'above';
-  const start = `Tied with ${other.skill.name} at priority ${row.priority}; ranked ${higher ? 'higher' : 'lower'}`;
-  if (row.importance !== other.importance) {
-    return `${start} because it matters ${higher ? 'more' : 'less'} to you (importance ${row.importance} vs ${other.importance}).`;
-  }
-  if (row.current !== other.current) {
-    return `${start} because you rated yourself ${higher ? 'lower' : 'higher'} at it (${row.current} vs ${other.current}).`;
-  }
-  if (collator.compare(row.skill.name, other.skill.name) !== 0) {
-    return `${start} only because of the alphabet: same importance and same level.`;
-  }
-  return `${start} because it was entered ${higher ? 'first' : 'later'}: everything else is equal.`;
+  const start = `Tied with ${other.skill.name} at ${row.priority}`;
+  if (row.importance !== other.importance) return `${start}: matters ${higher ? 'more' : 'less'} to you.`;
+  if (row.current !== other.current) return `${start}: you are ${higher ? 'weaker' : 'stronger'} at it.`;
+  if (collator.compare(row.skill.name, other.skill.name) !== 0) return `${start}: same ratings, listed by name.`;
+  return `${start}: same ratings, listed as entered.`;
 }
 
 /**
- * The area to develop first: the top of the ranking, or null when there are no areas or none has a
- * gap (every area rated 5 — nothing left to develop).
+ * The area the ranking puts first: the top rated area with something left to develop (priority above 0), or
+ * null when there is none (no areas, none rated yet, or every rated area mastered).
+ */
+export function topArea<S extends Rated>(skills: readonly S[]): S | null {
+  const top = rankSkills(skills)[0];
+  return top && top.rated && top.priority > 0 ? top.skill : null;
+}
+
+/**
+ * After a change to the skill areas: the area to suggest as the new focus ("Switch focus to …?"), when the top of
+ * the ranking is now a different area than before the change and it is not the focus already; otherwise null.
+ */
+export function focusSuggestion<S extends Rated & { id: string }>(before: readonly S[], after: readonly S[], focusSkillId: string | null): S | null {
+  const top = topArea(after);
+  if (!top || top.id === focusSkillId) return null;
+  return topArea(before)?.id === top.id ? null : top;
+}
+
+/**
+ * The area to develop first: the top of the ranking, or null when there are no areas, none is rated yet, or
+ * none has a gap (every area rated 5 — nothing left to develop).
  */
 export function defaultFocus<S extends Rated>(skills: readonly S[]): S | null {
-  const top = rankSkills(skills)[0];
-  return top && top.priority > 0 ? top.skill : null;
+  return topArea(skills);
 }
 
 /**

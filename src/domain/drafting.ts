@@ -141,3 +141,41 @@ function checkAsk(input: DraftInput): string | undefined {
   if (input.text !== undefined && (typeof input.text !== 'string' || input.text.length > LIMITS.longText)) return `the request text must be at most ${LIMITS.longText} characters.`;
   return undefined;
 }
+
+/** A saved draft's new content: who, which skill, the ask and the text (as the person sees it, never blank). */
+export interface DraftUpdate {
+  personId: string;
+  skillId: string;
+  sessions: number;
+  minutesPerSession: number;
+  timeframe: string;
+  topics: readonly string[];
+  text: string;
+}
+
+/**
+ * Saves new content into a draft that is already in the journal (the builder's "Save as draft" a second time):
+ * the same attempt, its id, history and any fields it has kept; never a second draft. Refused when the attempt
+ * is not a draft any more (it was sent: a new request starts afresh) or a person or skill is unknown.
+ */
+export function updateDraft(journal: Journal, attemptId: string, input: DraftUpdate): Result<{ journal: Journal; attempt: Attempt }> {
+  const problem = checkAsk({ ...input, skill: { id: input.skillId }, person: { id: input.personId } });
+  if (problem) return { ok: false, reason: problem };
+  const current = journal.attempts.find((a) => a.id === attemptId);
+  if (!current) return { ok: false, reason: `No outreach attempt has the id "${attemptId}".` };
+  if (current.status !== 'draft') return { ok: false, reason: `This request is no longer a draft (it is ${current.status}); start a new request instead.` };
+  const skill = journal.skills.find((s) => s.id === input.skillId);
+  if (!skill) return { ok: false, reason: `No skill has the id "${input.skillId}".` };
+  const person = journal.people.find((p) => p.id === input.personId);
+  if (!person) return { ok: false, reason: `No person has the id "${input.personId}".` };
+  if (!input.text.trim()) return { ok: false, reason: 'The request text is empty.' };
+  const people = person.skillIds.includes(skill.id) ? journal.people : journal.people.map((p) => (p.id === person.id ? { ...p, skillIds: [...p.skillIds, skill.id] } : p));
+  const attempt: Attempt = {
+    ...current,
+    personId: person.id,
+    skillId: skill.id,
+    ask: { ...current.ask, sessions: input.sessions, minutesPerSession: input.minutesPerSession, timeframe: input.timeframe.trim(), topics: input.topics.map((t) => t.trim()).filter(Boolean) },
+    text: storedText(input.text),
+  };
+  return { ok: true, value: { journal: { ...journal, people, attempts: journal.attempts.map((a) => (a.id === attemptId ? attempt : a)) }, attempt } };
+}

@@ -6,7 +6,7 @@
  */
 import * as v from 'valibot';
 import { ASK_LIMITS } from '../domain/ask';
-import { LIMITS, ORGS, SENIORITIES, type Org, type Seniority } from '../domain/journal';
+import { LIMITS, ORGS, SENIORITIES, type AttemptStatus, type Org, type Seniority } from '../domain/journal';
 
 import type { Step } from './steps';
 export { isStep, STEPS, type Step } from './steps';
@@ -22,6 +22,13 @@ export interface AskForm {
   timeframe: string;
   topics: string[];
   text: string | null;
+  /** The draft in the journal this form edits (set by its first save); null for a request not saved yet. */
+  attemptId?: string | null;
+  /**
+   * With `text`: the template's text when the person's text last agreed with the form. A later change of the form
+   * is carried into their text from it where that is safe (domain/rebaseText.ts).
+   */
+  basis?: string | null;
 }
 
 export interface PersonForm {
@@ -37,11 +44,20 @@ export interface PersonForm {
 // webview → extension
 
 export type ToHost =
-  | { type: 'ready' }
+  /**
+   * The webview is ready for data. `attemptId`: the draft its restored form edits; `legacyAsk`: a form restored
+   * from a version that did not keep the attempt id (the host finds the attempt it was saved as, if any).
+   */
+  | { type: 'ready'; attemptId?: string | null; legacyAsk?: AskForm }
   | { type: 'setAspiration'; text: string }
   | { type: 'addSkill'; name: string }
-  | { type: 'rateSkill'; skillId: string; current: number; importance: number }
+  /** One level, or both: a level left out keeps its value (and stays "not rated yet" if it was). */
+  | { type: 'rateSkill'; skillId: string; current?: number; importance?: number }
   | { type: 'removeSkill'; skillId: string }
+  /** Puts back the skill area removed last (its Undo). */
+  | { type: 'undoRemoveSkill'; skillId: string }
+  /** The form starts a new request: it no longer edits the draft or shows the request it was bound to. */
+  | { type: 'newRequest' }
   | { type: 'setFocus'; skillId: string }
   | { type: 'savePerson'; person: PersonForm }
   | { type: 'preview'; seq: number; ask: AskForm }
@@ -62,14 +78,21 @@ const AskFormSchema = v.strictObject({
   timeframe: shortText,
   topics: v.pipe(v.array(shortText), v.maxLength(LIMITS.topics)),
   text: v.nullable(longText),
+  attemptId: v.optional(v.nullable(id)),
+  basis: v.optional(v.nullable(longText)),
 });
 
 const ToHostSchema = v.variant('type', [
-  v.strictObject({ type: v.literal('ready') }),
+  v.strictObject({ type: v.literal('ready'), attemptId: v.optional(v.nullable(id)), legacyAsk: v.optional(AskFormSchema) }),
   v.strictObject({ type: v.literal('setAspiration'), text: shortText }),
   v.strictObject({ type: v.literal('addSkill'), name }),
-  v.strictObject({ type: v.literal('rateSkill'), skillId: id, current: level, importance: level }),
+  v.pipe(
+    v.strictObject({ type: v.literal('rateSkill'), skillId: id, current: v.optional(level), importance: v.optional(level) }),
+    v.check((m) => m.current !== undefined || m.importance !== undefined, 'rates nothing: give current, importance or both'),
+  ),
   v.strictObject({ type: v.literal('removeSkill'), skillId: id }),
+  v.strictObject({ type: v.literal('undoRemoveSkill'), skillId: id }),
+  v.strictObject({ type: v.literal('newRequest') }),
   v.strictObject({ type: v.literal('setFocus'), skillId: id }),
   v.strictObject({
     type: v.literal('savePerson'),
@@ -110,6 +133,8 @@ export interface SkillRow {
   importance: number;
   priority: number;
   rank: number;
+  /** The levels not rated yet (their numbers are placeholders): such an area is ranked last and shows no priority. */
+  unrated: ('current' | 'importance')[];
   tieNote: string | null;
 }
 
@@ -134,12 +159,38 @@ export interface BuilderData {
   defaultSessions: number;
   /** Set when the journal cannot be changed (e.g. saved by a newer version). */
   readOnly: string | null;
+  /** The attempt the Ask step's form is bound to (its saved draft, or the request it sent), if any. */
+  editing: EditingView | null;
   /**
    * The webview's own text in the display language, by key (see builderStrings.ts); a key that is
    * missing is shown in English.
    */
   strings: Record<string, string>;
 }
+
+/** The attempt the form is bound to, as the Ask step shows it. */
+export interface EditingView {
+  attemptId: string;
+  /** Its status now; null when it is no longer in the journal (deleted). */
+  status: AttemptStatus | null;
+  /** The status in the display language ("sent", "declined" …). */
+  statusLabel: string;
+  personName: string;
+  /** The text as saved (and sent). */
+  text: string;
+  /** The ask as saved: with the text, what the form is compared with to know whether it has unsaved changes. */
+  ask: { personId: string; sessions: number; minutesPerSession: number; timeframe: string; topics: string[] };
+  /** When it was marked as sent, for showing ("26 Nov"); null while a draft. */
+  sentOn: string | null;
+}
+
+/**
+ * How the previewed text relates to the form: `template` — it is the template's text (the form drives it);
+ * `edited` — the person's own text, and the form has not changed since it agreed with it; `updated` — the
+ * person's text with the form's change carried over; `detached` — the form changed but the change could not be
+ * carried into the person's text safely: it is their own now (one action re-drafts it from the form).
+ */
+export type PreviewSource = 'template' | 'edited' | 'updated' | 'detached';
 
 export interface FindingView {
   id: string;
@@ -153,8 +204,14 @@ export interface FindingView {
 export type ToWebview =
   | { type: 'data'; data: BuilderData }
   | { type: 'goto'; step: Step }
-  | { type: 'preview'; seq: number; text: string; score: number; reason: string; findings: FindingView[]; templateError: string | null }
+  | { type: 'preview'; seq: number; text: string; score: number; reason: string; findings: FindingView[]; templateError: string | null; source: PreviewSource; template: string }
   | { type: 'saved'; attemptId: string; sent: boolean; personName: string }
+  /** Mark as sent was held: the person chose "Fix It First" (`fix`) or closed the question. Nothing was saved. */
+  | { type: 'sendHeld'; fix: boolean }
+  /** A skill area was removed: the webview offers Undo. */
+  | { type: 'skillRemoved'; skillId: string; name: string }
+  /** The top of the ranking changed and is not the focus: "Switch focus to …?". */
+  | { type: 'suggestFocus'; skillId: string; name: string }
   | { type: 'error'; message: string };
 
 /** What the webview keeps with setState (and the panel serializer restores after a reload). */

@@ -5,6 +5,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { openView, pickItem, REPO, runCommand, startSession, treeItems, waitForExtensions, webview } from './harness.mjs';
+import { textContrast } from './support/contrast.mjs';
 
 // The README's screenshots: refreshed in docs/ with MENTORING_UPDATE_DOCS=1, otherwise kept in test-results/.
 const DOCS = process.env.MENTORING_UPDATE_DOCS === '1' ? path.join(REPO, 'docs') : path.join(REPO, 'test-results', 'docs');
@@ -26,14 +27,24 @@ async function setTheme(s, theme) {
   await s.page.waitForTimeout(500);
 }
 
-/** Screenshots of the current state in both themes, under docs/ (for the README). */
-async function shoot(s, name) {
+/**
+ * Screenshots of the current state in both themes, under docs/ (for the README); `check(theme)` runs in each theme
+ * too (e.g. the contrast of the text).
+ */
+async function shoot(s, name, check = async () => {}) {
   fs.mkdirSync(DOCS, { recursive: true });
   for (const [key, theme] of Object.entries(THEMES)) {
     await setTheme(s, theme);
     await s.page.screenshot({ path: path.join(DOCS, `${name}-${key}.png`) });
+    await check(theme);
   }
   await setTheme(s, THEMES.dark);
+}
+
+/** Text a person reads needs 4.5:1 against what is behind it (WCAG AA), in the light theme as in the dark one. */
+async function assertReadable(locator, what, theme) {
+  const ratio = await textContrast(locator);
+  assert.ok(ratio >= 4.5, `${what} in ${theme}: contrast ${ratio.toFixed(2)}:1, below 4.5:1`);
 }
 
 describe('Assessment & Request Builder (a person in a real VS Code)', function () {
@@ -68,6 +79,7 @@ describe('Assessment & Request Builder (a person in a real VS Code)', function (
     await ui.getByLabel('Current level in Financial acumen').selectOption('2');
     await ui.getByLabel('Importance of Financial acumen').selectOption('5');
     await ui.getByRole('button', { name: 'Add Public speaking' }).click();
+    await ui.getByLabel('Current level in Public speaking').selectOption('3');
     await ui.getByLabel('Importance of Public speaking').selectOption('4');
     // Ranked by importance × (5 − current): financial acumen 5 × 3 = 15, public speaking 4 × 2 = 8.
     const ranked = () => ui.locator('table.skills tbody tr').evaluateAll((trs) => trs.map((tr) => [tr.querySelector('th')?.firstChild?.textContent, tr.querySelector('.priority')?.textContent]));
@@ -76,7 +88,10 @@ describe('Assessment & Request Builder (a person in a real VS Code)', function (
     });
     assert.equal(await ui.getByLabel('Focus on Financial acumen').isChecked(), true);
     await ui.locator('.focus-line', { hasText: 'Financial acumen' }).waitFor();
-    await shoot(s, 'builder-assess');
+    await shoot(s, 'builder-assess', async (theme) => {
+      await assertReadable(ui.locator('p.hint').first(), 'the hint', theme);
+      await assertReadable(ui.locator('table.skills thead th').first(), 'the column headings', theme);
+    });
     await ui.getByRole('button', { name: 'Next: who is great at it?' }).click();
   });
 
@@ -109,7 +124,11 @@ describe('Assessment & Request Builder (a person in a real VS Code)', function (
     assert.match(text, /three 45-minute sessions with me over the next six weeks, focusing on a high level understanding of our financial reports, how you convert those numbers into a compelling story, and what someone at my level/);
     await assertEventually(async () => Number((await ui.locator('.score-num').innerText()).split('/')[0]) >= 90, 'a score of 90 or more');
     assert.equal(await ui.locator('.finding.error').count(), 0);
-    await shoot(s, 'builder-ask');
+    // The score "100/100" was green text, about 2:1 on a light theme: now the text colour, the green on its icon.
+    await shoot(s, 'builder-ask', async (theme) => {
+      await assertReadable(ui.locator('.score-num'), 'the score', theme);
+      await assertReadable(ui.locator('.reason'), "the score's reason", theme);
+    });
   });
 
   it('Ask: typing "mentor" shows the finding; removing it clears it', async () => {
@@ -118,7 +137,11 @@ describe('Assessment & Request Builder (a person in a real VS Code)', function (
     await s.page.keyboard.press('Control+End');
     await s.page.keyboard.type(' Would you be my mentor?');
     await ui.locator('[data-finding="mentor-word"]').waitFor({ timeout: 10_000 });
-    await shoot(s, 'builder-finding');
+    await shoot(s, 'builder-finding', async (theme) => {
+      await assertReadable(ui.locator('.score-num'), 'a poor score', theme);
+      await assertReadable(ui.locator('.finding strong'), 'a finding', theme);
+      await assertReadable(ui.locator('.finding .fix'), "a finding's fix", theme);
+    });
     await preview.click(); // switching themes for the screenshots took the focus
     await s.page.keyboard.press('Control+End');
     for (let i = 0; i < ' Would you be my mentor?'.length; i++) await s.page.keyboard.press('Backspace');
@@ -127,7 +150,9 @@ describe('Assessment & Request Builder (a person in a real VS Code)', function (
 
   it('saves a draft that appears in the Outreach tree at once', async () => {
     await ui.getByRole('button', { name: 'Save as draft' }).click();
-    await ui.locator('.banner .msg.info', { hasText: 'Saved as a draft for Terry' }).waitFor();
+    await ui.locator('.tray .msg.info', { hasText: 'Saved as a draft for Terry' }).waitFor();
+    await ui.locator('.draft-line', { hasText: 'Editing your saved draft to Terry' }).waitFor();
+    await s.screenshot('e2e-builder-saved-dark');
     await openView(s.page, 'Mentoring');
     await assertEventually(async () => (await treeItems(s.page, 'Outreach')).some((r) => r.label === 'Drafts' && r.description === '1'), 'Drafts (1) in the tree');
   });

@@ -300,7 +300,7 @@ describe('No network, ever: a full tour of Mentoring Outreach makes no network r
     await ui.locator('[data-finding="mentor-word"]').waitFor({ state: 'detached', timeout: 10_000 });
 
     await ui.getByRole('button', { name: 'Save as draft' }).click();
-    await ui.locator('.banner .msg.info', { hasText: 'Saved as a draft for Terry' }).waitFor();
+    await ui.locator('.tray .msg.info', { hasText: 'Saved as a draft for Terry' }).waitFor();
     await collectCsp();
   });
 

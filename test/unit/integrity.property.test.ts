@@ -58,11 +58,13 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
     message: fc.oneof(
       fc.record({ type: fc.constant('setAspiration'), text: shortArb }),
       fc.record({ type: fc.constant('addSkill'), name: nameArb }),
+      fc.record({ type: fc.constant('removeSkill'), skillId: fc.constantFrom('s1', 's2') }),
+      fc.record({ type: fc.constant('undoRemoveSkill'), skillId: fc.constantFrom('s1', 's2') }),
       fc.record({ type: fc.constant('savePerson'), person: fc.record({ name: nameArb, org: fc.constantFrom('inside', 'outside'), seniority: fc.constantFrom('senior', 'peer'), evidence: longArb }) }),
       fc.record({
         type: fc.constant('save'),
         markSent: fc.boolean(),
-        ask: fc.record({ personId: fc.constant('p1'), sessions: fc.constantFrom(1, 3, 6), minutesPerSession: fc.constantFrom(5, 45, 480), timeframe: shortArb, topics: fc.constant(['reading reports', 'telling the story']), text: fc.option(longArb, { nil: null }) }),
+        ask: fc.record({ personId: fc.constant('p1'), sessions: fc.constantFrom(1, 3, 6), minutesPerSession: fc.constantFrom(5, 45, 480), timeframe: shortArb, topics: fc.constant(['reading reports', 'telling the story']), text: fc.option(longArb, { nil: null }), attemptId: fc.constantFrom(null, 'a1', 'full') }),
       }),
     ),
   }),
@@ -130,6 +132,7 @@ describe('integrity: any sequence of commands and webview messages leaves a jour
           openMarkdown: async () => undefined,
           log: () => undefined,
           notify: () => undefined,
+          confirmSend: async () => 'send',
         });
         for (const op of ops) {
           if (op.op === 'builder') await controller.receive(op.message);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { addSkill, peopleFor, rateSkill, removeSkill, savePerson, setAspiration, setFocus } from '../../../src/domain/assessAndIdentify';
+import { addSkill, peopleFor, rateSkill, removeSkill, removeSkillForUndo, restoreSkill, savePerson, setAspiration, setFocus } from '../../../src/domain/assessAndIdentify';
 import { emptyJournal, parseJournal, type Journal } from '../../../src/domain/journal';
 import { terryJournal } from '../../support/journals';
 
@@ -58,6 +58,39 @@ describe('builder edits to the journal', () => {
     const noAttempts = removeSkill(terryJournal([]), 's1');
     assert.ok(noAttempts.ok);
     assert.equal(noAttempts.value.focusSkillId, null);
+  });
+
+  it('adds a new area not rated yet (placeholder levels kept valid for older versions); rating each level clears it', () => {
+    const r = addSkill(emptyJournal(), 'Writing');
+    assert.ok(r.ok);
+    assert.deepEqual(r.value.skill.unrated, ['current', 'importance']);
+    assert.ok(parseJournal(JSON.parse(JSON.stringify(r.value.journal))).ok, 'still a valid journal');
+    const id = r.value.skill.id;
+    const one = rateSkill(r.value.journal, id, 3, undefined);
+    assert.ok(one.ok);
+    assert.deepEqual(one.value.skills[0]?.unrated, ['importance'], 'rating 3 (the placeholder) is a rating too');
+    const both = rateSkill(one.value, id, undefined, 4);
+    assert.ok(both.ok);
+    assert.ok(!('unrated' in (both.value.skills[0] ?? {})));
+    assert.equal(both.value.skills[0]?.importance, 4);
+    const same = rateSkill(both.value, id, 3, 4);
+    assert.ok(same.ok);
+    assert.equal(same.value, both.value, 'no change, the same journal');
+  });
+
+  it('puts a removed skill area back exactly: its place, its people, the focus', () => {
+    const j = terryJournal([]);
+    const r = removeSkillForUndo(j, 's1');
+    assert.ok(r.ok);
+    assert.deepEqual(r.value.removed.people, [{ personId: 'p1', index: 0 }]);
+    assert.equal(r.value.removed.wasFocus, true);
+    const back = restoreSkill(r.value.journal, r.value.removed);
+    assert.ok(back.ok);
+    assert.deepEqual(back.value, j);
+    const again = addSkill(r.value.journal, 'financial acumen');
+    assert.ok(again.ok);
+    const before = JSON.stringify(again.value.journal);
+    refusedUnchanged(again.value.journal, restoreSkill(again.value.journal, r.value.removed), before);
   });
 
   it('sets the focus to a known skill only', () => {

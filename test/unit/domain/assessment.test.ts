@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { CATALOGUE, coverageHint, defaultFocus, MAX_PRIORITY, priorityOf, rankSkills } from '../../../src/domain/assessment';
+import { CATALOGUE, coverageHint, defaultFocus, focusSuggestion, MAX_PRIORITY, priorityOf, rankSkills, topArea, unratedLevels } from '../../../src/domain/assessment';
 import type { Skill } from '../../../src/domain/journal';
 import { terryJournal } from '../../support/journals';
 
@@ -54,17 +54,17 @@ describe('assessment: priority and ranking', () => {
     const ranked = rankSkills([skill('Writing', 1, 3), skill('Negotiation', 2, 4)]);
     assert.deepEqual(names(ranked), ['Negotiation', 'Writing']);
     assert.deepEqual(ranked.map((r) => r.priority), [12, 12]);
-    assert.equal(ranked[0]!.tieNote, 'Tied with Writing at priority 12; ranked higher because it matters more to you (importance 4 vs 3).');
-    assert.equal(ranked[1]!.tieNote, 'Tied with Negotiation at priority 12; ranked lower because it matters less to you (importance 3 vs 4).');
+    assert.equal(ranked[0]!.tieNote, 'Tied with Writing at 12: matters more to you.');
+    assert.equal(ranked[1]!.tieNote, 'Tied with Negotiation at 12: matters less to you.');
   });
 
   it('breaks a full tie alphabetically (ignoring case and accents), then by entry order', () => {
     const ranked = rankSkills([skill('writing', 2, 3, 'w'), skill('Écriture', 2, 3, 'e'), skill('Data analysis', 2, 3, 'd'), skill('Data Analysis', 2, 3, 'd2')]);
     assert.deepEqual(ranked.map((r) => r.skill.id), ['d', 'd2', 'e', 'w']);
     assert.deepEqual(ranked.map((r) => r.rank), [1, 2, 3, 4]);
-    assert.match(ranked[0]!.tieNote!, /ranked higher because it was entered first/);
-    assert.match(ranked[1]!.tieNote!, /ranked lower because it was entered later/);
-    assert.match(ranked[2]!.tieNote!, /alphabet/);
+    assert.equal(ranked[0]!.tieNote, 'Tied with Data Analysis at 9: same ratings, listed as entered.');
+    assert.equal(ranked[1]!.tieNote, 'Tied with Data analysis at 9: same ratings, listed as entered.');
+    assert.equal(ranked[2]!.tieNote, 'Tied with Data Analysis at 9: same ratings, listed by name.');
   });
 
   it('breaks a tie at priority 0 (mastered areas) by importance', () => {
@@ -101,6 +101,32 @@ describe('assessment: priority and ranking', () => {
       assert.ok(a.priority > b.priority || (a.priority === b.priority && a.skill.importance >= b.skill.importance), `${a.skill.name} before ${b.skill.name}`);
       if (a.priority === b.priority) assert.ok(a.tieNote && b.tieNote);
     }
+  });
+
+  it('keeps tie notes short (one line in the table)', () => {
+    const all: Skill[] = [];
+    for (let c = 1; c <= 5; c++) for (let i = 1; i <= 5; i++) all.push(skill(`Area c${c}i${i}`, c, i));
+    for (const r of rankSkills(all)) if (r.tieNote) assert.ok(r.tieNote.length <= 60, r.tieNote);
+  });
+
+  it('ranks areas not rated yet last, in the order entered, with no tie notes', () => {
+    const fresh = (name: string, unrated: unknown): Skill => ({ ...skill(name, 3, 3), unrated });
+    const ranked = rankSkills([fresh('Writing', ['current', 'importance']), skill('Leadership', 4, 2), fresh('Negotiation', ['importance']), skill('Data', 2, 1), fresh('Old', 'not a list')]);
+    assert.deepEqual(names(ranked), ['Old', 'Data', 'Leadership', 'Writing', 'Negotiation']);
+    assert.deepEqual(ranked.map((r) => r.rated), [true, true, true, false, false]);
+    assert.ok(ranked.slice(3).every((r) => r.tieNote === undefined));
+    assert.deepEqual(unratedLevels({ unrated: ['importance', 'current', 'x'] }), ['current', 'importance']);
+    assert.deepEqual(unratedLevels({}), [], 'journals before the field: rated');
+    assert.equal(topArea([fresh('Writing', ['current'])]), null, 'nothing rated: no top area');
+  });
+
+  it('suggests a new focus only when the top of the ranking changes to an area that is not the focus', () => {
+    const a = { ...skill('A', 2, 5), id: 'a' };
+    const b = { ...skill('B', 3, 3), id: 'b' };
+    assert.equal(focusSuggestion([a, b], [a, { ...b, current: 1, importance: 5 }], 'a')?.id, 'b');
+    assert.equal(focusSuggestion([a, b], [a, { ...b, current: 1, importance: 5 }], 'b'), null, 'already the focus');
+    assert.equal(focusSuggestion([a, b], [a, { ...b, current: 2 }], 'a'), null, 'the top did not change');
+    assert.equal(focusSuggestion([a, b], [b], null)?.id, 'b', 'the focus removed: the new top is suggested');
   });
 
   it('defaults the focus to the top area, or null when there is nothing to develop', () => {
