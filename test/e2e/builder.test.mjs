@@ -2,44 +2,9 @@
 // the score, types "mentor" and sees the finding come and go, saves, finds the draft in the tree, and after a
 // window reload finds the form as they left it. Screenshots of each step (dark and light) go to docs/.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { openView, pickItem, REPO, runCommand, startSession, treeItems, waitForExtensions, webview } from './harness.mjs';
+import { openView, runCommand, startSession, treeItems, webview } from './harness.mjs';
+import { setTheme, shoot, THEMES } from './support/themes.mjs';
 import { textContrast } from './support/contrast.mjs';
-
-// The README's screenshots: refreshed in docs/ with MENTORING_UPDATE_DOCS=1, otherwise kept in test-results/.
-const DOCS = process.env.MENTORING_UPDATE_DOCS === '1' ? path.join(REPO, 'docs') : path.join(REPO, 'test-results', 'docs');
-const THEMES = { dark: 'Dark Modern', light: 'Light Modern' };
-
-/**
- * Switches the colour theme as a person would: Preferences: Color Theme, then pick it. The picker lists the themes
- * the workbench knows when it opens and does not update: right after start-up, before the workbench has read the
- * installed extensions (themes are built-in extensions), it is empty — so wait for that first.
- */
-async function setTheme(s, theme) {
-  const light = theme.includes('Light');
-  const isLight = () => s.page.evaluate(() => document.querySelector('.monaco-workbench')?.classList.contains('vs'));
-  if ((await isLight()) === light) return;
-  await waitForExtensions(s.page);
-  await runCommand(s.page, 'Preferences: Color Theme');
-  await pickItem(s.page, theme, { title: 'Color Theme' });
-  await s.page.waitForFunction((l) => document.querySelector('.monaco-workbench')?.classList.contains(l ? 'vs' : 'vs-dark'), light, { timeout: 20_000 });
-  await s.page.waitForTimeout(500);
-}
-
-/**
- * Screenshots of the current state in both themes, under docs/ (for the README); `check(theme)` runs in each theme
- * too (e.g. the contrast of the text).
- */
-async function shoot(s, name, check = async () => {}) {
-  fs.mkdirSync(DOCS, { recursive: true });
-  for (const [key, theme] of Object.entries(THEMES)) {
-    await setTheme(s, theme);
-    await s.page.screenshot({ path: path.join(DOCS, `${name}-${key}.png`) });
-    await check(theme);
-  }
-  await setTheme(s, THEMES.dark);
-}
 
 /** Text a person reads needs 4.5:1 against what is behind it (WCAG AA), in the light theme as in the dark one. */
 async function assertReadable(locator, what, theme) {

@@ -1,9 +1,9 @@
 // End-to-end: a person opens the Mentoring view, imports a journal through the welcome button and the file
 // dialog, reads the groups and counts, marks a draft as sent with the inline action, and sees the tree change.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
 import path from 'node:path';
-import { answerInput, openView, quickInput, REPO, startSession, treeItems, viewWelcome } from './harness.mjs';
+import { answerInput, openView, quickInput, startSession, treeItems, viewWelcome } from './harness.mjs';
+import { paneBox, shoot, widenSideBar } from './support/themes.mjs';
 
 /** Group rows (level 1) as "Label (count)" strings, read from the rendered tree. */
 function groups(rows) {
@@ -86,8 +86,14 @@ describe('Outreach view (a person in a real VS Code)', function () {
     const row = rows.find((r) => r.label === 'Amara Okafor');
     assert.ok(row, 'Amara is listed under Awaiting reply');
     assert.match(row.description, /Financial acumen · sent today/);
-    const file = await s.screenshot('e2e-outreach-sent');
-    if (process.env.MENTORING_UPDATE_DOCS === '1') fs.copyFileSync(file, path.join(REPO, 'docs', 'outreach.png'));
+    await s.screenshot('e2e-outreach-sent');
+    // The README's pictures of the tree, in a dark and a light theme, every group open and rows read whole.
+    await tree.locator('.monaco-list-row', { hasText: 'In progress' }).click();
+    await tree.locator('.monaco-list-row', { hasText: 'Jun Park' }).waitFor({ state: 'visible' });
+    await widenSideBar(s.page, 560);
+    await shoot(s, 'outreach', async () => {
+      assert.deepEqual(groups(await treeItems(s.page, 'Outreach')), groups(rows));
+    }, { clip: await paneBox(s.page, 'Outreach') });
   });
 
   it('shows the portfolio: coverage per skill area, with a warning for the focus area', async () => {
@@ -96,7 +102,8 @@ describe('Outreach view (a person in a real VS Code)', function () {
     assert.equal(labels[0], 'Financial acumen — focus · 1 inside · 1 outside');
     assert.ok(labels.some((l) => /2 identified · 2 asked · 0 said yes/.test(l)), JSON.stringify(labels));
     assert.ok(labels.some((l) => l.startsWith('Terry Lindqvist — inside · senior · asked')), JSON.stringify(labels));
-    const file = await s.screenshot('e2e-portfolio');
-    if (process.env.MENTORING_UPDATE_DOCS === '1') fs.copyFileSync(file, path.join(REPO, 'docs', 'portfolio.png'));
+    await shoot(s, 'portfolio', async () => {
+      assert.equal((await treeItems(s.page, 'Portfolio')).length, rows.length);
+    }, { clip: await paneBox(s.page, 'Portfolio') });
   });
 });
