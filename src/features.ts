@@ -35,7 +35,7 @@ export const start: FeaturesBundle['start'] = (context: vscode.ExtensionContext,
     void vscode.window.showWarningMessage(message);
   });
   const previews = new TextPreviews();
-  const diagnostics = new RequestDiagnostics(log);
+  const diagnostics = new RequestDiagnostics(log, shell.defaultSessions);
   const drafts = new DraftDocuments(shell.store, diagnostics);
   const mail = new MailLinks(context);
   context.subscriptions.push(log, templates, previews, diagnostics, drafts, mail);

@@ -55,7 +55,14 @@ export class RequestDiagnostics extends Disposable {
   private readonly collection = this._register(vscode.languages.createDiagnosticCollection(DIAGNOSTIC_COLLECTION));
   private readonly tracked = new Map<string, Tracked>();
 
-  constructor(private readonly log?: vscode.LogOutputChannel) {
+  /**
+   * `defaultSessions`: the person's usual number of sessions (the setting), read at each check — what a quick fix
+   * writes when the request has no plan of its own.
+   */
+  constructor(
+    private readonly log?: vscode.LogOutputChannel,
+    private readonly defaultSessions?: () => number,
+  ) {
     super();
     this._register({
       dispose: () => {
@@ -163,7 +170,8 @@ export class RequestDiagnostics extends Disposable {
       result = tooLong(text.length);
     } else {
       try {
-        result = checkRequest(text, t.context);
+        const usual = this.defaultSessions?.();
+        result = checkRequest(text, usual === undefined ? t.context : { defaultSessions: usual, ...t.context });
       } catch (e) {
         // A checker bug must never get in the way of typing: no diagnostics, and a line in the log.
         this.log?.error(`Checking ${doc.uri.toString(true)} failed: ${(e as Error)?.stack ?? String(e)}`);

@@ -170,6 +170,23 @@ describe('request diagnostics (inside a real extension host)', () => {
     assert.equal(editor.document.getText(mentor.range), 'mentoring');
   });
 
+  it("a quick fix for a vague ask writes the person's usual number of sessions (mentoring.defaultSessions)", async () => {
+    const config = vscode.workspace.getConfiguration('mentoring');
+    await config.update('defaultSessions', 4, vscode.ConfigurationTarget.Global);
+    try {
+      const editor = await openPlain('Hi Terry, would you be willing to spend some time with me this quarter on financial acumen?');
+      await vscode.commands.executeCommand('mentoring.checkRequest');
+      const vague = await waitFor('the no-sessions diagnostic', () => ours(editor.document.uri).find((d) => d.code === 'no-sessions'));
+      const actions = await quickFixes(editor.document.uri, vague.range);
+      const fix = actions.find((a) => /four sessions/.test(a.title));
+      assert.ok(fix?.edit, `a quick fix writing four sessions; titles: ${actions.map((a) => a.title).join(' | ')}`);
+      assert.ok(await vscode.workspace.applyEdit(fix.edit));
+      assert.match(editor.document.getText(), /spend four sessions with me/);
+    } finally {
+      await config.update('defaultSessions', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('with a selection, checks and tracks only the selected text', async () => {
     const before = 'Notes to self — the mentor programme is not the point.\n\n';
     const request = 'Hi Terry, would you be my mentor?';

@@ -202,9 +202,9 @@ class Checker {
     return this.sentences.starts[0] ?? this.greeting.bodyStart;
   }
 
-  /** The planned number of sessions, else the method's "three is a good start". */
+  /** The planned number of sessions, else the person's usual number, else the method's "three is a good start". */
   private sessionCount(): number {
-    return this.ctx.sessions ?? DEFAULT_SESSIONS;
+    return this.ctx.sessions ?? this.ctx.defaultSessions ?? DEFAULT_SESSIONS;
   }
 
   private sessionsPhrase(): string {
@@ -829,6 +829,7 @@ function cleanContext(context: CheckContext | undefined): CheckContext {
   if (aspiration) out.aspiration = aspiration;
   if (evidence) out.evidence = evidence;
   if (isSessionCount(c.sessions)) out.sessions = c.sessions;
+  if (isSessionCount(c.defaultSessions)) out.defaultSessions = c.defaultSessions;
   if (Array.isArray(c.topics)) {
     const topics = c.topics.filter((t): t is string => typeof t === 'string' && t.trim() !== '').map((t) => t.trim());
     if (topics.length) out.topics = topics;

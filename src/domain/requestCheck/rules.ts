@@ -60,6 +60,11 @@ export interface CheckContext {
   skillName?: string;
   /** The planned number of sessions (1–6); the text must ask for this many. */
   sessions?: number;
+  /**
+   * What a quick fix writes when there is no plan (`sessions`): the person's usual number (the
+   * `mentoring.defaultSessions` setting). Never a finding of its own. Absent: the method's three.
+   */
+  defaultSessions?: number;
   /** The following are only used to write better replacements instead of "[placeholders]". */
   timeframe?: string;
   topics?: readonly string[];

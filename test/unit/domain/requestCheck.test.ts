@@ -231,6 +231,22 @@ describe('request check: findings and fixes', () => {
     );
   });
 
+  it("with no plan, a fix writes the person's usual number (mentoring.defaultSessions); a plan still wins; an invalid one is ignored", () => {
+    const text = 'Hi Terry, would you be willing to spend some time with me this quarter?';
+    const fixed = (context: Parameters<typeof checkRequest>[1]) => applyFixes(text, checkRequest(text, context).findings, ['no-sessions']);
+    assert.equal(fixed({ defaultSessions: 4 }), 'Hi Terry, would you be willing to spend four sessions with me this quarter?');
+    assert.equal(fixed({ defaultSessions: 1 }), 'Hi Terry, would you be willing to spend one session with me this quarter?');
+    assert.equal(fixed({ defaultSessions: 4, sessions: 2 }), 'Hi Terry, would you be willing to spend two sessions with me this quarter?');
+    assert.equal(fixed({ defaultSessions: 99 }), 'Hi Terry, would you be willing to spend three sessions with me this quarter?');
+    const vague = 'Hi Terry, could we have a few chats at some point?';
+    assert.equal(checkRequest(vague, { defaultSessions: 5 }).findings.find((f) => f.id === 'no-sessions')?.replacement?.text, 'five');
+    // Never a finding of its own: the usual number changes what a fix writes, not what is found or the score.
+    const plain = checkRequest(text);
+    const usual = checkRequest(text, { defaultSessions: 5 });
+    assert.deepEqual(usual.findings.map((f) => [f.id, f.severity]), plain.findings.map((f) => [f.id, f.severity]));
+    assert.equal(usual.score, plain.score);
+  });
+
   it('applyFixes skips overlapping edits and keeps the rule order for insertions at one point', () => {
     const text = 'abcdef';
     const f = (id: RuleId, start: number, end: number, t: string) => ({
