@@ -10,8 +10,9 @@ import * as fc from 'fast-check';
 import { planImport } from '../../src/domain/importPlan';
 import { LIMITS, parseJournal, type Journal } from '../../src/domain/journal';
 import { addDraft } from '../../src/domain/drafting';
-import { draftFollowUp, recordFollowUp, FOLLOW_UP_KINDS } from '../../src/domain/followUps';
-import { deleteAttempt, markSent } from '../../src/domain/outreach';
+import { dismissAfterNo, draftFollowUp, markFollowUpSent, recordFollowUp, recordFollowUpDraft, FOLLOW_UP_KINDS } from '../../src/domain/followUps';
+import { editDraftText } from '../../src/domain/draftText';
+import { deleteAttempt, lastContactDate, markSent } from '../../src/domain/outreach';
 import type { Result } from '../../src/domain/result';
 import { recordResponse } from '../../src/domain/responses';
 import { logSession, markSponsor } from '../../src/domain/sessions';
@@ -38,6 +39,10 @@ type Op =
   | { op: 'markSent'; a: number }
   | { op: 'respond'; a: number; response: 'yes' | 'no' | 'later' | 'referral'; evidence: string; name: string }
   | { op: 'followUp'; a: number; kind: (typeof FOLLOW_UP_KINDS)[number]; text: string | null }
+  | { op: 'draftFollowUpOnly'; a: number; kind: (typeof FOLLOW_UP_KINDS)[number]; text: string | null }
+  | { op: 'markFollowUpSent'; a: number }
+  | { op: 'dismiss'; a: number }
+  | { op: 'editDraft'; a: number; text: string }
   | { op: 'logSession'; a: number; notes: string }
   | { op: 'delete'; a: number }
   | { op: 'sponsor'; p: number; detail: string }
@@ -49,6 +54,10 @@ const opArb: fc.Arbitrary<Op> = fc.oneof(
   fc.record({ op: fc.constant('markSent' as const), a: pick }),
   fc.record({ op: fc.constant('respond' as const), a: pick, response: fc.constantFrom('yes' as const, 'no' as const, 'later' as const, 'referral' as const), evidence: longArb, name: nameArb }),
   fc.record({ op: fc.constant('followUp' as const), a: pick, kind: fc.constantFrom(...FOLLOW_UP_KINDS), text: fc.option(longArb, { nil: null }) }),
+  fc.record({ op: fc.constant('draftFollowUpOnly' as const), a: pick, kind: fc.constantFrom(...FOLLOW_UP_KINDS), text: fc.option(longArb, { nil: null }) }),
+  fc.record({ op: fc.constant('markFollowUpSent' as const), a: pick }),
+  fc.record({ op: fc.constant('dismiss' as const), a: pick }),
+  fc.record({ op: fc.constant('editDraft' as const), a: pick, text: longArb }),
   fc.record({ op: fc.constant('logSession' as const), a: pick, notes: longArb }),
   fc.record({ op: fc.constant('delete' as const), a: pick }),
   fc.record({ op: fc.constant('sponsor' as const), p: pick, detail: longArb }),
@@ -93,6 +102,17 @@ function apply(j: Journal, op: Op): Result<Journal> {
       const text = op.text ?? (drafted.ok ? drafted.value.text : '');
       return unwrap(recordFollowUp(j, id, op.kind, text, NOW));
     }
+    case 'draftFollowUpOnly': {
+      const id = attemptAt(op.a);
+      const drafted = draftFollowUp(j, id, op.kind, '2026-11-26');
+      return unwrap(recordFollowUpDraft(j, id, op.kind, op.text ?? (drafted.ok ? drafted.value.text : ''), NOW));
+    }
+    case 'markFollowUpSent':
+      return unwrap(markFollowUpSent(j, attemptAt(op.a), NOW));
+    case 'dismiss':
+      return unwrap(dismissAfterNo(j, attemptAt(op.a), NOW));
+    case 'editDraft':
+      return editDraftText(j, attemptAt(op.a), op.text);
     case 'logSession':
       return unwrap(logSession(j, attemptAt(op.a), op.notes, NOW));
     case 'delete':
@@ -117,7 +137,20 @@ describe('integrity: any sequence of commands and webview messages leaves a jour
   it('the stored journal is always valid, equals what the next start loads, and exports and imports back unchanged', async () => {
     // One attempt starts one event short of the limit; Terry's evidence starts near the text limit.
     const events = Array.from({ length: LIMITS.eventsPerAttempt - 1 }, (_, i) => ({ at: new Date(Date.UTC(2026, 0, 1) + i * 60_000).toISOString(), kind: 'note', detail: '' }));
-    const start = terryJournal([attempt({ id: 'a1' }), attempt({ id: 'full', events })]);
+    // One attempt in each state a command acts on, so that most commands apply rather than being refused.
+    const sentAt = { at: '2026-11-21T10:00:00.000Z', kind: 'sent', detail: '' };
+    const answered = (detail: string) => [attempt({ id: 'x' }).events[0]!, sentAt, { at: '2026-11-22T10:00:00.000Z', kind: 'response', detail }];
+    const nudgeDraft = { at: '2026-11-24T10:00:00.000Z', kind: 'follow-up-draft', detail: 'nudge', text: 'Hi Terry, just bringing this back to the top of your inbox.' };
+    const start = terryJournal([
+      attempt({ id: 'a1' }),
+      attempt({ id: 'full', events }),
+      attempt({ id: 'sent', status: 'sent', events: [attempt({ id: 'x' }).events[0]!, sentAt] }),
+      attempt({ id: 'nudge', status: 'sent', events: [attempt({ id: 'x' }).events[0]!, sentAt, nudgeDraft] }),
+      attempt({ id: 'no', status: 'declined', events: answered('no') }),
+      attempt({ id: 'yes', status: 'accepted', events: answered('yes') }),
+      attempt({ id: 'later', status: 'deferred', askAgainOn: '2026-11-25', events: answered('later: 2026-11-25') }),
+    ]);
+    const succeeded = new Set<Op['op']>();
     await fc.assert(
       fc.asyncProperty(fc.array(opArb, { minLength: 1, maxLength: 12 }), async (ops) => {
         const memento = new InMemoryMemento({ [STORE_KEY]: { v: 1, data: start } });
@@ -135,8 +168,17 @@ describe('integrity: any sequence of commands and webview messages leaves a jour
           confirmSend: async () => 'send',
         });
         for (const op of ops) {
-          if (op.op === 'builder') await controller.receive(op.message);
-          else await store.change((j) => apply(j, op)).catch(() => undefined);
+          if (op.op === 'builder') {
+            await controller.receive(op.message);
+            continue;
+          }
+          const contacts = new Map(store.journal.attempts.map((a) => [a.id, [a.status, lastContactDate(a)]]));
+          const changed = await store.change((j) => apply(j, op)).then(() => true, () => false);
+          if (changed) succeeded.add(op.op);
+          if (op.op === 'draftFollowUpOnly' || op.op === 'editDraft') {
+            // Drafting (a follow-up, or a draft's text) is never a contact: no attempt changes status or last contact.
+            for (const a of store.journal.attempts) assert.deepEqual([a.status, lastContactDate(a)], contacts.get(a.id), `${op.op} changed ${a.id}'s status or last contact`);
+          }
         }
         await store.settled();
         const stored = JSON.parse(JSON.stringify(memento.get(STORE_KEY))) as { v: number; data: unknown };
@@ -149,7 +191,10 @@ describe('integrity: any sequence of commands and webview messages leaves a jour
         assert.ok(back.ok);
         assert.deepStrictEqual(back.journal, store.journal, 'export then import is unchanged');
       }),
-      propertyParams(60),
+      propertyParams(150),
     );
+    // Not vacuous: every kind of command got through at least once (a refusal changes nothing, so proves little).
+    const kinds: Op['op'][] = ['addDraft', 'markSent', 'respond', 'followUp', 'draftFollowUpOnly', 'markFollowUpSent', 'dismiss', 'editDraft', 'logSession', 'delete', 'sponsor', 'importSelf'];
+    assert.deepEqual(kinds.filter((k) => !succeeded.has(k)), [], 'kinds of command never applied');
   });
 });
