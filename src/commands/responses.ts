@@ -12,7 +12,7 @@ import { recordResponse as recordResponseIn } from '../domain/responses';
 import { type ArgOf } from './args';
 import { attemptIdOf, attemptOf, invocation, personName, pickAttempt, today, userTemplates, type Deps } from './deps';
 import { allowedActions } from '../domain/actions';
-import { statusLabel } from '../views/labels';
+import { dateLabel, statusLabel } from '../views/labels';
 import { followUpLabel, offerFollowUp } from './followUps';
 import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
@@ -60,7 +60,7 @@ async function recordResponse(deps: Deps, input: ResponseInput): Promise<Respons
   const templates = await userTemplates(deps, ['request', 'sessionAgenda']);
   let result: ResponseResult | undefined;
   await deps.store.change((j) => {
-    const r = recordResponseIn(j, input, deps.clock(), Math.random, { templates });
+    const r = recordResponseIn(j, input, deps.clock(), Math.random, { templates, dateLabel });
     if (!r.ok) return r;
     result = { attemptId: r.value.attempt.id, status: r.value.attempt.status, ...(r.value.created ? { createdAttemptId: r.value.created.attempt.id } : {}) };
     return { ok: true, value: r.value.journal };
@@ -216,7 +216,7 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
       return;
     }
     case 'later':
-      void vscode.window.showInformationMessage(vscode.l10n.t('Noted: ask {0} again on {1}. It will show under Due now that day.', name, attempt.askAgainOn ?? ''));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Noted: ask {0} again on {1}. It will show under Due now that day.', name, attempt.askAgainOn ? dateLabel(attempt.askAgainOn, today(deps)) : ''));
       return;
     case 'referral': {
       const created = result.createdAttemptId ? journal.attempts.find((a) => a.id === result.createdAttemptId) : undefined;
