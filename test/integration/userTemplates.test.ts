@@ -102,7 +102,7 @@ describe('who suggested the contact, on every drafting path (inside a real exten
     assert.doesNotMatch(plain, /suggested I talk to you/, 'nobody suggested Terry');
   });
 
-  it("the builder: its preview and the saved draft say who suggested Robin", async () => {
+  it('the builder: the draft it saves says who suggested Robin', async () => {
     const a = await api();
     await run('mentoring.openBuilder', { step: 'ask' });
     const ask = { personId: 'p2', sessions: 3, minutesPerSession: 45, timeframe: 'this quarter', topics: ['reports', 'stories'], text: null };
