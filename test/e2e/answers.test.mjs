@@ -65,10 +65,12 @@ describe('Answers and follow-ups (a person in a real VS Code)', function () {
     await box.fill('');
     await s.page.keyboard.type('in 3 weeks', { delay: 30 });
     await eventually(async () => (await message()) === '→ Thu, 17 Dec 2026', '"in 3 weeks" read as Thu, 17 Dec 2026 (today is 26 Nov)');
-    assert.ok(!(await s.page.locator('.quick-input-widget .monaco-inputbox.error').count()), 'shown as information, not as an error');
+    const decorated = (kind) => s.page.locator(`.quick-input-widget .quick-input-box .monaco-inputbox.${kind}`).count();
+    assert.deepEqual([await decorated('info'), await decorated('error')], [1, 0], 'shown as information, not as an error');
     await s.screenshot('e2e-answers-later-preview');
     await s.page.keyboard.type(' or so', { delay: 30 });
     await eventually(async () => /^Could not read "in 3 weeks or so" as a date/.test(await message()), `unreadable input says so (got "${await message()}")`);
+    assert.equal(await decorated('error'), 1, 'as an error: Enter cannot accept it');
     await answerInput(s.page, '2026-12-10');
     await eventually(async () => (await rows(s.page)).includes('Later > Terry Lindqvist: Financial acumen · ask again on 10 Dec'), 'Terry under Later, ask again on 10 Dec');
     assert.equal(await dueStatus(s.page), '1 due');
