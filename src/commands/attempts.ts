@@ -5,7 +5,8 @@ import type { Result } from '../domain/result';
 import { allowedActions } from '../domain/actions';
 import type { Attempt, Journal } from '../domain/journal';
 import { sendConcerns, sendsCleanly } from '../domain/sendGate';
-import { localDate, shortDate } from '../domain/dates';
+import { localDate } from '../domain/dates';
+import { dateLabel } from '../views/labels';
 import { attemptIdOf, attemptOf, invocation, personName, pickAttempt, today, type Deps } from './deps';
 import { Cancelled, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
@@ -96,7 +97,7 @@ export async function askBeforeSending(journal: Journal, attempt: Attempt, today
     const sent = [...other.events].reverse().find((e) => e.kind === 'sent');
     lines.push(
       sent
-        ? vscode.l10n.t('• You already asked {0} about {1} on {2} and that request is still open.', name, skill, shortDate(localDate(new Date(sent.at)), todayDate))
+        ? vscode.l10n.t('• You already asked {0} about {1} on {2} and that request is still open.', name, skill, dateLabel(localDate(new Date(sent.at)), todayDate))
         : vscode.l10n.t('• You already have an open request to {0} about {1}.', name, skill),
     );
   }

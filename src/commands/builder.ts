@@ -4,8 +4,7 @@ import { renderRequestOrFallback } from '../domain/templates';
 import { BuilderPanel, type BuilderServices } from '../webview/builderPanel';
 import { invocation, today, type Deps } from './deps';
 import { askBeforeSending } from './attempts';
-import { shortDate } from '../domain/dates';
-import { statusLabel } from '../views/labels';
+import { dateLabel, statusLabel } from '../views/labels';
 import { guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
 
@@ -39,7 +38,7 @@ export function registerBuilder(context: vscode.ExtensionContext, deps: Deps): (
     // The same question as Mark as Sent from the tree and the palette.
     confirmSend: (journal, attempt) => askBeforeSending(journal, attempt, today(deps)),
     statusLabel,
-    dateLabel: (date) => shortDate(date, today(deps)),
+    dateLabel: (date) => dateLabel(date, today(deps)),
   };
 
   context.subscriptions.push(

@@ -9,7 +9,7 @@ import { LIMITS, ORGS, SENIORITIES, type Org, type Person, type Seniority, type 
 import type { CheckResult, Severity } from '../domain/requestCheck';
 import type { RequestModel } from '../domain/templates';
 import { MultiStepInput, type Step, type Validator } from '../ui/multiStepInput';
-import { addDraft } from '../domain/drafting';
+import { addDraft, referrerName } from '../domain/drafting';
 import { ASK_LIMITS, DEFAULT_MINUTES, MINUTE_CHOICES } from '../domain/ask';
 import { CATALOGUE, rankSkills } from '../domain/assessment';
 import { checkRequest } from '../domain/requestCheck';
@@ -435,6 +435,8 @@ async function review(deps: Deps, s: Flow): Promise<{ input: DraftInput; check: 
     minutesPerSession: s.minutes,
     timeframe: s.timeframe,
     topics: splitTopics(s.topicsText),
+    // A new person typed here was suggested by nobody the flow knows of; an existing one may be a referral.
+    referredBy: referrerName(j.people, existing),
   };
   const text = await render(deps, model);
   const check = checkRequest(text, {

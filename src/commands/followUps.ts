@@ -13,7 +13,7 @@ import type { AttemptStatus } from '../domain/journal';
 import { attemptIdOf, attemptOf, invocation, personName, pickAttempt, today, userTemplates, type Deps } from './deps';
 import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
-import { statusLabel } from '../views/labels';
+import { dateLabel, statusLabel } from '../views/labels';
 
 /** The follow-up as a question or a title; a `later` follow-up on a deferred attempt is the re-ask. */
 export function followUpLabel(kind: FollowUpKind, status?: AttemptStatus): string {
@@ -118,7 +118,7 @@ async function draftAndKeepFollowUp(deps: Deps, attemptId: string, kind: FollowU
   const templates = await userTemplates(deps, ['followUpLater', 'followUpReask', 'followUpReferral', 'followUpNudge', 'thanks']);
   let text = '';
   await deps.store.change((j) => {
-    const drafted = draftFollowUp(j, attemptId, kind, today(deps), { templates, nudgeAfterDays: deps.nudgeAfterDays() });
+    const drafted = draftFollowUp(j, attemptId, kind, today(deps), { templates, nudgeAfterDays: deps.nudgeAfterDays(), dateLabel });
     if (!drafted.ok) return drafted;
     const kept = recordFollowUpDraft(j, attemptId, kind, drafted.value.text, deps.clock());
     if (!kept.ok) return kept;

@@ -8,6 +8,7 @@ import { backupCounts, backupTime, salvageJournal } from '../domain/salvage';
 import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
 import { journalToMarkdown } from '../domain/report';
+import { dates, dateTimeLabel } from '../views/labels';
 
 /** Larger files are refused before they are read. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
@@ -96,7 +97,7 @@ async function pickBackup(deps: Deps, title: string): Promise<string> {
     const c = backupCounts(deps.store.backup(key));
     return {
       key,
-      label: when ? when.toLocaleString() : key,
+      label: when ? dateTimeLabel(when) : key,
       description: vscode.l10n.t('{0} attempts, {1} people, {2} skill areas', c.attempts, c.people, c.skills),
     };
   });
@@ -111,7 +112,7 @@ type CalendarModule = { journalToIcs(journal: Journal, options: { now: Date }): 
 function exportContent(context: vscode.ExtensionContext, deps: Deps, format: ExportFormat): string {
   const journal = deps.store.journal;
   if (format === 'json') return journalJson(journal);
-  if (format === 'markdown') return journalToMarkdown(journal, { today: today(deps), nudgeAfterDays: deps.nudgeAfterDays() });
+  if (format === 'markdown') return journalToMarkdown(journal, { today: today(deps), nudgeAfterDays: deps.nudgeAfterDays(), dates: dates() });
   // A bundle of its own (dist/calendar.js, with ical-generator), so the extension's main bundle stays small.
   // eslint-disable-next-line @typescript-eslint/no-require-imports -- loaded by path on first use
   const calendar = require(vscode.Uri.joinPath(context.extensionUri, 'dist', 'calendar.js').fsPath) as CalendarModule;

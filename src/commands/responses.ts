@@ -12,7 +12,7 @@ import { recordResponse as recordResponseIn } from '../domain/responses';
 import { type ArgOf } from './args';
 import { attemptIdOf, attemptOf, invocation, personName, pickAttempt, today, userTemplates, type Deps } from './deps';
 import { allowedActions } from '../domain/actions';
-import { statusLabel } from '../views/labels';
+import { dateLabel, dates, statusLabel } from '../views/labels';
 import { followUpLabel, offerFollowUp } from './followUps';
 import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
@@ -60,7 +60,7 @@ async function recordResponse(deps: Deps, input: ResponseInput): Promise<Respons
   const templates = await userTemplates(deps, ['request', 'sessionAgenda']);
   let result: ResponseResult | undefined;
   await deps.store.change((j) => {
-    const r = recordResponseIn(j, input, deps.clock(), Math.random, { templates });
+    const r = recordResponseIn(j, input, deps.clock(), Math.random, { templates, dateLabel });
     if (!r.ok) return r;
     result = { attemptId: r.value.attempt.id, status: r.value.attempt.status, ...(r.value.created ? { createdAttemptId: r.value.created.attempt.id } : {}) };
     return { ok: true, value: r.value.journal };
@@ -94,10 +94,13 @@ async function askResponse(deps: Deps, given: string | undefined): Promise<Respo
       prompt: vscode.l10n.t('A date (YYYY-MM-DD) or "in 3 weeks", "next month", "15 Jan"'),
       placeHolder: 'in 3 weeks', // l10n-ignore (an example of what the English-only date parser reads)
       ignoreFocusOut: true,
+      // While typing, the date it reads as ("in 3 weeks" → "Thu, 17 Dec 2026"), as information that does not block
+      // Enter; what it cannot read, as an error that does.
       validateInput: (v) => {
         if (!v.trim()) return vscode.l10n.t('When should you ask again?');
         const r = parseAskAgain(v, todayDate);
-        return r.ok ? undefined : r.reason;
+        if (!r.ok) return r.reason;
+        return { message: vscode.l10n.t('→ {0}', dates().withWeekday(r.value)), severity: vscode.InputBoxValidationSeverity.Info };
       },
     });
     if (value === undefined) throw new Cancelled();
@@ -216,7 +219,7 @@ async function afterResponse(deps: Deps, input: ResponseInput, result: ResponseR
       return;
     }
     case 'later':
-      void vscode.window.showInformationMessage(vscode.l10n.t('Noted: ask {0} again on {1}. It will show under Due now that day.', name, attempt.askAgainOn ?? ''));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Noted: ask {0} again on {1}. It will show under Due now that day.', name, attempt.askAgainOn ? dateLabel(attempt.askAgainOn, today(deps)) : ''));
       return;
     case 'referral': {
       const created = result.createdAttemptId ? journal.attempts.find((a) => a.id === result.createdAttemptId) : undefined;

@@ -16,8 +16,6 @@ export const MAX_YEAR = 9999;
 /** The last calendar date there is (the day after it has a five-digit year). */
 export const LAST_DATE = '9999-12-31';
 
-const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'] as const;
-
 // ---------------------------------------------------------------------------------------------
 // Validation (pure string checks: no Date, so no lenient parsing and no time zone)
 
@@ -70,13 +68,81 @@ export function daysBetween(from: string, to: string): number {
   return Math.round((utcMidnight(to).getTime() - utcMidnight(from).getTime()) / 86_400_000);
 }
 
-/** "15 Jan", or "15 Jan 2027" when the year differs from `today`'s. */
-export function shortDate(date: string, today: string): string {
-  const [y, m, d] = date.split('-');
-  const month = MONTHS[Number(m) - 1] ?? '?';
-  const sameYear = today.split('-')[0] === y;
-  return sameYear ? `${Number(d)} ${month}` : `${Number(d)} ${month} ${y}`;
+// ---------------------------------------------------------------------------------------------
+// Showing a date to a person: the one home of date display
+
+/** A date YYYY-MM-DD as a person reads it, given their `today` (YYYY-MM-DD): "22 Dec", or "22 Dec 2027" in another year. */
+export type ShortDate = (date: string, today: string) => string;
+
+/**
+ * How dates are shown in one display language. Stored and machine-read dates (the journal, JSON, .ics) stay
+ * YYYY-MM-DD; everything a person reads (tree, tooltips, messages, pick lists, the builder, the Markdown export)
+ * goes through one of these.
+ */
+export interface DateDisplay {
+  /** The language asked for, as given ("en", "de", "zh-cn"…). */
+  readonly language: string;
+  /** Day and month, with the year only when it is not `today`'s: "22 Dec" / "22 Dec 2027"; "22. Dez." / "22. Dez. 2027". */
+  readonly short: ShortDate;
+  /** Always with the year, for what is read later (an export): "22 Dec 2026"; "22. Dez. 2026". */
+  full(date: string): string;
+  /** With the weekday and the year, to confirm a date just chosen: "Tue, 22 Dec 2026"; "Di., 22. Dez. 2026". */
+  withWeekday(date: string): string;
 }
+
+type Style = 'dayMonth' | 'full' | 'weekday';
+const STYLES: Record<Style, Intl.DateTimeFormatOptions> = {
+  dayMonth: { day: 'numeric', month: 'short' },
+  full: { day: 'numeric', month: 'short', year: 'numeric' },
+  weekday: { weekday: 'short', day: 'numeric', month: 'short', year: 'numeric' },
+};
+
+/**
+ * The dates of `language` (VS Code's display language, `vscode.env.language`). Plain "en" — what VS Code calls
+ * English — is shown day-month ("22 Dec", as the extension always has), i.e. as en-GB; a regional English
+ * ("en-us") keeps its own order. An unknown or malformed language falls back to that English.
+ *
+ * No Intl object is made here: each style's Intl.DateTimeFormat is made on its first use (making one costs
+ * milliseconds, and the activation bundle imports this module), then kept. The calendar is proleptic Gregorian
+ * in UTC, so no time zone moves a date; a year below 1000 is written with four digits ("0050").
+ */
+export function dateDisplay(language: string): DateDisplay {
+  const formats = new Map<Style, Intl.DateTimeFormat>();
+  const format = (style: Style, date: string): string => {
+    let f = formats.get(style);
+    if (!f) {
+      f = makeFormat(language, STYLES[style]);
+      formats.set(style, f);
+    }
+    if (!isCalendarDate(date)) return date;
+    return f
+      .formatToParts(utcMidnight(date))
+      .map((p) => (p.type === 'year' ? date.slice(0, 4) : p.value))
+      .join('');
+  };
+  return {
+    language,
+    short: (date, today) => format(today.slice(0, 4) === date.slice(0, 4) ? 'dayMonth' : 'full', date),
+    full: (date) => format('full', date),
+    withWeekday: (date) => format('weekday', date),
+  };
+}
+
+function makeFormat(language: string, options: Intl.DateTimeFormatOptions): Intl.DateTimeFormat {
+  const tag = language.trim().toLowerCase();
+  const locale = tag === '' || tag === 'en' ? 'en-GB' : language.trim();
+  try {
+    return new Intl.DateTimeFormat(locale, { ...options, timeZone: 'UTC', calendar: 'gregory', numberingSystem: 'latn' });
+  } catch {
+    return new Intl.DateTimeFormat('en-GB', { ...options, timeZone: 'UTC', calendar: 'gregory', numberingSystem: 'latn' });
+  }
+}
+
+/** English dates ("15 Jan", "15 Jan 2027"): the default where no display language is given (tests, the domain alone). */
+export const englishDates: DateDisplay = dateDisplay('en');
+
+/** "15 Jan", or "15 Jan 2027" when the year differs from `today`'s (English; see `dateDisplay` for the person's language). */
+export const shortDate: ShortDate = (date, today) => englishDates.short(date, today);
 
 /**
  * Midnight UTC at the start of a date YYYY-MM-DD (any year, 0001–9999 included: setUTCFullYear,

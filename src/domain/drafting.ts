@@ -26,6 +26,17 @@ export interface DraftInput {
 
 
 /**
+ * Who suggested `person` (a referral), by name, for the request's "Terry suggested I talk to you."; undefined when
+ * nobody did, or when the referrer is no longer in the journal. Every drafting path (the builder, the keyboard
+ * flow, the argument form, the referral answer) renders the request with it.
+ */
+export function referrerName(people: readonly Person[], person: Pick<Person, 'referredBy'> | undefined): string | undefined {
+  const id = person?.referredBy;
+  if (!id) return undefined;
+  return people.find((p) => p.id === id)?.name.trim() || undefined;
+}
+
+/**
  * Adds a draft request. Without `input.text` it is rendered from the ask with `template` (the user's own request
  * template) or the built-in one; `templateError` says why the user's template was not used.
  */
@@ -101,6 +112,7 @@ export function addDraft(
     minutesPerSession: ask.minutesPerSession,
     timeframe: ask.timeframe,
     topics: ask.topics,
+    referredBy: referrerName(people, person),
   }, template);
   const attempt = newDraftAttempt(journal, { personId: person.id, skillId: skill.id, ask, text: rendered.text }, now, random);
   return {

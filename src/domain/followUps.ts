@@ -9,7 +9,7 @@
  * `dismissAfterNo` closes the attempt for good without asking.
  */
 import { STATUSES, LIMITS, isCalendarDate, type Attempt, type AttemptStatus, type Journal, type JournalEvent } from './journal';
-import { daysBetween, localDate, shortDate } from './dates';
+import { daysBetween, localDate, shortDate, type ShortDate } from './dates';
 import { DEFAULT_NUDGE_AFTER_DAYS, describeAttempt, event, findAttempt, lastContactDate, transition } from './outreach';
 import { askContext, readPlan, spreadTopics } from './sessions';
 import { listInWords, renderText, type TemplateOverrides, type TextTemplateName } from './templates';
@@ -46,6 +46,11 @@ export interface FollowUpOptions {
   /** For the "not due yet" note on a nudge; default DEFAULT_NUDGE_AFTER_DAYS. */
   nudgeAfterDays?: number;
   signature?: string;
+  /**
+   * How a date is shown in the note to the person (dates.ts `dateDisplay`); default English. The follow-up text
+   * itself is written to the contact in the template's language, so its dates stay English (`shortDate`).
+   */
+  dateLabel?: ShortDate;
 }
 
 export interface FollowUpDraft {
@@ -78,7 +83,7 @@ export function draftFollowUp(
   } catch (e) {
     return refuse(`The ${name} template failed: ${(e as Error).message}`);
   }
-  const note = noteFor(journal, attempt, kind, today, options.nudgeAfterDays ?? DEFAULT_NUDGE_AFTER_DAYS);
+  const note = noteFor(journal, attempt, kind, today, options.nudgeAfterDays ?? DEFAULT_NUDGE_AFTER_DAYS, options.dateLabel);
   const draft: FollowUpDraft = { text, event: { kind: 'follow-up', detail: kind } };
   if (note) draft.note = note;
   return { ok: true, value: draft };
@@ -259,7 +264,7 @@ function whyNot(kind: FollowUpKind, status: AttemptStatus): string {
   }
 }
 
-function noteFor(journal: Journal, attempt: Attempt, kind: FollowUpKind, today: string, nudgeAfterDays: number): string | undefined {
+function noteFor(journal: Journal, attempt: Attempt, kind: FollowUpKind, today: string, nudgeAfterDays: number, dateLabel: ShortDate = shortDate): string | undefined {
   const person = journal.people.find((p) => p.id === attempt.personId);
   const name = person?.name.trim().split(/\s+/)[0] || 'them';
   if (kind === 'nudge') {
@@ -271,7 +276,7 @@ function noteFor(journal: Journal, attempt: Attempt, kind: FollowUpKind, today: 
     return `Not due yet: you last contacted ${name} ${when}; a nudge is due after ${nudgeAfterDays} day${nudgeAfterDays === 1 ? '' : 's'}.`;
   }
   if (kind === 'later' && attempt.status === 'deferred' && attempt.askAgainOn && attempt.askAgainOn > today) {
-    return `Not due yet: ${name} suggested asking again on ${shortDate(attempt.askAgainOn, today)}.`;
+    return `Not due yet: ${name} suggested asking again on ${dateLabel(attempt.askAgainOn, today)}.`;
   }
   return undefined;
 }

@@ -3,7 +3,7 @@
  * Every operation returns a new journal (inputs are never mutated) or a reason it was refused.
  */
 import type { Attempt, AttemptStatus, Journal, JournalEvent, Person, Skill } from './journal';
-import { daysBetween, localDate, shortDate } from './dates';
+import { daysBetween, localDate, shortDate, type DateDisplay, type ShortDate } from './dates';
 import { afterNo, FOLLOW_UP_SENT_EVENT, pendingFollowUp, type FollowUpKind } from './followUpState';
 import { ok, refuse, type Result } from './result';
 
@@ -80,6 +80,8 @@ export interface DueOptions {
   /** The user's local calendar date, YYYY-MM-DD. */
   today: string;
   nudgeAfterDays: number;
+  /** How dates are shown in the words made here (`nextStep`, reminders, the report); default English. */
+  dates?: DateDisplay;
 }
 
 export function lastContactDate(attempt: Attempt): string | null {
@@ -99,7 +101,7 @@ export function lastContact(attempt: Attempt): JournalEvent | null {
 export function describeAttempt(attempt: Attempt, options: DueOptions): DueInfo {
   const { due, step } = stepOf(attempt, options);
   const drafted = pendingFollowUp(attempt)?.kind;
-  const info: DueInfo = { due, step, nextStep: nextStepText(step, options.today, drafted, attempt.status) };
+  const info: DueInfo = { due, step, nextStep: nextStepText(step, options.today, drafted, attempt.status, options.dates?.short) };
   if (drafted) info.drafted = drafted;
   return info;
 }
@@ -145,7 +147,7 @@ function stepOf(attempt: Attempt, options: DueOptions): { due: boolean; step: Ne
 }
 
 /** The next step in a few English words (the report, the pick lists); the views word it with vscode.l10n. */
-export function nextStepText(step: NextStep, today: string, drafted?: FollowUpKind, status?: AttemptStatus): string {
+export function nextStepText(step: NextStep, today: string, drafted?: FollowUpKind, status?: AttemptStatus, dateLabel: ShortDate = shortDate): string {
   const base = ((): string => {
     switch (step.kind) {
       case 'draft':
@@ -157,11 +159,11 @@ export function nextStepText(step: NextStep, today: string, drafted?: FollowUpKi
       case 'noReply':
         return `no reply for ${plural(step.days, 'day')}`;
       case 'askAgainOn':
-        return `ask again on ${shortDate(step.date, today)}`;
+        return `ask again on ${dateLabel(step.date, today)}`;
       case 'askAgainToday':
         return 'ask again today';
       case 'askAgainSince':
-        return `ask again — due since ${shortDate(step.date, today)}`;
+        return `ask again — due since ${dateLabel(step.date, today)}`;
       case 'sessions':
         return `${step.done}/${step.total} sessions`;
       case 'completed':

@@ -35,7 +35,7 @@ export function dueReminders(journal: Journal, options: DueOptions, lastNotified
     if (attempt.status === 'deferred') {
       const on = attempt.askAgainOn ?? today;
       const about = skill ? ` about ${skill.name.trim().toLowerCase()}` : '';
-      out.push({ attemptId: attempt.id, personId: attempt.personId, kind: 'askAgain', message: `Ask ${first} again${about} — you agreed on ${shortDate(on, today)}.` });
+      out.push({ attemptId: attempt.id, personId: attempt.personId, kind: 'askAgain', message: `Ask ${first} again${about} — you agreed on ${(options.dates?.short ?? shortDate)(on, today)}.` });
     } else if (attempt.status === 'sent' && describeAttempt(attempt, options).due) {
       const since = lastContactDate(attempt);
       const days = since === null ? 0 : daysBetween(since, today);

@@ -11,6 +11,7 @@ import { rankSkills } from './assessment';
 import { displaySafe } from './displayText';
 import type { Attempt, AttemptStatus, Journal, Person } from './journal';
 import { describeAttempt, type DueOptions } from './outreach';
+import { englishDates, type DateDisplay } from './dates';
 import { FOLLOW_UP_DRAFT_EVENT, FOLLOW_UP_SENT_EVENT, pendingFollowUp } from './followUpState';
 import { portfolio, portfolioWarnings } from './portfolio';
 import { readPlan, spreadTopics } from './sessions';
@@ -54,10 +55,17 @@ const STATUS_GROUPS: readonly { status: AttemptStatus; title: string }[] = [
   { status: 'withdrawn', title: 'Withdrawn' },
 ];
 
-export function journalToMarkdown(journal: Journal, options: DueOptions): string {
+/**
+ * The journal as a Markdown report. Every date in it is written in full with its year (`options.dates`, default
+ * English: "22 Dec 2026") — a report is read later, so "22 Dec" alone would not do; the JSON export keeps ISO dates.
+ */
+export function journalToMarkdown(journal: Journal, given: DueOptions): string {
+  const dates = given.dates ?? englishDates;
+  const full = (date: string) => dates.full(date);
+  const options: ReportOptions = { ...given, dates: { ...dates, short: full }, full };
   const people = new Map(journal.people.map((p) => [p.id, p]));
   const skills = new Map(journal.skills.map((s) => [s.id, s]));
-  const out: string[] = ['# Mentoring Outreach journal', '', `_Exported ${options.today}_`, ''];
+  const out: string[] = ['# Mentoring Outreach journal', '', `_Exported ${full(options.today)}_`, ''];
 
   out.push('## Aspiration', '', journal.aspiration.trim() ? `I am working on ${mdText(journal.aspiration)}.` : '_Not written yet._', '');
 
@@ -84,7 +92,7 @@ export function journalToMarkdown(journal: Journal, options: DueOptions): string
     for (const a of attempts) out.push(...attemptSection(a, people.get(a.personId)?.name, skills.get(a.skillId)?.name, options));
   }
 
-  out.push(...sponsorsSection(journal));
+  out.push(...sponsorsSection(journal, full));
   return out.join('\n');
 }
 
@@ -139,12 +147,15 @@ const EVENT_WORDS: ReadonlyMap<string, string> = new Map([
   [FOLLOW_UP_DRAFT_EVENT, 'follow-up drafted'],
 ]);
 
-// Dates are printed raw (`e.at.slice(0, 10)`): the schema and readAdvocacy accept only ISO date-times.
-function attemptSection(a: Attempt, person: string | undefined, skill: string | undefined, options: DueOptions): string[] {
+type ReportOptions = DueOptions & { dates: DateDisplay; full(date: string): string };
+
+// Event dates are their ISO date (`e.at.slice(0, 10)`, the schema and readAdvocacy accept only ISO date-times), written in full.
+function attemptSection(a: Attempt, person: string | undefined, skill: string | undefined, options: ReportOptions): string[] {
+  const { full } = options;
   const out = [`#### ${mdText(person ?? a.personId)} — ${mdText(skill ?? a.skillId)}`, ''];
   const step = describeAttempt(a, options).nextStep;
   out.push(step === a.status ? `- Status: ${a.status}` : `- Status: ${a.status} (${step})`);
-  if (a.status === 'deferred' && a.askAgainOn) out.push(`- Ask again on: ${a.askAgainOn}`);
+  if (a.status === 'deferred' && a.askAgainOn) out.push(`- Ask again on: ${full(a.askAgainOn)}`);
   out.push(`- Ask: ${a.ask.sessions} session${a.ask.sessions === 1 ? '' : 's'} of ${a.ask.minutesPerSession} minutes${a.ask.timeframe ? `, ${mdText(a.ask.timeframe)}` : ''}`);
   for (const t of a.ask.topics) out.push(`  - ${mdText(t)}`);
   if (a.status === 'accepted' || a.status === 'completed') {
@@ -158,7 +169,7 @@ function attemptSection(a: Attempt, person: string | undefined, skill: string | 
   if (a.text.trim()) out.push('', '**Request:**', '', ...quote(a.text));
   if (a.events.length) {
     out.push('', '**History:**', '', '| When | What | Detail |', '|---|---|---|');
-    for (const e of a.events) out.push(`| ${e.at.slice(0, 10)} | ${mdText(EVENT_WORDS.get(e.kind) ?? e.kind)} | ${mdText(e.detail)} |`);
+    for (const e of a.events) out.push(`| ${full(e.at.slice(0, 10))} | ${mdText(EVENT_WORDS.get(e.kind) ?? e.kind)} | ${mdText(e.detail)} |`);
     // The texts sent, and the follow-up drafted and not sent yet (an older draft was sent, or drafted again).
     const pending = pendingFollowUp(a);
     a.events.forEach((e, i) => {
@@ -166,18 +177,18 @@ function attemptSection(a: Attempt, person: string | undefined, skill: string | 
       if (!text) return;
       if (e.kind === FOLLOW_UP_DRAFT_EVENT) {
         if (pending?.index !== i) return;
-        out.push('', `**Follow-up (${mdText(e.detail)}) drafted ${e.at.slice(0, 10)}, not sent yet:**`, '', ...quote(text));
+        out.push('', `**Follow-up (${mdText(e.detail)}) drafted ${full(e.at.slice(0, 10))}, not sent yet:**`, '', ...quote(text));
         return;
       }
       const what = e.kind === FOLLOW_UP_SENT_EVENT && e.detail ? `Follow-up (${mdText(e.detail)})` : mdText(e.kind);
-      out.push('', `**${what} sent ${e.at.slice(0, 10)}:**`, '', ...quote(text));
+      out.push('', `**${what} sent ${full(e.at.slice(0, 10))}:**`, '', ...quote(text));
     });
   }
   out.push('');
   return out;
 }
 
-function sponsorsSection(journal: Journal): string[] {
+function sponsorsSection(journal: Journal, full: (date: string) => string): string[] {
   const out = ['## Sponsors', ''];
   const sponsors = journal.people.filter((p) => p.sponsor);
   if (sponsors.length === 0) {
@@ -189,7 +200,7 @@ function sponsorsSection(journal: Journal): string[] {
     if (log.length === 0) out.push('_No advocacy logged yet._', '');
     else {
       out.push('| When | What they did for me |', '|---|---|');
-      for (const entry of log) out.push(`| ${entry.at.slice(0, 10)} | ${mdText(entry.detail)} |`);
+      for (const entry of log) out.push(`| ${full(entry.at.slice(0, 10))} | ${mdText(entry.detail)} |`);
       out.push('');
     }
   }

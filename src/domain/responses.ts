@@ -10,7 +10,7 @@
  * `attempt.plan` (see sessions.ts for why that is safe in journal v1).
  */
 import { LIMITS, ORGS, SENIORITIES, type Attempt, type Journal, type Org, type Person, type Seniority } from './journal';
-import { localDate, shortDate } from './dates';
+import { localDate, shortDate, type ShortDate } from './dates';
 import { parseAskAgain } from './dateInput';
 import { newDraftAttempt } from './drafting';
 import { makeId } from './ids';
@@ -56,6 +56,8 @@ export interface ResponseOptions {
   /** The user's own templates (request for a referral's draft, sessionAgenda for a yes). */
   templates?: TemplateOverrides;
   signature?: string;
+  /** How a date is shown in a refusal (dates.ts `dateDisplay`); default English. */
+  dateLabel?: ShortDate;
 }
 
 /**
@@ -100,7 +102,7 @@ export function recordResponse(
 
   switch (response) {
     case 'yes': {
-      const allowed = canBecome(attempt, 'accepted', name, today);
+      const allowed = canBecome(attempt, 'accepted', name, today, options.dateLabel);
       if (!allowed.ok) return allowed;
       let plan: SessionPlanItem[];
       try {
@@ -113,13 +115,13 @@ export function recordResponse(
       return done(withAttempt(moved.value, attemptId, (a) => ({ ...a, plan })), attemptId);
     }
     case 'no': {
-      const allowed = canBecome(attempt, 'declined', name, today);
+      const allowed = canBecome(attempt, 'declined', name, today, options.dateLabel);
       if (!allowed.ok) return allowed;
       const moved = transition(journal, attemptId, 'declined', now, { eventKind: 'response', detail: 'no' });
       return moved.ok ? done(moved.value, attemptId) : moved;
     }
     case 'later': {
-      const allowed = canBecome(attempt, 'deferred', name, today);
+      const allowed = canBecome(attempt, 'deferred', name, today, options.dateLabel);
       if (!allowed.ok) return allowed;
       if (input.askAgainOn === undefined || input.askAgainOn === null || (typeof input.askAgainOn === 'string' && !input.askAgainOn.trim())) {
         return refuse(`A "later" needs the date to ask ${name} again (e.g. 2027-01-15 or "in 3 weeks").`);
@@ -206,12 +208,12 @@ function referral(
 }
 
 /** The machine's verdict, with a hint for the usual mistakes. */
-function canBecome(attempt: Attempt, to: 'accepted' | 'declined' | 'deferred', name: string, today: string): Result<true> {
+function canBecome(attempt: Attempt, to: 'accepted' | 'declined' | 'deferred', name: string, today: string, dateLabel: ShortDate = shortDate): Result<true> {
   const verdict = checkTransition(attempt.status, to);
   if (verdict.ok) return { ok: true, value: true };
   if (attempt.status === 'draft') return refuse(`The request to ${name} has not been sent yet: mark it as sent before recording an answer.`);
   if (attempt.status === 'deferred') {
-    const on = attempt.askAgainOn ? ` until ${shortDate(attempt.askAgainOn, today)}` : '';
+    const on = attempt.askAgainOn ? ` until ${dateLabel(attempt.askAgainOn, today)}` : '';
     return refuse(`The request to ${name} is deferred${on}: when you ask again, mark it as sent, then record the answer.`);
   }
   if (attempt.status === 'declined' && to === 'deferred') {

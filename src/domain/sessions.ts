@@ -8,6 +8,7 @@
  * the schema does not check `plan`, it is read back through `readPlan`, which accepts it only when
  * it has exactly the right shape (one entry per session asked for) and otherwise recomputes it.
  */
+import { referrerName } from './drafting';
 import { LIMITS, type Attempt, type Journal, type Person } from './journal';
 import { event, findAttempt, transition } from './outreach';
 import { renderText, requestContext, type TemplateOverrides } from './templates';
@@ -54,6 +55,7 @@ export function askContext(journal: Journal, attempt: Attempt): Record<string, u
     minutesPerSession: attempt.ask.minutesPerSession,
     timeframe: attempt.ask.timeframe,
     topics: attempt.ask.topics,
+    referredBy: referrerName(journal.people, person),
   });
 }
 

@@ -10,6 +10,7 @@ import { countDue } from '../domain/outreach';
 import { dueReminders, markNotified, pruneNotified, type NotifiedLog, type Reminder } from '../domain/reminders';
 import { Commands } from './ids';
 import { Disposable } from '../util/disposable';
+import { dates } from '../views/labels';
 
 export const NOTIFIED_KEY = 'mentoring.reminders.notified';
 /** More than this many reminders at once become one summary notification. */
@@ -64,7 +65,7 @@ export class Reminders extends Disposable {
     if (!vscode.workspace.getConfiguration('mentoring').get<boolean>('reminders.enabled', true)) return;
     const journal = this.deps.journal();
     const log = pruneNotified(journal, this.deps.memento.get<NotifiedLog>(NOTIFIED_KEY));
-    const reminders = dueReminders(journal, options, log);
+    const reminders = dueReminders(journal, { ...options, dates: dates() }, log);
     if (reminders.length === 0) return;
     await this.deps.memento.update(NOTIFIED_KEY, markNotified(log, reminders, options.today));
     if (reminders.length > MAX_SINGLE) {

@@ -9,11 +9,33 @@
  * visible as `<U+202E>` (displaySafe in src/domain/displayText.ts).
  */
 import * as vscode from 'vscode';
-import { shortDate } from '../domain/dates';
+import { dateDisplay, localDate, type DateDisplay } from '../domain/dates';
 import { displaySafe } from '../domain/displayText';
 import type { FollowUpKind } from '../domain/followUpState';
 import type { AttemptStatus, Org, Seniority } from '../domain/journal';
 import type { GroupId, NextStep } from '../domain/outreach';
+
+let display: DateDisplay | undefined;
+
+/**
+ * The one way a date is shown to the person: in VS Code's display language (`vscode.env.language`) — "22 Dec",
+ * "22 Dec 2027" outside this year, "Tue, 22 Dec 2026" with the weekday, "22. Dez." in German (domain/dates.ts).
+ * Made on first use, and its Intl formats on theirs: nothing is paid at activation.
+ */
+export function dates(): DateDisplay {
+  return (display ??= dateDisplay(vscode.env.language));
+}
+
+/** A date YYYY-MM-DD as the tree, the messages and the pick lists show it ("22 Dec", "22 Dec 2027"). */
+export function dateLabel(date: string, today: string): string {
+  return dates().short(date, today);
+}
+
+/** An instant as its local date with the weekday and the 24-hour time: "Tue, 22 Dec 2026, 09:05". */
+export function dateTimeLabel(instant: Date): string {
+  const time = `${String(instant.getHours()).padStart(2, '0')}:${String(instant.getMinutes()).padStart(2, '0')}`;
+  return `${dates().withWeekday(localDate(instant))}, ${time}`;
+}
 
 /** The Outreach view's group names ("Due now", …). */
 export function groupLabel(group: GroupId): string {
@@ -100,11 +122,11 @@ function stepLabel(step: NextStep, today: string): string {
     case 'noReply':
       return step.days === 1 ? vscode.l10n.t('no reply for 1 day') : vscode.l10n.t('no reply for {0} days', step.days);
     case 'askAgainOn':
-      return vscode.l10n.t('ask again on {0}', shortDate(step.date, today));
+      return vscode.l10n.t('ask again on {0}', dateLabel(step.date, today));
     case 'askAgainToday':
       return vscode.l10n.t('ask again today');
     case 'askAgainSince':
-      return vscode.l10n.t('ask again — due since {0}', shortDate(step.date, today));
+      return vscode.l10n.t('ask again — due since {0}', dateLabel(step.date, today));
     case 'sessions':
       return vscode.l10n.t('{0}/{1} sessions', step.done, step.total);
     case 'completed':

@@ -9,7 +9,8 @@ import { displaySafe } from '../domain/displayText';
 import { allowedActions } from '../domain/actions';
 import { GROUPS, groupAttempts, type AttemptView, type GroupId, type Grouped } from '../domain/outreach';
 import type { JournalStore } from '../storage/journalStore';
-import { displaySafeItem, eventKindLabel, groupLabel, nextStepLabel, statusLabel } from './labels';
+import { dateLabel, dateTimeLabel, displaySafeItem, eventKindLabel, groupLabel, nextStepLabel, statusLabel } from './labels';
+import { localDate } from '../domain/dates';
 import { AttemptNode, EventNode, GroupNode, type OutreachNode } from './nodes';
 import { Disposable } from '../util/disposable';
 
@@ -142,7 +143,7 @@ export class OutreachTreeProvider extends Disposable implements vscode.TreeDataP
         return item;
       }
       case 'event':
-        return eventItem(node);
+        return eventItem(node, this.settings.today());
     }
   }
 
@@ -244,12 +245,17 @@ function attemptTooltip(attempt: Attempt, person: string, skill: string, nextSte
   return lines.join('\n');
 }
 
-function eventItem(node: EventNode): vscode.TreeItem {
+/** An event of the history: its local date as every date is shown ("26 Nov · sent"); the tooltip adds the weekday and time. */
+function eventItem(node: EventNode, today: string): vscode.TreeItem {
   const { event } = node;
-  const item = new vscode.TreeItem(`${event.at.slice(0, 10)} · ${eventKindLabel(event.kind)}`, vscode.TreeItemCollapsibleState.None);
+  const at = new Date(event.at);
+  const valid = !Number.isNaN(at.getTime());
+  const day = valid ? localDate(at) : event.at.slice(0, 10);
+  const when = valid ? dateTimeLabel(at) : event.at;
+  const item = new vscode.TreeItem(`${dateLabel(day, today)} · ${eventKindLabel(event.kind)}`, vscode.TreeItemCollapsibleState.None);
   item.id = `event:${node.attemptId}:${node.index}`;
   item.description = event.detail.length > 120 ? `${event.detail.slice(0, 120)}…` : event.detail;
-  item.tooltip = event.detail ? `${event.at}\n${event.detail}` : event.at;
+  item.tooltip = event.detail ? `${when}\n${event.detail}` : when;
   item.contextValue = `event ${event.kind}`;
   item.iconPath = new vscode.ThemeIcon('history');
   return displaySafeItem(item);

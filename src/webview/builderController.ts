@@ -4,7 +4,7 @@
  * it to a real webview; unit tests drive it directly.
  */
 import { addSkill, peopleFor, rateSkill, removeSkillForUndo, restoreSkill, savePerson, setAspiration, setFocus, type RemovedSkill } from '../domain/assessAndIdentify';
-import { addDraft, updateDraft } from '../domain/drafting';
+import { addDraft, referrerName, updateDraft } from '../domain/drafting';
 import { isTopicCount } from '../domain/ask';
 import type { Attempt, Journal } from '../domain/journal';
 import { markSent } from '../domain/outreach';
@@ -244,6 +244,7 @@ export class BuilderController {
       minutesPerSession: ask.minutesPerSession,
       timeframe: ask.timeframe,
       topics: ask.topics.map((t) => t.trim()).filter(Boolean),
+      referredBy: referrerName(j.people, person),
     };
   }
 

@@ -1,5 +1,5 @@
 // End-to-end: a person records a "no", drafts both follow-ups of the method (a draft each, the second replacing the
-// first), answers "later" with a date, and — once the (injected) clock passes that date — finds the attempt under Due
+// first), answers "later" with a date (seeing the date "in 3 weeks" reads as while typing), and — once the (injected) clock passes that date — finds the attempt under Due
 // now and in the status bar.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -59,6 +59,18 @@ describe('Answers and follow-ups (a person in a real VS Code)', function () {
     await pickItem(s.page, 'Terry Lindqvist', { title: 'Record a Response' });
     await pickItem(s.page, 'Later', { title: "Record Terry Lindqvist's answer" });
     await waitForQuickInput(s.page, 'When should you ask Terry Lindqvist again?');
+    // While typing, the box shows the date it reads (information: Enter still works), or why it cannot read it.
+    const box = s.page.locator('.quick-input-widget .quick-input-box input');
+    const message = async () => (await waitForQuickInput(s.page, 'When should you ask Terry Lindqvist again?')).message;
+    await box.fill('');
+    await s.page.keyboard.type('in 3 weeks', { delay: 30 });
+    await eventually(async () => (await message()) === '→ Thu, 17 Dec 2026', '"in 3 weeks" read as Thu, 17 Dec 2026 (today is 26 Nov)');
+    const decorated = (kind) => s.page.locator(`.quick-input-widget .quick-input-box .monaco-inputbox.${kind}`).count();
+    assert.deepEqual([await decorated('info'), await decorated('error')], [1, 0], 'shown as information, not as an error');
+    await s.screenshot('e2e-answers-later-preview');
+    await s.page.keyboard.type(' or so', { delay: 30 });
+    await eventually(async () => /^Could not read "in 3 weeks or so" as a date/.test(await message()), `unreadable input says so (got "${await message()}")`);
+    assert.equal(await decorated('error'), 1, 'as an error: Enter cannot accept it');
     await answerInput(s.page, '2026-12-10');
     await eventually(async () => (await rows(s.page)).includes('Later > Terry Lindqvist: Financial acumen · ask again on 10 Dec'), 'Terry under Later, ask again on 10 Dec');
     assert.equal(await dueStatus(s.page), '1 due');

@@ -3,7 +3,7 @@
 // draft: still under After a no), marks it as sent from the message, and sees the attempt move to Awaiting reply with
 // the reply clock started again; marks a draft as sent with the row's inline action and finds the same action (dimmed)
 // under the pointer, not "Record a Response"; and records a referral, answering inside/outside and seniority, whose
-// new draft says "Terry Lindqvist suggested I talk to you."
+// new draft says "Terry Lindqvist suggested I talk to you." — as does a request to Marcus drafted from the keyboard flow.
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import os from 'node:os';
@@ -177,7 +177,7 @@ describe('Follow-ups, after a no, and referrals (a person in a real VS Code)', f
     await outreachTree(s.page).locator('.monaco-list-row', { hasText: 'Terry Lindqvist' }).first().click();
     await eventually(async () => {
       const r = await rows(s.page);
-      return r.includes('Awaiting reply > 2026-11-26 · follow-up drafted: later') && r.includes('Awaiting reply > 2026-11-26 · follow-up sent: later');
+      return r.includes('Awaiting reply > 26 Nov · follow-up drafted: later') && r.includes('Awaiting reply > 26 Nov · follow-up sent: later');
     }, 'follow-up drafted, then sent, in the history');
 
     // The reply clock counts from the follow-up: six days on it still waits; after seven (mentoring.nudgeAfterDays) it is closed — never nagged.
@@ -260,5 +260,27 @@ describe('Follow-ups, after a no, and referrals (a person in a real VS Code)', f
     const portfolio = (await treeItems(s.page, 'Portfolio')).map((r) => `${r.label}${r.description ? ` — ${r.description}` : ''}`);
     assert.ok(portfolio.some((l) => /^Marcus Chen — outside · peer/.test(l)), JSON.stringify(portfolio));
     await s.screenshot('e2e-followups-referral');
+  });
+
+  it('the keyboard flow drafting to Marcus says "Terry Lindqvist suggested I talk to you." too (issue 11, item 7)', async () => {
+    await runCommand(s.page, 'View: Close All Editors');
+    await runCommand(s.page, 'Mentoring: Draft a Specific Request…');
+    await pickItem(s.page, 'Financial acumen', { title: 'Which ONE skill area' });
+    await pickItem(s.page, 'Marcus Chen', { title: 'Who is great at Financial acumen?' });
+    await pickItem(s.page, 'three sessions', { title: 'How many sessions' });
+    await pickItem(s.page, '45 minutes', { title: 'How long is each session?' });
+    await waitForQuickInput(s.page, 'Over what time frame?');
+    await answerInput(s.page, 'over the next six weeks');
+    await waitForQuickInput(s.page, 'Two to five concrete topics');
+    await answerInput(s.page, 'closing the books faster; explaining the numbers to the team');
+    await waitForQuickInput(s.page, 'Score ');
+    const preview = s.page.locator('.tabs-container .tab', { hasText: 'Request to Marcus Chen (preview)' });
+    await eventually(async () => (await preview.count()) === 1, 'the request text beside the review');
+    const lines = s.page.locator('.part.editor .monaco-editor .view-lines').last();
+    await eventually(async () => /Hi Marcus,/.test((await lines.innerText()).replace(/\s+/g, ' ')), 'the preview shows the text');
+    const text = (await lines.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /Hi Marcus, Terry Lindqvist suggested I talk to you\. I am working on/);
+    await s.page.keyboard.press('Escape'); // nothing saved: this was only to read it
+    await s.page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 10_000 });
   });
 });

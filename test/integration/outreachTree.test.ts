@@ -63,7 +63,8 @@ describe('Outreach tree (real TreeItems)', () => {
     assert.equal(nudged.description, 'Financial acumen · no reply for 16 days · nudge drafted');
     assert.equal(nudged.contextValue, 'attempt sent open can-respond can-follow-up follow-up-drafted due nudge-due');
     const events = items(tree, tree.getChildren(tree.getChildren(due)[0]));
-    assert.deepEqual(events.map((e) => e.label), ['2026-11-10 · sent', '2026-11-26 · follow-up drafted']);
+    assert.deepEqual(events.map((e) => e.label), ['10 Nov · sent', '26 Nov · follow-up drafted'], 'dates as everywhere: the display language\'s short date');
+    assert.match(String(events[0]?.tooltip), /^Tue, 10 Nov 2026, \d\d:\d\d$/, 'the tooltip: weekday, date and time');
   });
 
   it('shows the person, the skill and the next step, with context tokens for menus', async () => {
@@ -95,7 +96,7 @@ describe('Outreach tree (real TreeItems)', () => {
     const due = tree.getChildren()[0]!;
     const attemptNode = tree.getChildren(due)[0]!;
     const events = items(tree, tree.getChildren(attemptNode));
-    assert.deepEqual(events.map((e) => e.label), ['2026-11-10 · sent']);
+    assert.deepEqual(events.map((e) => e.label), ['10 Nov · sent']);
     assert.deepEqual(tree.getParent(tree.getChildren(attemptNode)[0]!), attemptNode);
   });
 

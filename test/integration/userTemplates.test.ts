@@ -6,7 +6,7 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { attempt, journalWith } from '../support/journals';
+import { attempt, FINANCIAL_ACUMEN, journalWith, ROBIN, TERRY } from '../support/journals';
 import { api, setJournal, tempUri, writeFile } from './support';
 
 const REQUEST = 'Dear {{personName}}, {{sessionsInWords}} sessions on {{skill}}? (my own wording)';
@@ -74,5 +74,48 @@ describe("the person's own templates, wherever a text is drafted (inside a real 
     await writeFile(vscode.Uri.joinPath(workspaceTemplates(), 'followUpNudge.hbs'), 'Hi {{firstName}}, a gentle nudge in my own words.');
     const text = await run<string>('mentoring.draftFollowUp', { attemptId: 'sent1', kind: 'nudge' });
     assert.equal(text, 'Hi Terry, a gentle nudge in my own words.\n');
+  });
+});
+
+/**
+ * Issue 11.7: a request to someone who was suggested (a person with referredBy) says who suggested them, whichever
+ * path drafts it — the argument form, the builder, and (with the user's own template) the `referredBy` they see.
+ * The keyboard flow renders through the same model; typing through it is end to end (followUpsReferrals.test.mjs).
+ */
+describe('who suggested the contact, on every drafting path (inside a real extension host)', () => {
+  const workspaceTemplates = () => vscode.Uri.joinPath(vscode.workspace.workspaceFolders![0]!.uri, '.mentoring', 'templates');
+  // Robin (p2) was suggested by Terry (p1); Robin is linked to financial acumen here so every path can pick them.
+  const referred = () => journalWith({ skills: [FINANCIAL_ACUMEN], people: [TERRY, { ...ROBIN, skillIds: ['s1'] }] });
+
+  beforeEach(() => setJournal(referred()));
+  afterEach(async () => {
+    await vscode.workspace.fs.delete(workspaceTemplates(), { recursive: true }).then(undefined, () => undefined);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+  after(() => setJournal());
+
+  it('the argument form: draftRequest { personId } of a referral says "Terry suggested I talk to you."', async () => {
+    const text = await run<string>('mentoring.draftRequest', { personId: 'p2', skillId: 's1' });
+    assert.match(text, /^Hi Robin,\s+Terry suggested I talk to you\. I am working on/);
+    assert.equal((await api()).journal().attempts.at(-1)?.text, text);
+    const plain = await run<string>('mentoring.draftRequest', { personId: 'p1', skillId: 's1' });
+    assert.doesNotMatch(plain, /suggested I talk to you/, 'nobody suggested Terry');
+  });
+
+  it('the builder: the draft it saves says who suggested Robin', async () => {
+    const a = await api();
+    await run('mentoring.openBuilder', { step: 'ask' });
+    const ask = { personId: 'p2', sessions: 3, minutesPerSession: 45, timeframe: 'this quarter', topics: ['reports', 'stories'], text: null };
+    assert.ok(await a.builderMessage({ type: 'save', ask, markSent: false }));
+    assert.match(a.journal().attempts.at(-1)?.text ?? '', /^Hi Robin,\s+Terry suggested I talk to you\. I am working on/);
+  });
+
+  it("a user's own request template sees {{referredBy}} on the argument form and in the builder", async () => {
+    await writeFile(vscode.Uri.joinPath(workspaceTemplates(), 'request.hbs'), 'Dear {{firstName}}, {{#if referredBy}}{{referredBy}} sent me. {{/if}}(my own wording)');
+    assert.equal(await run<string>('mentoring.draftRequest', { personId: 'p2', skillId: 's1' }), 'Dear Robin, Terry sent me. (my own wording)\n');
+    const a = await api();
+    await run('mentoring.openBuilder', { step: 'ask' });
+    assert.ok(await a.builderMessage({ type: 'save', ask: { personId: 'p2', sessions: 2, minutesPerSession: 45, timeframe: 'this quarter', topics: ['reports', 'stories'], text: null }, markSent: false }));
+    assert.equal(a.journal().attempts.at(-1)?.text, 'Dear Robin, Terry sent me. (my own wording)\n');
   });
 });

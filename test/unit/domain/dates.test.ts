@@ -1,5 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { daysBetween, isIsoDateTime, localDate, shortDate, utcMidnight } from '../../../src/domain/dates';
+import { dateDisplay, daysBetween, isIsoDateTime, localDate, shortDate, utcMidnight } from '../../../src/domain/dates';
+import { dueReminders } from '../../../src/domain/reminders';
+import { journalToMarkdown } from '../../../src/domain/report';
+import { journalWith } from '../../support/journals';
 import { daysInMonth, isCalendarDate } from '../../../src/domain/journal';
 import { describeAttempt } from '../../../src/domain/outreach';
 import { attempt } from '../../support/journals';
@@ -114,5 +117,90 @@ describe('dates: local calendar', () => {
     const a = attempt({ id: 'a1', status: 'sent', events: [{ at: '0050-01-01T10:00:00Z', kind: 'sent', detail: '' }] });
     const info = describeAttempt(a, { today: '0050-01-10', nudgeAfterDays: 7 });
     assert.deepEqual({ due: info.due, nextStep: info.nextStep }, { due: true, nextStep: 'no reply for 9 days' });
+  });
+});
+
+describe('dates as a person reads them: one format in the display language (issue 11, item 12)', () => {
+  const originalTz = process.env.TZ;
+  afterEach(() => {
+    if (originalTz === undefined) delete process.env.TZ;
+    else process.env.TZ = originalTz;
+  });
+
+  it('English ("en", VS Code\'s English) keeps the day-month style: "22 Dec", "22 Dec 2027", "Tue, 22 Dec 2026"', () => {
+    const en = dateDisplay('en');
+    assert.equal(en.short('2026-12-22', '2026-12-01'), '22 Dec');
+    assert.equal(en.short('2027-01-05', '2026-12-01'), '5 Jan 2027', 'another year: with the year');
+    assert.equal(en.full('2026-12-22'), '22 Dec 2026');
+    assert.equal(en.withWeekday('2026-12-22'), 'Tue, 22 Dec 2026');
+    assert.equal(shortDate('2026-12-22', '2026-01-01'), en.short('2026-12-22', '2026-01-01'), 'the domain\'s English default is the same format');
+  });
+
+  it('German: "22. Dez.", "5. Jan. 2027", "Di., 22. Dez. 2026"', () => {
+    const de = dateDisplay('de');
+    assert.equal(de.short('2026-12-22', '2026-12-01'), '22. Dez.');
+    assert.equal(de.short('2027-01-05', '2026-12-01'), '5. Jan. 2027');
+    assert.equal(de.full('2026-12-22'), '22. Dez. 2026');
+    assert.equal(de.withWeekday('2026-12-22'), 'Di., 22. Dez. 2026');
+  });
+
+  it('no time zone moves a date, and years below 1000 keep four digits', () => {
+    for (const tz of ['Pacific/Kiritimati', 'Pacific/Pago_Pago', 'UTC']) {
+      process.env.TZ = tz;
+      assert.equal(dateDisplay('en').full('2026-03-01'), '1 Mar 2026', tz);
+      assert.equal(dateDisplay('de').withWeekday('2028-02-29'), 'Di., 29. Feb. 2028', tz);
+    }
+    assert.equal(dateDisplay('en').full('0050-06-01'), '1 Jun 0050');
+    assert.equal(dateDisplay('de').short('0050-06-01', '2026-01-01'), '1. Juni 0050');
+  });
+
+  it('a regional English keeps its order; an unknown or malformed language falls back to English; a non-date is shown as given', () => {
+    assert.equal(dateDisplay('en-us').full('2026-12-22'), 'Dec 22, 2026');
+    assert.equal(dateDisplay('!!not a tag').full('2026-12-22'), '22 Dec 2026');
+    assert.equal(dateDisplay('').short('2026-12-22', '2026-01-01'), '22 Dec');
+    assert.equal(dateDisplay('de').short('soon', '2026-01-01'), 'soon');
+  });
+
+  it('makes no Intl object until a date is shown, then one per style, kept', () => {
+    const Real = Intl.DateTimeFormat;
+    let made = 0;
+    const Counting = function (this: unknown, ...args: ConstructorParameters<typeof Intl.DateTimeFormat>) {
+      made++;
+      return new Real(...args);
+    } as unknown as typeof Intl.DateTimeFormat;
+    Object.assign(Counting, Real);
+    (Intl as { DateTimeFormat: typeof Intl.DateTimeFormat }).DateTimeFormat = Counting;
+    try {
+      const de = dateDisplay('de');
+      assert.equal(made, 0, 'nothing at creation');
+      de.short('2026-12-22', '2026-01-01');
+      de.short('2026-12-23', '2026-01-01');
+      assert.equal(made, 1);
+      de.full('2026-12-22');
+      de.withWeekday('2026-12-22');
+      de.short('2027-12-22', '2026-01-01');
+      assert.equal(made, 3, 'one per style');
+    } finally {
+      (Intl as { DateTimeFormat: typeof Intl.DateTimeFormat }).DateTimeFormat = Real;
+    }
+  });
+
+  it('the domain words its dates with the display given: a reminder, a next step, the Markdown export', () => {
+    const j = journalWith({
+      attempts: [
+        {
+          id: 'a1', personId: 'p1', skillId: 's1', text: 'Hi', status: 'deferred', askAgainOn: '2026-12-22', sessionsDone: 0,
+          ask: { sessions: 3, minutesPerSession: 45, timeframe: '', topics: [] },
+          events: [{ at: '2026-11-20T10:00:00.000Z', kind: 'sent', detail: '' }],
+        },
+      ],
+    });
+    const de = dateDisplay('de');
+    const [r] = dueReminders(j, { today: '2026-12-23', nudgeAfterDays: 7, dates: de }, {});
+    assert.match(r?.message ?? '', /you agreed on 22\. Dez\.\.$/);
+    const md = journalToMarkdown(j, { today: '2026-12-01', nudgeAfterDays: 7, dates: de });
+    assert.match(md, /_Exported 1\. Dez\. 2026_/);
+    assert.match(md, /- Status: deferred \(ask again on 22\. Dez\. 2026\)\n- Ask again on: 22\. Dez\. 2026/, 'an export always writes the year');
+    assert.match(md, /\| 20\. Nov\. 2026 \| sent \|/);
   });
 });

@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
-import { addDraft } from '../../../src/domain/drafting';
+import { addDraft, referrerName } from '../../../src/domain/drafting';
 import { makeId } from '../../../src/domain/ids';
 import { emptyJournal, parseJournal } from '../../../src/domain/journal';
 import { listInWords, renderRequest } from '../../../src/domain/templates';
-import { terryJournal } from '../../support/journals';
+import { ROBIN, TERRY, terryJournal } from '../../support/journals';
 
 const NOW = new Date('2026-11-26T12:00:00Z');
 
@@ -68,5 +68,24 @@ describe('drafting a request', () => {
     let n = 0;
     const seq = () => [0, 0, 0.5][n++] ?? 0.7;
     assert.notEqual(makeId('a', new Set([makeId('a', new Set(), () => 0)]), seq), 'a-000000');
+  });
+});
+
+describe('drafting to someone who was suggested (issue 11, item 7)', () => {
+  it('referrerName: the referrer\'s name, or nothing when nobody suggested them or the referrer has gone', () => {
+    assert.equal(referrerName([TERRY, ROBIN], ROBIN), 'Terry');
+    assert.equal(referrerName([TERRY, ROBIN], TERRY), undefined);
+    assert.equal(referrerName([ROBIN], ROBIN), undefined, 'a referrer no longer in the journal');
+    assert.equal(referrerName([TERRY], undefined), undefined);
+  });
+
+  it('addDraft to a referral says who suggested them; to anyone else it does not', () => {
+    const j = terryJournal([]);
+    const robin = addDraft(j, { skill: { id: 's2' }, person: { id: 'p2' }, sessions: 2, timeframe: 'this quarter', topics: ['openings', 'pauses'] }, NOW, () => 0.5);
+    assert.ok(robin.ok);
+    assert.match(robin.value.attempt.text, /^Hi Robin,\n\nTerry suggested I talk to you\. I am working on/);
+    const terry = addDraft(j, { skill: { id: 's1' }, person: { id: 'p1' }, sessions: 2, timeframe: 'this quarter', topics: ['reports', 'stories'] }, NOW, () => 0.5);
+    assert.ok(terry.ok);
+    assert.doesNotMatch(terry.value.attempt.text, /suggested/);
   });
 });

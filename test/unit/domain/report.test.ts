@@ -63,12 +63,12 @@ describe('Markdown report', () => {
     assert.match(md, /\| Financial acumen \| 2 \| 5 \| 15 \| 1 \| yes \|/);
     assert.match(md, /\*\*Terry\*\* \(inside, senior\)/);
     assert.match(md, /### Terry — Financial acumen/);
-    assert.match(md, /\| 2026-11-20 \| sent \| by e-mail \|/);
+    assert.match(md, /\| 20 Nov 2026 \| sent \| by e-mail \|/);
   });
 
   it('has the sections in order: title and date, aspiration, assessment, portfolio, people, attempts, sponsors', () => {
     const md = journalToMarkdown(fullJournal(), OPTIONS);
-    assert.match(md, /^# Mentoring Outreach journal\n\n_Exported 2026-11-26_\n/);
+    assert.match(md, /^# Mentoring Outreach journal\n\n_Exported 26 Nov 2026_\n/);
     const headings = md.split('\n').filter((l) => l.startsWith('## '));
     assert.deepEqual(headings, ['## Aspiration', '## Skill assessment', '## Portfolio', '## People', '## Outreach attempts', '## Sponsors']);
   });
@@ -107,10 +107,10 @@ describe('Markdown report', () => {
     assert.deepEqual(groups, ['### Accepted — sessions in progress (1)', '### Deferred — ask again later (1)', '### Drafts — not sent yet (1)']);
     assert.match(s, /#### Terry — Financial acumen\n\n- Status: accepted \(1\/3 sessions\)/);
     assert.match(s, /- Sessions done: 1 of 3\n {2}- Session 1: reading our financial reports — done\n {2}- Session 2: turning numbers into a story\n {2}- Session 3: open questions and review\n/);
-    assert.match(s, /\| 2026-11-19 \| session \| Read the P&amp;L together \|/);
-    assert.match(s, /#### Robin Okafor — Public speaking\n\n- Status: deferred \(ask again on 15 Jan 2027\)\n- Ask again on: 2027-01-15/);
-    assert.match(s, /\| 2026-11-11 \| follow-up sent \| later \|/);
-    assert.match(s, /\*\*Follow-up \(later\) sent 2026-11-11:\*\*\n\n> Hi Robin,\n> Is it a busy time\?\n>\n> Thanks\n/);
+    assert.match(s, /\| 19 Nov 2026 \| session \| Read the P&amp;L together \|/);
+    assert.match(s, /#### Robin Okafor — Public speaking\n\n- Status: deferred \(ask again on 15 Jan 2027\)\n- Ask again on: 15 Jan 2027/);
+    assert.match(s, /\| 11 Nov 2026 \| follow-up sent \| later \|/);
+    assert.match(s, /\*\*Follow-up \(later\) sent 11 Nov 2026:\*\*\n\n> Hi Robin,\n> Is it a busy time\?\n>\n> Thanks\n/);
     assert.match(s, /\*\*Request:\*\*\n\n> Hi Terry, I am working on/);
   });
 
@@ -131,9 +131,9 @@ describe('Markdown report', () => {
       attempt({ id: 'n1', status: 'declined', events: [{ at: '2026-11-21T10:00:00.000Z', kind: 'response', detail: 'no' }] }),
     ]);
     const s = section(journalToMarkdown(j, OPTIONS), 'Outreach attempts');
-    assert.match(s, /\| 2026-11-20 \| follow-up drafted \| nudge \|\n\| 2026-11-20 \| follow-up sent \| nudge \|\n\| 2026-11-25 \| follow-up drafted \| nudge \|/);
-    assert.match(s, /\*\*Follow-up \(nudge\) sent 2026-11-20:\*\*\n\n> Hi Terry,\n> A first nudge\./);
-    assert.match(s, /\*\*Follow-up \(nudge\) drafted 2026-11-25, not sent yet:\*\*\n\n> Hi Terry,\n> A second nudge\./);
+    assert.match(s, /\| 20 Nov 2026 \| follow-up drafted \| nudge \|\n\| 20 Nov 2026 \| follow-up sent \| nudge \|\n\| 25 Nov 2026 \| follow-up drafted \| nudge \|/);
+    assert.match(s, /\*\*Follow-up \(nudge\) sent 20 Nov 2026:\*\*\n\n> Hi Terry,\n> A first nudge\./);
+    assert.match(s, /\*\*Follow-up \(nudge\) drafted 25 Nov 2026, not sent yet:\*\*\n\n> Hi Terry,\n> A second nudge\./);
     assert.equal(s.match(/A first nudge/g)?.length, 1, 'the draft that was sent is quoted once, as sent');
     assert.doesNotMatch(s, /Follow-up \(later\) sent/);
     assert.match(s, /- Status: sent \(followed up 6 days ago · nudge drafted\)/);
@@ -145,7 +145,7 @@ describe('Markdown report', () => {
 
   it('has a Sponsors section with each sponsor and their advocacy log', () => {
     const s = section(journalToMarkdown(fullJournal(), OPTIONS), 'Sponsors');
-    assert.match(s, /### Terry \(inside, senior, sponsor\)\n\n\| When \| What they did for me \|\n\|---\|---\|\n\| 2026-11-20 \| Recommended me for the Q3 planning lead \|\n\| 2026-11-24 \| Named me in the leadership review \|/);
+    assert.match(s, /### Terry \(inside, senior, sponsor\)\n\n\| When \| What they did for me \|\n\|---\|---\|\n\| 20 Nov 2026 \| Recommended me for the Q3 planning lead \|\n\| 24 Nov 2026 \| Named me in the leadership review \|/);
     assert.doesNotMatch(s, /Robin/);
 
     const j = terryJournal();
