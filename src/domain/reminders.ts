@@ -9,17 +9,23 @@
  * own entry with a calendar date is ignored, and ids such as "__proto__" are plain keys.
  */
 import { isCalendarDate, type Journal } from './journal';
-import { daysBetween, shortDate } from './dates';
+import { daysBetween } from './dates';
 import { describeAttempt, groupAttempts, lastContactDate, type DueOptions } from './outreach';
 
 export type NotifiedLog = Record<string, string>;
 
-export interface Reminder {
+/**
+ * What to remind about, as facts: the shell words them in the display language (src/shell/dueReminders.ts,
+ * reminderMessage) — the one home of a reminder's wording.
+ */
+export type Reminder = {
   attemptId: string;
   personId: string;
-  kind: 'askAgain' | 'nudge';
-  message: string;
-}
+  /** The contact's first name; '' when the journal has no name for them. */
+  first: string;
+  /** The skill area's name as written in the journal, or null. */
+  skill: string | null;
+} & ({ kind: 'askAgain'; /** The agreed date, YYYY-MM-DD. */ on: string } | { kind: 'nudge'; /** Days since the last contact. */ days: number });
 
 /** The attempts to notify about now (longest-waiting first), skipping those already notified today. */
 export function dueReminders(journal: Journal, options: DueOptions, lastNotified: Readonly<NotifiedLog> | null | undefined): Reminder[] {
@@ -31,15 +37,12 @@ export function dueReminders(journal: Journal, options: DueOptions, lastNotified
     const { attempt, person, skill } = view;
     const last = notified.get(attempt.id);
     if (last !== undefined && last >= today) continue;
-    const first = person?.name.trim().split(/\s+/)[0] || 'your contact';
+    const who = { attemptId: attempt.id, personId: attempt.personId, first: person?.name.trim().split(/\s+/)[0] ?? '', skill: skill?.name.trim() || null };
     if (attempt.status === 'deferred') {
-      const on = attempt.askAgainOn ?? today;
-      const about = skill ? ` about ${skill.name.trim().toLowerCase()}` : '';
-      out.push({ attemptId: attempt.id, personId: attempt.personId, kind: 'askAgain', message: `Ask ${first} again${about} — you agreed on ${(options.dates?.short ?? shortDate)(on, today)}.` });
+      out.push({ ...who, kind: 'askAgain', on: attempt.askAgainOn ?? today });
     } else if (attempt.status === 'sent' && describeAttempt(attempt, options).due) {
       const since = lastContactDate(attempt);
-      const days = since === null ? 0 : daysBetween(since, today);
-      out.push({ attemptId: attempt.id, personId: attempt.personId, kind: 'nudge', message: `No reply from ${first} for ${days} day${days === 1 ? '' : 's'} — a gentle nudge?` });
+      out.push({ ...who, kind: 'nudge', days: since === null ? 0 : daysBetween(since, today) });
     }
   }
   return out;

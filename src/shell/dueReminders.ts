@@ -65,14 +65,14 @@ export class Reminders extends Disposable {
     if (!vscode.workspace.getConfiguration('mentoring').get<boolean>('reminders.enabled', true)) return;
     const journal = this.deps.journal();
     const log = pruneNotified(journal, this.deps.memento.get<NotifiedLog>(NOTIFIED_KEY));
-    const reminders = dueReminders(journal, { ...options, dates: dates() }, log);
+    const reminders = dueReminders(journal, options, log);
     if (reminders.length === 0) return;
     await this.deps.memento.update(NOTIFIED_KEY, markNotified(log, reminders, options.today));
     if (reminders.length > MAX_SINGLE) {
-      void this.show(vscode.l10n.t('Mentoring Outreach: {0} outreach attempts are due — {1} …', reminders.length, reminders.slice(0, 2).map((r) => r.message).join(' ')), undefined);
+      void this.show(vscode.l10n.t('Mentoring Outreach: {0} outreach attempts are due — {1} …', reminders.length, reminders.slice(0, 2).map((r) => reminderMessage(r, options.today)).join(' ')), undefined);
       return;
     }
-    for (const r of reminders) void this.show(r.message, r);
+    for (const r of reminders) void this.show(reminderMessage(r, options.today), r);
   }
 
   private async show(message: string, reminder: Reminder | undefined): Promise<void> {
@@ -87,4 +87,27 @@ export class Reminders extends Disposable {
   get statusText(): string {
     return this.due > 0 ? this.item.text : '';
   }
+}
+
+/**
+ * A skill's name inside a sentence: English writes "about financial acumen" (an acronym such as "AWS" stays); other
+ * languages keep the name as written (German capitalises its nouns).
+ */
+function midSentence(name: string): string {
+  if (!/^en\b/i.test(vscode.env.language) || /^\p{Lu}{2}/u.test(name)) return name;
+  return name.toLowerCase();
+}
+
+/** A reminder as the person reads it, in the display language: the one home of its wording. */
+export function reminderMessage(r: Reminder, today: string): string {
+  const first = r.first || vscode.l10n.t('your contact');
+  if (r.kind === 'askAgain') {
+    const on = dates().short(r.on, today);
+    return r.skill
+      ? vscode.l10n.t('Ask {0} again about {1} — you agreed on {2}.', first, midSentence(r.skill), on)
+      : vscode.l10n.t('Ask {0} again — you agreed on {1}.', first, on);
+  }
+  return r.days === 1
+    ? vscode.l10n.t('No reply from {0} for 1 day — a gentle nudge?', first)
+    : vscode.l10n.t('No reply from {0} for {1} days — a gentle nudge?', first, r.days);
 }

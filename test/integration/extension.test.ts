@@ -32,3 +32,16 @@ describe('extension: activation and contributions', () => {
     assert.deepEqual(pkg.contributes.views.mentoring?.map((v) => v.id), ['mentoring.outreach', 'mentoring.portfolio']);
   });
 });
+
+describe('reminders: the wording (the one home, in the shell, in the display language)', () => {
+  it('words an ask-again and a nudge from the facts the domain gives', async () => {
+    const { reminderMessage } = await import('../../src/shell/dueReminders');
+    const base = { attemptId: 'a1', personId: 'p1', first: 'Terry', skill: 'Financial acumen' };
+    assert.equal(reminderMessage({ ...base, kind: 'askAgain', on: '2027-01-15' }, '2027-01-20'), 'Ask Terry again about financial acumen — you agreed on 15 Jan.');
+    assert.equal(reminderMessage({ ...base, kind: 'askAgain', on: '2027-01-15' }, '2028-01-20'), 'Ask Terry again about financial acumen — you agreed on 15 Jan 2027.', 'the year of a date from another year');
+    assert.equal(reminderMessage({ ...base, skill: 'AWS', kind: 'askAgain', on: '2027-01-15' }, '2027-01-20'), 'Ask Terry again about AWS — you agreed on 15 Jan.', 'an acronym stays');
+    assert.equal(reminderMessage({ ...base, skill: null, kind: 'askAgain', on: '2027-01-15' }, '2027-01-20'), 'Ask Terry again — you agreed on 15 Jan.');
+    assert.equal(reminderMessage({ ...base, kind: 'nudge', days: 1 }, '2027-01-20'), 'No reply from Terry for 1 day — a gentle nudge?');
+    assert.equal(reminderMessage({ ...base, first: '', kind: 'nudge', days: 9 }, '2027-01-20'), 'No reply from your contact for 9 days — a gentle nudge?');
+  });
+});

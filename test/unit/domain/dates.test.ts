@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import { dateDisplay, daysBetween, isIsoDateTime, localDate, shortDate, utcMidnight } from '../../../src/domain/dates';
-import { dueReminders } from '../../../src/domain/reminders';
 import { journalToMarkdown } from '../../../src/domain/report';
 import { journalWith } from '../../support/journals';
 import { daysInMonth, isCalendarDate } from '../../../src/domain/journal';
@@ -185,7 +184,7 @@ describe('dates as a person reads them: one format in the display language (issu
     }
   });
 
-  it('the domain words its dates with the display given: a reminder, a next step, the Markdown export', () => {
+  it('the domain words its dates with the display given: a next step, the Markdown export', () => {
     const j = journalWith({
       attempts: [
         {
@@ -196,8 +195,6 @@ describe('dates as a person reads them: one format in the display language (issu
       ],
     });
     const de = dateDisplay('de');
-    const [r] = dueReminders(j, { today: '2026-12-23', nudgeAfterDays: 7, dates: de }, {});
-    assert.match(r?.message ?? '', /you agreed on 22\. Dez\.\.$/);
     const md = journalToMarkdown(j, { today: '2026-12-01', nudgeAfterDays: 7, dates: de });
     assert.match(md, /_Exported 1\. Dez\. 2026_/);
     assert.match(md, /- Status: deferred \(ask again on 22\. Dez\. 2026\)\n- Ask again on: 22\. Dez\. 2026/, 'an export always writes the year');
