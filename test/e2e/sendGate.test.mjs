@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { TEST_SETTINGS } from '../../scripts/lib/codeServer.mjs';
-import { eventually, openView, pickItem, REPO, runCommand, startSession, treeItems } from './harness.mjs';
+import { chooseFromContextMenu, eventually, openView, pickItem, REPO, runCommand, startSession, treeItems } from './harness.mjs';
 
 /** The rows of the Outreach tree as "Group > Person: description". */
 async function rows(page) {
@@ -128,10 +128,8 @@ describe('Mark as Sent asks first when the request breaks the method (a person i
     const tree = page.locator('[role="tree"][aria-label="Outreach"]');
     const lee = tree.locator('.monaco-list-row', { hasText: 'Lee Fixit' });
     if (!(await lee.isVisible().catch(() => false))) await tree.locator('.monaco-list-row', { hasText: 'Drafts' }).click();
-    const markSent = async () => {
-      await lee.click({ button: 'right' });
-      await page.locator('.context-view .monaco-menu .action-item', { hasText: 'Mark Request as Sent' }).click();
-    };
+    // Lee's row → its context menu → Mark Request as Sent.
+    const markSent = () => chooseFromContextMenu(page, lee, 'Mark Request as Sent');
 
     await markSent();
     const d = await dialog(page);
