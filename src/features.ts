@@ -24,7 +24,6 @@ import { registerSponsorCommands } from './commands/sponsors';
 import { registerHelpCommands } from './commands/help';
 import { SYNC_KEY, SyncMirror } from './storage/syncMirror';
 import { UserTemplates } from './templating/userTemplates';
-import { TextPreviews } from './commands/textPreview';
 import type { Features, FeaturesBundle, ShellDeps } from './shell/featuresApi';
 
 /** Registers every command (the activation bundle's stand-ins step aside first) and wires sync. */
@@ -34,12 +33,11 @@ export const start: FeaturesBundle['start'] = (context: vscode.ExtensionContext,
     log.warn(message);
     void vscode.window.showWarningMessage(message);
   });
-  const previews = new TextPreviews();
   const diagnostics = new RequestDiagnostics(log, shell.defaultSessions);
   const drafts = new DraftDocuments(shell.store, diagnostics);
   const mail = new MailLinks(context);
-  context.subscriptions.push(log, templates, previews, diagnostics, drafts, mail);
-  const deps: Deps = { ...shell, templates, log, previews, diagnostics, drafts, openExternal: (href) => mail.open(href) };
+  context.subscriptions.push(log, templates, diagnostics, drafts, mail);
+  const deps: Deps = { ...shell, templates, log, diagnostics, drafts, openExternal: (href) => mail.open(href) };
 
   registerAttemptCommands(context, deps);
   registerJournalFileCommands(context, deps);

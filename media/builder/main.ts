@@ -674,7 +674,7 @@ function renderAsk(d: BuilderData): void {
           'div',
           { class: 'row actions' },
           h('button', { type: 'button', class: 'secondary', 'data-key': 'copy', onclick: () => post({ type: 'copy', text: currentText() }) }, icon('copy'), s('copy')),
-          h('button', { type: 'button', class: 'secondary', 'data-key': 'open-md', onclick: () => post({ type: 'openMarkdown', text: currentText() }) }, icon('markdown'), s('openAsMarkdown')),
+          h('button', { type: 'button', class: 'secondary', 'data-key': 'open-md', onclick: () => post({ type: 'openMarkdown', text: currentText(), attemptId: draft?.attemptId ?? null }) }, icon('markdown'), s('openAsMarkdown')),
           h('button', { type: 'button', class: 'secondary', 'data-key': 'save-draft', disabled: !!d.readOnly || saving, onclick: () => save(false) }, icon('save'), s('saveAsDraft')),
           h('button', { type: 'button', 'data-key': 'mark-sent', disabled: !!d.readOnly || saving, onclick: () => save(true) }, icon('send'), s('markAsSent')),
         ),

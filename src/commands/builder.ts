@@ -24,13 +24,16 @@ export function registerBuilder(context: vscode.ExtensionContext, deps: Deps): (
       return { text, templateError: templateError ? vscode.l10n.t('Your request template failed: {0} — the built-in template is used instead.', templateError) : user.error };
     },
     copy: (text) => Promise.resolve(vscode.env.clipboard.writeText(text)),
-    openMarkdown: async (text: string, attemptId?: string) => {
-      // Checked as a request: its quality findings appear as diagnostics with quick fixes, live as you edit. The
-      // form's saved draft opens in its editor bound to the journal (saving there saves the draft); text not saved
-      // as a draft yet opens in a new editor.
-      const draft = attemptId !== undefined && deps.drafts.editable(attemptId) ? attemptId : deps.drafts.draftWithText(text);
-      if (draft !== undefined) await deps.drafts.open(draft, { viewColumn: vscode.ViewColumn.Beside });
-      else await deps.diagnostics.openRequestDocument(text, { viewColumn: vscode.ViewColumn.Beside });
+    openMarkdown: async (text: string, draftId: string | null) => {
+      // The form's saved draft opens as Edit Draft opens it: in its editor bound to the journal (saving there saves
+      // the draft), checked live with quick fixes — with the form's text, if the form has changed it. Text not saved
+      // as a draft yet opens read-only, checked (Save as draft, then open it again, to edit it in an editor).
+      if (draftId !== null) {
+        await deps.drafts.open(draftId, { viewColumn: vscode.ViewColumn.Beside, text });
+        return;
+      }
+      const shown = await deps.texts.show(text, vscode.l10n.t('Request (not saved as a draft)'), { beside: true });
+      deps.diagnostics.track(shown.editor.document);
     },
     log: (message) => deps.log.warn(message),
     notify: (message) => void vscode.window.showInformationMessage(message),

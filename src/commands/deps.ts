@@ -13,7 +13,6 @@ import { Cancelled, CommandError } from '../shell/errors';
 import type { TemplateOverrides } from '../domain/templates';
 import type { TemplateName, UserTemplates } from '../templating/userTemplates';
 import type { ShellDeps } from '../shell/featuresApi';
-import type { TextPreviews } from './textPreview';
 import type { RequestDiagnostics } from '../diagnostics/requestDiagnostics';
 import type { DraftDocuments } from './draftDocuments';
 
@@ -27,8 +26,6 @@ export interface Deps extends ShellDeps {
   templates: UserTemplates;
   /** The extension's output channel. */
   log: vscode.LogOutputChannel;
-  /** Read-only previews of a text beside the editor. */
-  previews: TextPreviews;
   /** The request check as diagnostics with quick fixes: opens request text in a checked editor, tracks documents. */
   diagnostics: RequestDiagnostics;
   /** Saved drafts in editors bound to the journal (Ctrl+S saves to it), with the live check. */

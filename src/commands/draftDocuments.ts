@@ -8,6 +8,7 @@
 import * as vscode from 'vscode';
 import { allowedActions } from '../domain/actions';
 import { checkContextOf } from '../domain/sendGate';
+import { storedText } from '../domain/templates';
 import type { RequestDiagnostics } from '../diagnostics/requestDiagnostics';
 import type { JournalStore } from '../storage/journalStore';
 import { draftAttemptId, draftUri } from '../shell/draftFiles';
@@ -30,9 +31,11 @@ export class DraftDocuments extends Disposable {
 
   /**
    * Opens the draft `attemptId` in its bound editor (or shows the one already open). Refuses, changing nothing,
-   * an unknown attempt and one that is not a draft (a sent request stays as it was sent).
+   * an unknown attempt and one that is not a draft (a sent request stays as it was sent). `options.text`: the text
+   * the person has in front of them elsewhere (the builder's form), put into the editor as a change not saved yet
+   * when it differs from the draft — unless the editor already holds changes of its own, which are kept.
    */
-  async open(attemptId: string, options: { viewColumn?: vscode.ViewColumn } = {}): Promise<vscode.TextEditor> {
+  async open(attemptId: string, options: { viewColumn?: vscode.ViewColumn; text?: string } = {}): Promise<vscode.TextEditor> {
     const journal = this.store.journal;
     const attempt = journal.attempts.find((a) => a.id === attemptId);
     if (!attempt) throw new CommandError(vscode.l10n.t('No outreach attempt has the id "{0}".', attemptId));
@@ -43,24 +46,22 @@ export class DraftDocuments extends Disposable {
     const open = vscode.workspace.textDocuments.find((d) => draftAttemptId(d.uri) === attemptId);
     const doc = open ?? (await vscode.workspace.openTextDocument(draftUri(journal, attempt)));
     this.track(doc);
-    return vscode.window.showTextDocument(doc, { preview: false, viewColumn: options.viewColumn ?? vscode.ViewColumn.Active });
+    const editor = await vscode.window.showTextDocument(doc, { preview: false, viewColumn: options.viewColumn ?? vscode.ViewColumn.Active });
+    // The same text but for the space around it (as the builder compares) is the same draft: nothing to put in.
+    if (options.text !== undefined && lf(options.text).trim() !== lf(doc.getText()).trim()) {
+      if (doc.isDirty) {
+        void vscode.window.showInformationMessage(vscode.l10n.t('This draft is open with changes not saved yet: they are kept, and the builder\'s text was not put in.'));
+      } else {
+        const text = storedText(options.text);
+        await editor.edit((b) => b.replace(new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text));
+      }
+    }
+    return editor;
   }
 
   /** True when the draft `attemptId` is open in its editor with changes not saved to the journal yet. */
   hasUnsavedChanges(attemptId: string): boolean {
     return vscode.workspace.textDocuments.some((d) => draftAttemptId(d.uri) === attemptId && d.isDirty);
-  }
-
-  /** True when `attemptId` is a draft (its text can be edited). */
-  editable(attemptId: string): boolean {
-    const attempt = this.store.journal.attempts.find((a) => a.id === attemptId);
-    return attempt !== undefined && allowedActions(attempt).edit;
-  }
-
-  /** The draft attempt whose saved text is exactly `text` (the newest, if several), if any. */
-  draftWithText(text: string): string | undefined {
-    const drafts = this.store.journal.attempts.filter((a) => allowedActions(a).edit && a.text === text);
-    return drafts[drafts.length - 1]?.id;
   }
 
   private track(doc: vscode.TextDocument): void {
@@ -70,4 +71,9 @@ export class DraftDocuments extends Disposable {
     const attempt = journal.attempts.find((a) => a.id === id);
     this.diagnostics.track(doc, { context: attempt ? checkContextOf(journal, attempt) : {} });
   }
+}
+
+/** `text` with every line break as "\n" (an editor may hold "\r\n"). */
+function lf(text: string): string {
+  return text.replace(/\r\n?/gu, '\n');
 }

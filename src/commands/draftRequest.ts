@@ -360,7 +360,7 @@ function steps(deps: Deps, defaultSessions: number): Step<Flow>[] {
         const draft = await review(deps, s);
         const check = draft.check;
         // The text itself, read before anything is saved: beside, read-only, the focus stays here.
-        const preview = await deps.previews.show(vscode.l10n.t('Request to {0} (preview)', draft.personName || vscode.l10n.t('them')), draft.input.text ?? '');
+        const preview = await deps.texts.show(draft.input.text ?? '', vscode.l10n.t('Request to {0} (preview)', draft.personName || vscode.l10n.t('them')), { beside: true });
         type Action = 'save' | 'copy' | 'back';
         const save: Item<Action> = { label: `$(save) ${vscode.l10n.t('Save draft')}`, description: vscode.l10n.t('the text shown beside, under Drafts in the Outreach view'), value: 'save' };
         const copy: Item<Action> = { label: `$(copy) ${vscode.l10n.t('Save draft and copy')}`, description: vscode.l10n.t('the text goes to the clipboard'), value: 'copy' };

@@ -1,7 +1,8 @@
 /**
  * mentoring.checkRequest ("Check Request Text"): checks the active editor (or its selection) and tracks it from
- * then on, through the request diagnostics service. In ExtensionMode.Test also the tests' way to open a request
- * document (TEST_OPEN_COMMAND): the tests run in another bundle, so a command is their way to the real service.
+ * then on, through the request diagnostics service. In ExtensionMode.Test also the tests' way to open an editable
+ * request document, checked (TEST_OPEN_COMMAND): the tests run in another bundle, so a command is their way to the
+ * real service.
  */
 import * as vscode from 'vscode';
 import type { CheckContext } from '../domain/requestCheck';
@@ -46,8 +47,12 @@ export function registerCheckRequest(context: vscode.ExtensionContext, diagnosti
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     context.subscriptions.push(
       vscode.commands.registerCommand(TEST_OPEN_COMMAND, async (arg: { text: string; context?: CheckContext }) => {
-        const editor = await diagnostics.openRequestDocument(arg.text, arg.context ? { context: arg.context } : {});
-        return editor.document.uri;
+        // An editable document for the tests of the diagnostics and their quick fixes (the extension itself opens
+        // no untitled documents: they would ask "Do you want to save…?" when closed).
+        const doc = await untitledMarkdown(arg.text);
+        diagnostics.track(doc, arg.context ? { context: arg.context } : {});
+        await vscode.window.showTextDocument(doc, { preview: false });
+        return doc.uri;
       }),
     );
   }
@@ -70,4 +75,20 @@ function targetEditor(arg: unknown): vscode.TextEditor {
   const editor = active?.document.uri.toString() === uri ? active : vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri);
   if (!editor) throw new CommandError(vscode.l10n.t('Check Request Text: {0} is not open in an editor.', arg.toString(true)));
   return editor;
+}
+
+/**
+ * A new untitled Markdown document holding `text` (the tests' hook only). VS Code reuses the name of an untitled
+ * document just closed ("Untitled-1") and can then hand back that document's text (seen in code-server when one
+ * closes and the next opens within moments): if so, the text is put right before anyone sees it.
+ */
+async function untitledMarkdown(text: string): Promise<vscode.TextDocument> {
+  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
+  const lf = (s: string) => s.replace(/\r\n?/gu, '\n');
+  if (lf(doc.getText()) !== lf(text)) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
+    await vscode.workspace.applyEdit(edit);
+  }
+  return doc;
 }

@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { chooseFixes, fixAllEdit, fixTitle, type FixTitle, type FixTitleId } from '../domain/quickFixes';
 import { DIAGNOSTIC_SOURCE, toRange, type CheckedText } from './checkedText';
+import { TEXT_SCHEME } from '../shell/readOnlyTexts';
 
 /** The title of the quick fix that applies every fix at once (localised, so read at use, not at load). */
 export function fixAllTitle(): string {
@@ -20,6 +21,8 @@ export class RequestQuickFixes implements vscode.CodeActionProvider {
     if (ctx.only && !ctx.only.intersects(vscode.CodeActionKind.QuickFix)) return undefined;
     const ours = ctx.diagnostics.filter((d) => d.source === DIAGNOSTIC_SOURCE);
     if (ours.length === 0) return undefined;
+    // A text shown read-only (shell/readOnlyTexts.ts) shows its findings, but nothing can edit it.
+    if (doc.uri.scheme === TEXT_SCHEME) return undefined;
     const last = this.checked(doc);
     if (!last) return undefined;
     return codeActions(doc, last, ours);

@@ -4,8 +4,9 @@
  *
  * One service, made in src/features.ts and handed to the commands in their Deps (`deps.diagnostics`).
  * A document is tracked when
- *   - the extension opens a request in a Markdown editor (`openRequestDocument`: the builder's "Open as
- *     Markdown"), or a draft in its editor bound to the journal (src/commands/draftDocuments.ts), or
+ *   - the extension opens a draft in its editor bound to the journal (src/commands/draftDocuments.ts: Edit Draft,
+ *     the builder's "Open as Markdown" of its draft, Fix It First), or shows a request not saved yet read-only
+ *     (the builder's "Open as Markdown" before it is saved: src/shell/readOnlyTexts.ts, no quick fixes there), or
  *   - the user runs `mentoring.checkRequest` ("Check Request Text", checkCommand.ts) on it. With a non-empty
  *     (primary) selection only the selected text is checked and tracked: that region follows the edits made
  *     in and around it (typing at either edge grows it). With an empty selection the whole document is.
@@ -28,15 +29,6 @@ export const DIAGNOSTIC_COLLECTION = 'mentoring-requests';
 export const DEBOUNCE_MS = 200;
 /** A request is at most a few hundred words; beyond this a document is not checked at all. */
 export const MAX_CHECKED_CHARS = 200_000;
-
-export interface OpenRequestOptions {
-  /** What the journal knows about the request (person, skill, planned sessions…): sharper findings. */
-  context?: CheckContext;
-  /** Default: the active column. */
-  viewColumn?: vscode.ViewColumn;
-  /** Default: false (a real tab, not a preview). */
-  preview?: boolean;
-}
 
 export interface TrackOptions {
   context?: CheckContext;
@@ -98,17 +90,6 @@ export class RequestDiagnostics extends Disposable {
         providedCodeActionKinds: [vscode.CodeActionKind.QuickFix],
       }),
     );
-  }
-
-  /**
-   * Opens `text` in a new untitled Markdown editor, checked and tracked from the start — for request text that
-   * is not (yet) a saved draft. A saved draft opens in its editor bound to the journal instead
-   * (DraftDocuments.openDraft), which is checked the same way.
-   */
-  async openRequestDocument(text: string, options: OpenRequestOptions = {}): Promise<vscode.TextEditor> {
-    const doc = await untitledMarkdown(text);
-    this.track(doc, options.context ? { context: options.context } : {});
-    return vscode.window.showTextDocument(doc, { preview: options.preview ?? false, viewColumn: options.viewColumn ?? vscode.ViewColumn.Active });
   }
 
   /**
@@ -196,22 +177,6 @@ export class RequestDiagnostics extends Disposable {
 }
 
 const key = (doc: vscode.TextDocument) => doc.uri.toString();
-
-/**
- * A new untitled Markdown document holding `text`. VS Code reuses the name of an untitled document
- * just closed ("Untitled-1") and can then hand back that document's text (seen in code-server when
- * one closes and the next opens within moments): if so, the text is put right before anyone sees it.
- */
-async function untitledMarkdown(text: string): Promise<vscode.TextDocument> {
-  const doc = await vscode.workspace.openTextDocument({ language: 'markdown', content: text });
-  const lf = (s: string) => s.replace(/\r\n?/gu, '\n');
-  if (lf(doc.getText()) !== lf(text)) {
-    const edit = new vscode.WorkspaceEdit();
-    edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
-    await vscode.workspace.applyEdit(edit);
-  }
-  return doc;
-}
 
 const SEVERITY: Record<Severity, vscode.DiagnosticSeverity> = {
   error: vscode.DiagnosticSeverity.Error,

@@ -1,9 +1,11 @@
 /**
- * Editing a saved draft's text (the editor bound to the attempt writes through here, see shell/draftFiles.ts).
- * Only a draft may be edited — allowedActions (actions.ts) says which — and the text keeps the journal's limit.
+ * Changing a saved draft — the one home of that rule: only a draft may be edited (allowedActions, actions.ts, says
+ * which), the text keeps the journal's limit, and the attempt stays the same attempt (its id, history and any
+ * fields it has kept). The editor bound to the attempt writes its text through here (editDraftText, see
+ * shell/draftFiles.ts); the builder's "Save as draft" of the draft it edits too (updateDraft, drafting.ts).
  */
 import { allowedActions } from './actions';
-import { LIMITS, type AttemptStatus, type Journal } from './journal';
+import { LIMITS, type Attempt, type AttemptStatus, type Journal } from './journal';
 import { ok, refuse, type Result } from './result';
 
 /** Why a draft's text cannot be saved; the shell words it for the person. */
@@ -21,16 +23,34 @@ export function draftEditProblem(journal: Journal, attemptId: string, text: stri
   return undefined;
 }
 
+/** What a saved draft's change may replace (the rest of the attempt is kept as it is). */
+export type DraftChange = Partial<Pick<Attempt, 'personId' | 'skillId' | 'ask' | 'text'>>;
+
+/**
+ * The journal with the draft `attemptId` changed by `change`, and the attempt as changed; the same journal (and
+ * attempt) when nothing changes. Refuses (changing nothing) an unknown attempt, one that is no longer a draft, and
+ * a text over the limit. Adds no event: the history is of what was done (drafted, sent), not of typing.
+ */
+export function editDraft(journal: Journal, attemptId: string, change: DraftChange): Result<{ journal: Journal; attempt: Attempt }> {
+  const current = journal.attempts.find((a) => a.id === attemptId);
+  const problem = draftEditProblem(journal, attemptId, change.text ?? current?.text ?? '');
+  if (problem || !current) return refuse(describeDraftEditProblem(attemptId, problem ?? { kind: 'missing' }));
+  const attempt: Attempt = { ...current, ...change };
+  if (sameDraft(current, attempt)) return ok({ journal, attempt: current });
+  return ok({ journal: { ...journal, attempts: journal.attempts.map((a) => (a.id === attemptId ? attempt : a)) }, attempt });
+}
+
 /**
  * The journal with the draft `attemptId`'s text replaced by `text`; the same journal when the text is unchanged.
  * Refuses (changing nothing) an unknown attempt, one that is no longer a draft, and a text over the limit.
  */
 export function editDraftText(journal: Journal, attemptId: string, text: string): Result<Journal> {
-  const problem = draftEditProblem(journal, attemptId, text);
-  if (problem) return refuse(describeDraftEditProblem(attemptId, problem));
-  const attempt = journal.attempts.find((a) => a.id === attemptId)!;
-  if (text === attempt.text) return ok(journal);
-  return ok({ ...journal, attempts: journal.attempts.map((a) => (a.id === attemptId ? { ...a, text } : a)) });
+  const r = editDraft(journal, attemptId, { text });
+  return r.ok ? ok(r.value.journal) : r;
+}
+
+function sameDraft(a: Attempt, b: Attempt): boolean {
+  return a.personId === b.personId && a.skillId === b.skillId && a.text === b.text && JSON.stringify(a.ask) === JSON.stringify(b.ask);
 }
 
 /** The problem in English (the domain's messages are English; the shell localises its own wording). */
@@ -39,7 +59,7 @@ export function describeDraftEditProblem(attemptId: string, p: DraftEditProblem)
     case 'missing':
       return `The outreach attempt "${attemptId}" no longer exists (was it deleted?). Nothing was saved.`;
     case 'not-draft':
-      return `This request is ${p.status}: only a draft can be edited. Nothing was saved.`;
+      return `This request is no longer a draft — it is ${p.status}: only a draft can be edited; start a new request instead. Nothing was saved.`;
     case 'too-long':
       return `The draft is ${p.length} characters long; the journal keeps at most ${p.max}. Shorten it and save again — nothing was saved.`;
   }

@@ -4,7 +4,8 @@ import { event } from './outreach';
 import { renderRequestOrFallback, storedText, type TemplateFn } from './templates';
 import { makeId } from './ids';
 import { ASK_LIMITS, DEFAULT_MINUTES, isSessionCount, isSessionMinutes } from './ask';
-import { type Result } from './result';
+import { refuse, type Result } from './result';
+import { editDraft } from './draftText';
 
 export interface NewPerson {
   name: string;
@@ -174,20 +175,16 @@ export function updateDraft(journal: Journal, attemptId: string, input: DraftUpd
   const problem = checkAsk({ ...input, skill: { id: input.skillId }, person: { id: input.personId } });
   if (problem) return { ok: false, reason: problem };
   const current = journal.attempts.find((a) => a.id === attemptId);
-  if (!current) return { ok: false, reason: `No outreach attempt has the id "${attemptId}".` };
-  if (current.status !== 'draft') return { ok: false, reason: `This request is no longer a draft (it is ${current.status}); start a new request instead.` };
+  if (!current) return refuse(`No outreach attempt has the id "${attemptId}".`);
   const skill = journal.skills.find((s) => s.id === input.skillId);
   if (!skill) return { ok: false, reason: `No skill has the id "${input.skillId}".` };
   const person = journal.people.find((p) => p.id === input.personId);
   if (!person) return { ok: false, reason: `No person has the id "${input.personId}".` };
   if (!input.text.trim()) return { ok: false, reason: 'The request text is empty.' };
+  const ask = { ...current.ask, sessions: input.sessions, minutesPerSession: input.minutesPerSession, timeframe: input.timeframe.trim(), topics: input.topics.map((t) => t.trim()).filter(Boolean) };
+  // Which attempt may change (a draft, and only within the journal's limit) is the rule of draftText.ts.
+  const edited = editDraft(journal, attemptId, { personId: person.id, skillId: skill.id, ask, text: storedText(input.text) });
+  if (!edited.ok) return edited;
   const people = person.skillIds.includes(skill.id) ? journal.people : journal.people.map((p) => (p.id === person.id ? { ...p, skillIds: [...p.skillIds, skill.id] } : p));
-  const attempt: Attempt = {
-    ...current,
-    personId: person.id,
-    skillId: skill.id,
-    ask: { ...current.ask, sessions: input.sessions, minutesPerSession: input.minutesPerSession, timeframe: input.timeframe.trim(), topics: input.topics.map((t) => t.trim()).filter(Boolean) },
-    text: storedText(input.text),
-  };
-  return { ok: true, value: { journal: { ...journal, people, attempts: journal.attempts.map((a) => (a.id === attemptId ? attempt : a)) }, attempt } };
+  return { ok: true, value: { journal: { ...edited.value.journal, people }, attempt: edited.value.attempt } };
 }

@@ -30,6 +30,8 @@ export interface MentoringTestApi extends MentoringApi {
    * webview message). False when no builder is open.
    */
   builderMessage(message: unknown): Promise<boolean>;
+  /** True once the open builder's webview has said it is ready (its own "ready" would rebind the form after). */
+  builderReady(): boolean;
   /** Runs the sync mirror now (merge what another machine synced, mirror this journal). */
   syncNow(): Promise<void>;
   /** The value in the synced globalState key (undefined while sync is off and never used). */
@@ -98,6 +100,7 @@ export function withTestHooks(api: MentoringApi, parts: TestHookParts): Mentorin
       if (panel) await panel.controller.receive(message);
       return panel !== undefined;
     },
+    builderReady: () => (features.loaded ? features.load().currentBuilder()?.controller.isReady === true : false),
     treeNodes: (which, parent) => parts.treeNodes(which, parent instanceof TreeNode ? parent : undefined),
     featuresLoaded: () => features.loaded,
   };

@@ -8,6 +8,7 @@ import { addDraft, referrerName, updateDraft } from '../domain/drafting';
 import { isTopicCount } from '../domain/ask';
 import type { Attempt, Journal } from '../domain/journal';
 import { markSent } from '../domain/outreach';
+import { allowedActions } from '../domain/actions';
 import type { Result } from '../domain/result';
 import { CATALOGUE, coverageHint, focusSuggestion, rankSkills, unratedLevels } from '../domain/assessment';
 import { checkRequest } from '../domain/requestCheck';
@@ -31,7 +32,11 @@ export interface BuilderHost {
   render(model: RequestModel): Rendered;
   post(message: ToWebview): void;
   copy(text: string): Promise<void>;
-  openMarkdown(text: string): Promise<void>;
+  /**
+   * Opens the request's text in an editor: `draftId` is the saved draft the form edits (its editor bound to the
+   * journal, as Edit Draft opens it), or null when the form has none — then the text opens read-only.
+   */
+  openMarkdown(text: string, draftId: string | null): Promise<void>;
   /** A refused or ignored message, for the log. */
   log(message: string): void;
   /** Tells the user (a toast in VS Code). */
@@ -173,7 +178,7 @@ export class BuilderController {
         this.host.notify('Request copied to the clipboard.');
         return;
       case 'openMarkdown':
-        await this.host.openMarkdown(m.text);
+        await this.host.openMarkdown(m.text, this.draftOfForm(m.attemptId ?? null));
         return;
       case 'newRequest':
         this.editing = null;
@@ -305,6 +310,20 @@ export class BuilderController {
     this.host.post({ type: 'saved', attemptId, sent: send, personName });
     this.refresh();
     this.host.reveal?.(attemptId);
+  }
+
+  /**
+   * The saved draft the webview says its form edits, if that is so: the attempt this form is bound to, and still a
+   * draft in the journal (a sent request is not edited; a deleted one is gone). Anything else: null, and logged.
+   */
+  private draftOfForm(attemptId: string | null): string | null {
+    if (attemptId === null) return null;
+    const attempt = this.host.store.journal.attempts.find((a) => a.id === attemptId);
+    if (attemptId !== this.editing || !attempt || !allowedActions(attempt).edit) {
+      this.host.log(`Builder: "${attemptId}" is not the draft this form edits; its text opens as unsaved.`);
+      return null;
+    }
+    return attemptId;
   }
 
   /**

@@ -62,7 +62,11 @@ export type ToHost =
   | { type: 'savePerson'; person: PersonForm }
   | { type: 'preview'; seq: number; ask: AskForm }
   | { type: 'copy'; text: string }
-  | { type: 'openMarkdown'; text: string }
+  /**
+   * The request's text in an editor. `attemptId`: the saved draft the form edits — its editor bound to the journal
+   * opens (the form's text in it, if the form has changed it); without one the text opens read-only.
+   */
+  | { type: 'openMarkdown'; text: string; attemptId?: string | null }
   | { type: 'save'; ask: AskForm; markSent: boolean };
 
 const id = v.pipe(v.string(), v.regex(/^[A-Za-z0-9_-]{1,64}$/));
@@ -100,7 +104,7 @@ const ToHostSchema = v.variant('type', [
   }),
   v.strictObject({ type: v.literal('preview'), seq: v.pipe(v.number(), v.integer(), v.minValue(0)), ask: AskFormSchema }),
   v.strictObject({ type: v.literal('copy'), text: longText }),
-  v.strictObject({ type: v.literal('openMarkdown'), text: longText }),
+  v.strictObject({ type: v.literal('openMarkdown'), text: longText, attemptId: v.optional(v.nullable(id)) }),
   v.strictObject({ type: v.literal('save'), ask: AskFormSchema, markSent: v.boolean() }),
 ]);
 

@@ -206,12 +206,36 @@ describe('Builder: a form with a lifecycle, a preview that stays honest, an Asse
     ui = webview(s.page);
     await ui.locator('.tray .msg.warning', { hasText: 'Not marked as sent' }).waitFor();
     await ui.locator('[data-finding="mentor-word"]').waitFor();
+    // Back in the text area — where the keys go — with the first error selected.
+    await eventually(async () => {
+      const at = await preview().evaluate((el) => ({ focused: el.ownerDocument.activeElement === el && el.ownerDocument.hasFocus(), selected: el.value.slice(el.selectionStart, el.selectionEnd) }));
+      return (at.focused && at.selected.length > 0) || at;
+    }, 'the focus in the text, at the first error');
     assert.equal(await ui.getByRole('button', { name: 'Mark as sent' }).isEnabled(), true);
     await openView(s.page, 'Mentoring');
     assert.deepEqual(await groups(), ['Drafts (1)'], 'nothing was sent');
     ui = webview(s.page);
     await preview().fill(clean);
     await ui.locator('[data-finding="mentor-word"]').waitFor({ state: 'detached', timeout: 10_000 });
+  });
+
+  it('Open as Markdown: the draft the form edits opens in its editor bound to the journal, with the form\'s text', async () => {
+    const form = await preview().inputValue();
+    assert.match(form, /spend four 45-minute sessions with me/, 'the form differs from the draft as saved (three sessions)');
+    await ui.getByRole('button', { name: 'Open as Markdown' }).click();
+    const tab = s.page.locator('.tabs-container .tab', { hasText: 'Request to Terry.md' });
+    await tab.waitFor({ state: 'visible' });
+    assert.ok(!(await s.page.locator('.tabs-container .tab').allInnerTexts()).some((t) => /Untitled/.test(t)), 'no untitled copy');
+    const editor = s.page.locator('.editor-group-container.active .editor-container .monaco-editor');
+    await eventually(async () => (await editor.locator('.view-lines').innerText()).replace(/\s+/g, ' ').includes('spend four 45-minute sessions with me'), 'the form\'s text in the draft\'s editor');
+    await eventually(() => s.page.evaluate(() => !!document.querySelector('.editor-group-container.active .editor-container .monaco-editor')?.contains(document.activeElement)), 'the editor focused');
+    // Saving there saves the draft; then closing it asks nothing.
+    await s.page.keyboard.press('Control+S');
+    await eventually(async () => !(await tab.getAttribute('class')).includes('dirty'), 'saved');
+    await s.page.keyboard.press('Control+W');
+    await tab.waitFor({ state: 'detached' });
+    assert.equal(await dialog().isVisible(), false, 'no "Do you want to save…?"');
+    ui = webview(s.page);
   });
 
   it('Mark as sent: the Ask step then shows what was sent, read-only, and offers "Start a new request"', async () => {

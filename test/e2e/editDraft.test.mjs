@@ -4,7 +4,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { TEST_SETTINGS } from '../../scripts/lib/codeServer.mjs';
-import { eventually, notificationItems, openView, pickItem, REPO, runCommand, startSession, treeItems } from './harness.mjs';
+import { clickMenuItem, eventually, notificationItems, openView, pickItem, REPO, runCommand, startSession, treeItems } from './harness.mjs';
 
 const ADDED = ' P.S. I loved your walk-through of the Q3 numbers.';
 
@@ -57,7 +57,7 @@ describe('Edit Draft (a person in a real VS Code)', function () {
     // Only what a draft allows: no answer to record, no session to log.
     const menu = await s.page.locator('.context-view .monaco-menu .action-label').allInnerTexts();
     assert.ok(!menu.some((m) => /Record a Response|Log a Session/.test(m)), JSON.stringify(menu));
-    await item.click();
+    await clickMenuItem(s.page, 'Edit Draft');
     await tab().waitFor({ state: 'visible' });
     await eventually(async () => (await shown()).includes('Hi Amara, I am working on developing my leadership skills'), 'the draft in the editor');
     assert.ok(!/Untitled/.test(await tab().innerText()));

@@ -452,6 +452,31 @@ export async function clearNotifications(page) {
 // ---------------------------------------------------------------------------------------------------------------
 // Views
 
+/**
+ * Right-clicks `row` (a locator) and chooses `label` in its context menu, as a person does with the mouse. VS Code
+ * takes a menu item's mouse-up only once the item has been shown for 100 ms (its guard against the right-click's own
+ * release choosing an item: `runOnceToEnableMouseUp` in base/browser/ui/menu/menu.ts); a click that lands sooner is
+ * swallowed and the menu stays open. So the click is repeated until the menu closes — a click is taken at most once,
+ * as the menu, and the item with it, is gone once it is.
+ */
+export async function chooseFromContextMenu(page, row, label, { timeout = DEFAULT_TIMEOUT } = {}) {
+  await row.click({ button: 'right' });
+  await clickMenuItem(page, label, { timeout });
+}
+
+/** Chooses `label` in the open context menu with the mouse (see chooseFromContextMenu for why it may click again). */
+export async function clickMenuItem(page, label, { timeout = DEFAULT_TIMEOUT } = {}) {
+  const menu = page.locator('.context-view .monaco-menu');
+  const item = menu.locator('.action-item', { hasText: label });
+  await item.waitFor({ state: 'visible', timeout });
+  const deadline = Date.now() + timeout;
+  while (await menu.isVisible()) {
+    if (Date.now() > deadline) throw new Error(`The context menu did not take "${label}" within ${timeout} ms`);
+    await item.click({ timeout: 2000 }).catch(() => {});
+    await menu.waitFor({ state: 'hidden', timeout: 250 }).catch(() => {});
+  }
+}
+
 /** The aria-labels of the activity bar's items, and the index of the one for the view container `containerTitle`. */
 async function activityItems(page, containerTitle) {
   const labels = await page

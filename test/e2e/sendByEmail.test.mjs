@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import path from 'node:path';
 import { TEST_SETTINGS } from '../../scripts/lib/codeServer.mjs';
-import { answerInput, eventually, notificationItems, openView, pickItem, REPO, runCommand, startSession, treeItems, waitForQuickInput } from './harness.mjs';
+import { answerInput, chooseFromContextMenu, eventually, notificationItems, openView, pickItem, REPO, runCommand, startSession, treeItems, waitForQuickInput } from './harness.mjs';
 
 const ADDED = ' Q&A? #1 — 100% sure, a=b+c; über 日本';
 
@@ -43,10 +43,7 @@ describe('Send by Email (a person in a real VS Code)', function () {
 
   async function contextMenu(item) {
     if (!(await amaraRow().isVisible().catch(() => false))) await tree().locator('.monaco-list-row', { hasText: 'Drafts' }).click();
-    await amaraRow().click({ button: 'right' });
-    const entry = s.page.locator('.context-view .monaco-menu .action-item', { hasText: item });
-    await entry.waitFor({ state: 'visible' });
-    await entry.click();
+    await chooseFromContextMenu(s.page, amaraRow(), item);
   }
 
   it('edits the draft first: a text with &, ?, #, %, = and non-ASCII, saved', async () => {

@@ -39,7 +39,7 @@ async function openTracked(text: string): Promise<{ doc: vscode.TextDocument; ed
 async function openPlain(text: string, language = 'plaintext'): Promise<vscode.TextEditor> {
   const doc = await vscode.workspace.openTextDocument({ language, content: text });
   if (doc.getText() !== text) {
-    // VS Code may reuse a just-closed "Untitled-N" with its old text (see untitledMarkdown in the source).
+    // VS Code may reuse a just-closed "Untitled-N" with its old text (see untitledMarkdown in src/diagnostics/checkCommand.ts).
     const edit = new vscode.WorkspaceEdit();
     edit.replace(doc.uri, new vscode.Range(doc.positionAt(0), doc.positionAt(doc.getText().length)), text);
     assert.ok(await vscode.workspace.applyEdit(edit));

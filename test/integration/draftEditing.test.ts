@@ -156,3 +156,78 @@ describe('Edit Draft: an editor bound to the attempt (inside a real extension ho
     assert.ok(result.uri.startsWith('mentoring-draft:'));
   });
 });
+
+describe('the builder\'s "Open as Markdown": the draft the form edits, bound to the journal; else read-only (inside a real extension host)', () => {
+  const files = () => vscode.workspace.getConfiguration('files');
+  let autoSave: unknown;
+  before(async () => {
+    autoSave = files().inspect('autoSave')?.globalValue;
+    await files().update('autoSave', 'off', vscode.ConfigurationTarget.Global);
+  });
+  after(async () => {
+    await files().update('autoSave', autoSave, vscode.ConfigurationTarget.Global);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+  });
+  beforeEach(() => setJournal(withDraftText(MENTOR_TEXT)));
+  afterEach(() => closeAll());
+
+  /** The builder open, its webview ready, and its form bound to the draft `attemptId` (or to none). */
+  async function builderEditing(attemptId: string | null) {
+    const a = await api();
+    await vscode.commands.executeCommand('mentoring.openBuilder', { step: 'ask' });
+    // The webview's own "ready" binds the form to what it kept: it has to have come before ours.
+    await waitFor('the builder\'s webview', () => a.builderReady(), 15_000);
+    assert.equal(await a.builderMessage({ type: 'ready', attemptId }), true);
+    return a;
+  }
+
+  const editorOf = (scheme: string) => waitFor(`an editor of ${scheme}:`, () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === scheme));
+  const untitled = () => vscode.workspace.textDocuments.filter((d) => d.isUntitled);
+
+  it('opens the saved draft in its bound editor with the form\'s text as a change not saved yet; Ctrl+S saves it to the draft', async () => {
+    const a = await builderEditing('a1');
+    const form = 'Hi Terry, would you spend three sessions with me over the next six weeks on our financial reports?';
+    await a.builderMessage({ type: 'openMarkdown', text: form, attemptId: 'a1' });
+    const editor = await editorOf('mentoring-draft');
+    const doc = editor.document;
+    assert.match(doc.uri.path, /^\/a1\//);
+    await waitFor('the form\'s text in it', () => doc.getText() === `${form}\n`);
+    assert.equal(doc.isDirty, true, 'not saved until the person saves');
+    assert.equal(textOf(a), MENTOR_TEXT);
+    assert.equal(await doc.save(), true);
+    assert.equal(textOf(a), `${form}\n`);
+    assert.deepEqual(untitled(), []);
+  });
+
+  it('the same text as saved: the draft opens as it is, nothing to save', async () => {
+    const a = await builderEditing('a1');
+    await a.builderMessage({ type: 'openMarkdown', text: `${MENTOR_TEXT}\n`, attemptId: 'a1' });
+    const doc = (await editorOf('mentoring-draft')).document;
+    assert.equal(doc.getText(), MENTOR_TEXT);
+    assert.equal(doc.isDirty, false);
+    await waitFor('the live check', () => vscode.languages.getDiagnostics(doc.uri).some((d) => d.source === SOURCE && d.code === 'mentor-word'));
+  });
+
+  it('a form with no saved draft: the text opens read-only, checked, never untitled — and closing it asks nothing', async () => {
+    const a = await builderEditing(null);
+    const before = snapshot(a);
+    await a.builderMessage({ type: 'openMarkdown', text: MENTOR_TEXT, attemptId: null });
+    const doc = (await editorOf('mentoring-text')).document;
+    assert.equal(doc.getText(), MENTOR_TEXT);
+    assert.equal(doc.isUntitled, false);
+    assert.equal(doc.languageId, 'markdown');
+    const mentor = await waitFor('the findings', () => vscode.languages.getDiagnostics(doc.uri).find((d) => d.source === SOURCE && d.code === 'mentor-word'));
+    // Nothing can edit it: no quick fix is offered for it.
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, mentor.range, vscode.CodeActionKind.QuickFix.value);
+    assert.deepEqual(actions.filter((x) => x.diagnostics?.some((d) => d.source === SOURCE)), []);
+    assert.deepEqual(untitled(), []);
+    assert.equal(snapshot(a), before, 'nothing saved');
+  });
+
+  it('an id that is not the form\'s draft (another one, or a sent request) opens nothing bound to it', async () => {
+    const a = await builderEditing(null);
+    await a.builderMessage({ type: 'openMarkdown', text: 'Hi Terry.', attemptId: 'a1' });
+    await editorOf('mentoring-text');
+    assert.equal(vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'mentoring-draft'), false);
+  });
+});

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { reminderMessage } from '../../src/shell/dueReminders';
 import { api, EXTENSION_ID } from './support';
 
 describe('extension: activation and contributions', () => {
@@ -34,8 +35,7 @@ describe('extension: activation and contributions', () => {
 });
 
 describe('reminders: the wording (the one home, in the shell, in the display language)', () => {
-  it('words an ask-again and a nudge from the facts the domain gives', async () => {
-    const { reminderMessage } = await import('../../src/shell/dueReminders');
+  it('words an ask-again and a nudge from the facts the domain gives', () => {
     const base = { attemptId: 'a1', personId: 'p1', first: 'Terry', skill: 'Financial acumen' };
     assert.equal(reminderMessage({ ...base, kind: 'askAgain', on: '2027-01-15' }, '2027-01-20'), 'Ask Terry again about financial acumen — you agreed on 15 Jan.');
     assert.equal(reminderMessage({ ...base, kind: 'askAgain', on: '2027-01-15' }, '2028-01-20'), 'Ask Terry again about financial acumen — you agreed on 15 Jan 2027.', 'the year of a date from another year');

@@ -15,7 +15,8 @@ async function setup(initial = terryJournal([]), answer: 'send' | 'fix' | 'cance
   const posted: ToWebview[] = [];
   const logged: string[] = [];
   const copied: string[] = [];
-  const opened: string[] = [];
+  /** What each "Open as Markdown" opened: the text and the saved draft it is bound to (null: none). */
+  const opened: { text: string; draftId: string | null }[] = [];
   /** Each question before sending: the journal and the attempt as they would be saved. */
   const asked: { journal: Journal; attempt: Attempt }[] = [];
   const controller = new BuilderController({
@@ -25,7 +26,7 @@ async function setup(initial = terryJournal([]), answer: 'send' | 'fix' | 'cance
     render: (model) => ({ text: renderRequest(model), templateError: null }),
     post: (m) => posted.push(m),
     copy: async (t) => void copied.push(t),
-    openMarkdown: async (t) => void opened.push(t),
+    openMarkdown: async (text, draftId) => void opened.push({ text, draftId }),
     log: (m) => logged.push(m),
     notify: () => undefined,
     confirmSend: async (journal, a) => {
@@ -71,6 +72,8 @@ describe('builder protocol: inbound validation', () => {
       { type: 'preview', seq: 1, ask: ASK },
       { type: 'copy', text: 'x' },
       { type: 'openMarkdown', text: 'x' },
+      { type: 'openMarkdown', text: 'x', attemptId: 'a1' },
+      { type: 'openMarkdown', text: 'x', attemptId: null },
       { type: 'save', ask: ASK, markSent: false },
       { type: 'save', ask: { ...ASK, attemptId: 'a1', basis: 'Hi' }, markSent: true },
       { type: 'ready', attemptId: 'a1' },
@@ -105,6 +108,8 @@ describe('builder protocol: inbound validation', () => {
       { type: 'ready', attemptId: '../a1' },
       { type: 'save', ask: { ...ASK, attemptId: 7 }, markSent: false },
       { type: 'newRequest', attemptId: 'a1' },
+      { type: 'openMarkdown', text: 'x', attemptId: '../a1' },
+      { type: 'openMarkdown', text: 'x', attemptId: 1 },
     ];
     for (const m of bad) {
       const r = parseToHost(m);
@@ -232,7 +237,30 @@ describe('builder controller', () => {
     await controller.receive({ type: 'copy', text: 'Hi Terry' });
     await controller.receive({ type: 'openMarkdown', text: 'Hi Terry' });
     assert.deepEqual(copied, ['Hi Terry']);
-    assert.deepEqual(opened, ['Hi Terry']);
+    assert.deepEqual(opened, [{ text: 'Hi Terry', draftId: null }]);
+  });
+
+  it('"Open as Markdown" of a saved draft passes the draft the form edits (as Edit Draft opens it), nothing else', async () => {
+    const sent = attempt({ id: 'a9', status: 'sent', events: [{ at: '2026-11-20T10:00:00.000Z', kind: 'created', detail: '' }, { at: '2026-11-21T10:00:00.000Z', kind: 'sent', detail: '' }] });
+    const { controller, posted, opened, logged, store } = await setup(terryJournal([sent, attempt({ id: 'a8', status: 'draft' })]));
+    await controller.receive({ type: 'ready' });
+    await controller.receive({ type: 'save', ask: ASK, markSent: false });
+    const saved = lastOf(posted, 'saved');
+    assert.ok(saved);
+    await controller.receive({ type: 'openMarkdown', text: 'Hi Terry, edited in the form', attemptId: saved.attemptId });
+    assert.deepEqual(opened.at(-1), { text: 'Hi Terry, edited in the form', draftId: saved.attemptId });
+    // Another draft, a sent request and an unknown id are not the form's draft: the text opens as not saved.
+    for (const other of ['a8', 'a9', 'gone']) {
+      await controller.receive({ type: 'openMarkdown', text: 'Hi', attemptId: other });
+      assert.deepEqual(opened.at(-1), { text: 'Hi', draftId: null }, other);
+      assert.match(logged.at(-1) ?? '', new RegExp(`"${other}" is not the draft this form edits`));
+    }
+    // Once the form's draft is sent, it is no longer opened as a draft.
+    const before = store.journal.attempts.length;
+    await controller.receive({ type: 'save', ask: { ...ASK, attemptId: saved.attemptId }, markSent: true });
+    assert.equal(store.journal.attempts.length, before);
+    await controller.receive({ type: 'openMarkdown', text: 'Hi', attemptId: saved.attemptId });
+    assert.deepEqual(opened.at(-1), { text: 'Hi', draftId: null });
   });
 });
 
