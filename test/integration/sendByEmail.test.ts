@@ -105,7 +105,14 @@ describe('Send by Email (inside a real extension host)', () => {
     const doc = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri)!;
     const edit = new vscode.WorkspaceEdit();
     edit.insert(doc.uri, new vscode.Position(0, 0), 'Dear ');
-    assert.ok(await vscode.workspace.applyEdit(edit));
+    // The document may still be open from an earlier test in which a1 was sent (its file read-only). Replacing the
+    // journal tells VS Code the file changed (and is writable again), and VS Code reads its stat again — after a
+    // moment, not before editDraft returns: until then an edit is refused. Wait for that, as a person typing would.
+    const until = Date.now() + 5_000;
+    while (!(await vscode.workspace.applyEdit(edit))) {
+      assert.ok(Date.now() < until, 'the draft editor never became writable');
+      await new Promise((r) => setTimeout(r, 20));
+    }
     assert.equal(doc.isDirty, true);
     await assert.rejects(run({ attemptId: 'a1' }), /changes in its editor that are not saved/);
     assert.deepEqual(await vscode.commands.executeCommand<string[]>(CAPTURE), []);
