@@ -101,7 +101,8 @@ function restore(raw: unknown): WebviewState {
     p && typeof p === 'object' && typeof p.name === 'string'
       ? { ...(typeof p.id === 'string' ? { id: p.id } : {}), name: p.name, org: p.org === 'outside' ? 'outside' : 'inside', seniority: p.seniority && p.seniority in SENIORITY_LABELS ? p.seniority : 'senior', evidence: typeof p.evidence === 'string' ? p.evidence : '' }
       : null;
-  return { step, ask, person };
+  const savedText = typeof r.savedText === 'string' && ask.attemptId !== null ? r.savedText : null;
+  return { step, ask, person, savedText };
 }
 
 const saveState = debounce(() => vscode.setState(state), 100);
@@ -832,11 +833,42 @@ function reconcile(d: BuilderData): void {
     if (e && e.status !== null && state.ask.attemptId === null) setState({ ask: { ...state.ask, attemptId: e.attemptId } });
   }
   if (e && e.status === null && e.attemptId === state.ask.attemptId) {
-    setState({ ask: { ...blankAsk(d.defaultSessions), personId: state.ask.personId } });
+    setState({ ask: { ...blankAsk(d.defaultSessions), personId: state.ask.personId }, savedText: null });
     preview = null;
     previewArea.value = '';
     post({ type: 'newRequest' });
+    return;
   }
+  followSavedDraft(e);
+}
+
+/**
+ * The bound draft was saved somewhere else (its editor: Open as Markdown, Edit Draft; or another machine): the form
+ * takes the saved text, so a later "Save as draft" here never puts back the old one. When the form has changes of
+ * its own as well, it keeps them and says that saving here would replace the text saved elsewhere.
+ */
+function followSavedDraft(e: BuilderData['editing']): void {
+  if (!e || e.status !== 'draft' || e.attemptId !== state.ask.attemptId) {
+    if (state.savedText != null) setState({ savedText: null });
+    return;
+  }
+  const before = state.savedText;
+  if (before === e.text) return;
+  setState({ savedText: e.text });
+  if (before == null) return; // the first sight of it: nothing to compare with
+  const form = currentText();
+  if (sameText(form, e.text)) return; // the form's own save
+  if (sameText(form, before)) {
+    setState({ ask: { ...state.ask, text: e.text, basis: null } });
+    previewArea.value = e.text;
+    say('info', s('draftSavedElsewhere'));
+  } else {
+    say('warning', s('draftSavedElsewhereConflict'));
+  }
+}
+
+function sameText(a: string, b: string): boolean {
+  return a.trim() === b.trim();
 }
 
 render();

@@ -244,6 +244,8 @@ export function builderStrings(): BuilderStrings {
     severityInfo: vscode.l10n.t('info'),
     markedAsSent: vscode.l10n.t('Marked as sent to {0}. It is in the Outreach view under Awaiting reply.'),
     savedAsDraft: vscode.l10n.t('Saved as a draft for {0}. It is in the Outreach view under Drafts.'),
+    draftSavedElsewhere: vscode.l10n.t('This draft was saved in its editor: the text below is the one saved.'),
+    draftSavedElsewhereConflict: vscode.l10n.t('This draft was saved in its editor too. "Save as draft" here would replace that text with the one below.'),
     dismiss: vscode.l10n.t('Dismiss'),
     undo: vscode.l10n.t('Undo'),
     removedNamed: vscode.l10n.t('Removed {0}.'),

@@ -109,6 +109,8 @@ export const BUILDER_STRINGS = {
   severityInfo: 'info',
   markedAsSent: 'Marked as sent to {0}. It is in the Outreach view under Awaiting reply.',
   savedAsDraft: 'Saved as a draft for {0}. It is in the Outreach view under Drafts.',
+  draftSavedElsewhere: 'This draft was saved in its editor: the text below is the one saved.',
+  draftSavedElsewhereConflict: 'This draft was saved in its editor too. "Save as draft" here would replace that text with the one below.',
   dismiss: 'Dismiss',
   undo: 'Undo',
   removedNamed: 'Removed {0}.',

@@ -224,4 +224,9 @@ export interface WebviewState {
   ask: AskForm;
   /** The person form being typed on the Identify step. */
   person: PersonForm | null;
+  /**
+   * The bound draft's text as the form last saw it saved (null: not known yet). When the journal's text differs
+   * (the draft was saved in its editor, or synced), the form takes it unless the form has changes of its own.
+   */
+  savedText?: string | null;
 }

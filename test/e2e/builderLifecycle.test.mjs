@@ -238,6 +238,25 @@ describe('Builder: a form with a lifecycle, a preview that stays honest, an Asse
     ui = webview(s.page);
   });
 
+  it('a sentence added and saved in the draft\'s editor is in the form too: "Save as draft" never puts the old text back', async () => {
+    await ui.getByRole('button', { name: 'Open as Markdown' }).click();
+    const tab = s.page.locator('.tabs-container .tab', { hasText: 'Request to Terry.md' });
+    await tab.waitFor({ state: 'visible' });
+    await eventually(() => s.page.evaluate(() => !!document.querySelector('.editor-group-container.active .editor-container .monaco-editor')?.contains(document.activeElement)), 'the editor focused');
+    await s.page.keyboard.press('Control+End');
+    await s.page.keyboard.type(' Thank you for considering it.');
+    await s.page.keyboard.press('Control+S');
+    await eventually(async () => !(await tab.getAttribute('class')).includes('dirty'), 'saved');
+    await s.page.keyboard.press('Control+W');
+    await tab.waitFor({ state: 'detached' });
+    ui = webview(s.page);
+    await eventually(async () => /Thank you for considering it\.\s*$/.test(await preview().inputValue()), 'the form shows the text saved in the editor');
+    await ui.locator('.tray .msg.info', { hasText: 'This draft was saved in its editor: the text below is the one saved.' }).waitFor();
+    await s.screenshot('e2e-builder-followed-editor');
+    await ui.getByRole('button', { name: 'Save as draft' }).click();
+    await ui.locator('.tray .msg.info', { hasText: 'Saved as a draft for Terry' }).waitFor();
+  });
+
   it('Mark as sent: the Ask step then shows what was sent, read-only, and offers "Start a new request"', async () => {
     await ui.getByRole('button', { name: 'Mark as sent' }).click();
     await ui.locator('h2', { hasText: '3. Ask: the request you sent' }).waitFor();
@@ -245,6 +264,7 @@ describe('Builder: a form with a lifecycle, a preview that stays honest, an Asse
     const sent = ui.getByLabel('The request as sent');
     assert.equal(await sent.getAttribute('readonly'), '');
     assert.match(await sent.inputValue(), /spend four 45-minute sessions with me before the end of March/);
+    assert.match(await sent.inputValue(), /Thank you for considering it\.\s*$/, 'the text saved in the editor, not the form\'s older one');
     assert.equal(await ui.getByRole('button', { name: 'Mark as sent' }).count(), 0);
     await ui.getByRole('button', { name: 'Start a new request' }).waitFor();
     await s.screenshot('e2e-builder-sent');
