@@ -4,6 +4,8 @@
 // last step (a finding, then Back to fix it), saves, and finds the draft in the Outreach tree. Esc part-way
 // through saves nothing.
 import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import path from 'node:path';
 import { openView, pickItem, quickInput, startSession, treeItems, viewWelcome, waitForNotification } from './harness.mjs';
 
 const COMMAND = 'Mentoring: Draft a Specific Request…';
@@ -195,5 +197,34 @@ describe('Draft a request from the keyboard (a person in a real VS Code)', funct
     await page.keyboard.press('Escape');
     await page.locator(WIDGET).waitFor({ state: 'hidden', timeout: 5000 });
     assert.ok((await treeItems(page, 'Outreach')).some((r) => r.label === 'Drafts' && r.description === '1'), 'still one draft');
+  });
+
+  it("with the workspace's own request template, the text shown before saving — and saved — is in the person's words (issue 11.13)", async () => {
+    const page = s.page;
+    const folder = path.join(s.workspace, '.mentoring', 'templates');
+    fs.mkdirSync(folder, { recursive: true });
+    fs.writeFileSync(path.join(folder, 'request.hbs'), 'Dear {{personName}}, could we have {{sessionsInWords}} sessions on {{skill}} {{timeframe}}? (in my own words)\n');
+    await runFromKeyboard(page);
+    await atStep(page, 1, 'Which ONE skill area');
+    await page.keyboard.press('Enter'); // the focus skill
+    await atStep(page, 2, 'Who is great at Financial acumen?');
+    await page.keyboard.press('Enter'); // Terry
+    await atStep(page, 3, 'How many sessions');
+    await page.keyboard.press('Enter');
+    await atStep(page, 4, 'How long is each session?');
+    await page.keyboard.press('Enter');
+    await atStep(page, 5, 'Over what time frame?');
+    await typeAndEnter(page, 'over the next six weeks');
+    await atStep(page, 6, 'Two to five concrete topics');
+    await typeAndEnter(page, 'reading our financial reports; turning the numbers into a story');
+    await atStep(page, 7, 'Score ');
+    const previewTab = page.locator('.tabs-container .tab', { hasText: 'Request to Terry (preview)' });
+    await assertEventually(async () => (await previewTab.count()) === 1, 'the request text beside the review');
+    const shown = await page.locator('.editor-group-container .view-lines').last().innerText();
+    assert.match(shown.replace(/\s+/g, ' '), /Dear Terry, could we have three sessions on financial acumen over the next six weeks\? \(in my own words\)/, `the person's own wording: ${shown}`);
+    await s.screenshot('e2e-draft-keyboard-own-template');
+    await page.keyboard.press('Enter'); // Save draft
+    await page.locator(WIDGET).waitFor({ state: 'hidden', timeout: 10_000 });
+    await assertEventually(async () => (await treeItems(page, 'Outreach')).some((r) => r.label === 'Drafts' && r.description === '2'), 'Drafts (2) in the tree');
   });
 });

@@ -2,7 +2,8 @@
  * Issue 11.13: every place that drafts a request or a follow-up uses the person's own templates — the
  * argument form of mentoring.draftRequest (from the workspace's .mentoring/templates and from an absolute
  * mentoring.templatesFolder), the builder, a referral's new draft and the follow-ups. (The keyboard flow
- * renders through the same function as the argument form; typing into its steps is covered end to end.)
+ * renders through the same function as the argument form; the extension host cannot type into its steps, so its
+ * own-template case is end to end: test/e2e/draftRequestKeyboard.test.mjs.)
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
