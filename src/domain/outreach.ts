@@ -18,7 +18,8 @@ export const DEFAULT_NUDGE_AFTER_DAYS = 7;
 export const TRANSITIONS: Readonly<Record<AttemptStatus, readonly AttemptStatus[]>> = {
   draft: ['sent'],
   sent: ['accepted', 'deferred', 'declined', 'withdrawn'],
-  deferred: ['sent'],
+  // Re-asked on the agreed date (sent), or answered before it: "yes, let's start now" / "no after all".
+  deferred: ['sent', 'accepted', 'declined'],
   accepted: ['completed'],
   declined: ['deferred'],
   completed: [],

@@ -214,7 +214,7 @@ function canBecome(attempt: Attempt, to: 'accepted' | 'declined' | 'deferred', n
   if (attempt.status === 'draft') return refuse(`The request to ${name} has not been sent yet: mark it as sent before recording an answer.`);
   if (attempt.status === 'deferred') {
     const on = attempt.askAgainOn ? ` until ${dateLabel(attempt.askAgainOn, today)}` : '';
-    return refuse(`The request to ${name} is deferred${on}: when you ask again, mark it as sent, then record the answer.`);
+    return refuse(`The request to ${name} is deferred${on} already: ask again on that date (mark the re-ask as sent), or record their yes or no if they answer before.`);
   }
   if (attempt.status === 'declined' && to === 'deferred') {
     return refuse(`${verdict.reason} To ask ${name} again on a date, draft a new request to them (or record "later" instead of "no" next time).`);

@@ -77,7 +77,7 @@ describe('Outreach tree (real TreeItems)', () => {
     const later = items(tree, tree.getChildren(laterGroup))[0]!;
     assert.equal(later.label, 'Robin Okafor');
     assert.equal(later.description, 'Public speaking · ask again on 15 Jan 2027');
-    assert.equal(later.contextValue, 'attempt deferred open can-send can-follow-up');
+    assert.equal(later.contextValue, 'attempt deferred open can-send can-respond can-follow-up');
     const draft = items(tree, tree.getChildren(drafts))[0]!;
     assert.equal(draft.contextValue, 'attempt draft can-edit can-email open can-send');
     assert.equal(items(tree, tree.getChildren(progress))[0]!.description, 'Financial acumen · 2/3 sessions');

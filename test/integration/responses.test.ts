@@ -87,6 +87,10 @@ describe('answers, follow-ups and sessions — argument forms (inside a real ext
     assert.equal(m.dueStatus(), '$(bell-dot) 1 due', 'only sent2 is due (no reply for 28 days)');
     m.setNow('2027-01-15T09:00:00');
     assert.equal(m.dueStatus(), '$(bell-dot) 2 due', 'the ask-again date has come');
+    // An answer before the agreed date is kept as it is: "yes, let's start now" — accepted, no date left.
+    m.setNow('2026-12-01T12:00:00');
+    await run('mentoring.recordResponse', { attemptId: 'sent1', response: 'yes' });
+    assert.deepEqual([(await find('sent1'))?.status, (await find('sent1'))?.askAgainOn], ['accepted', null]);
   });
 
   it('recordResponse referral: a new person referred by Terry and a draft for the same skill', async () => {

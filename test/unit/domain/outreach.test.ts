@@ -24,6 +24,8 @@ describe('outreach: the status machine', () => {
     ['sent', 'declined'],
     ['sent', 'withdrawn'],
     ['deferred', 'sent'],
+    ['deferred', 'accepted'], // answered before the agreed date
+    ['deferred', 'declined'],
     ['accepted', 'completed'],
     ['declined', 'deferred'], // "might you be willing later?" — "yes, in March"
   ];

@@ -32,8 +32,8 @@ function roundTrips(journal: Journal): Journal {
 
 /** What each response does to an attempt in each status; undefined = refused. */
 const EXPECTED: Record<ResponseKind, Partial<Record<AttemptStatus, AttemptStatus>>> = {
-  yes: { sent: 'accepted' },
-  no: { sent: 'declined' },
+  yes: { sent: 'accepted', deferred: 'accepted' },
+  no: { sent: 'declined', deferred: 'declined' },
   later: { sent: 'deferred', declined: 'deferred' },
   referral: { sent: 'declined', declined: 'declined', deferred: 'deferred', accepted: 'accepted', completed: 'completed' },
 };
@@ -65,11 +65,14 @@ describe('recordResponse: every status × every response', () => {
     }
   }
 
-  it('refuses a draft with a hint to send it first, and a deferred one with a hint to re-ask', () => {
+  it('refuses a draft with a hint to send it first; a deferred one takes an early yes or no, not a second "later"', () => {
     const draft = recordResponse(inStatus('draft'), input('yes'), NOW);
     assert.match(draft.ok ? '' : draft.reason, /request to Terry has not been sent yet: mark it as sent/);
-    const deferred = recordResponse(inStatus('deferred'), input('no'), NOW);
-    assert.match(deferred.ok ? '' : deferred.reason, /deferred until 15 Dec: when you ask again, mark it as sent/);
+    const early = recordResponse(inStatus('deferred'), input('yes'), NOW);
+    assert.ok(early.ok, 'Terry wrote back before the agreed date: "yes, let\'s start"');
+    assert.equal(early.ok && early.value.attempt.askAgainOn, null, 'no date to ask again any more');
+    const deferred = recordResponse(inStatus('deferred'), input('later'), NOW);
+    assert.match(deferred.ok ? '' : deferred.reason, /deferred until 15 Dec already: ask again on that date/);
     const reopened = recordResponse(inStatus('declined'), { ...input('later'), askAgainOn: '2027-03-01' }, NOW);
     assert.ok(reopened.ok, 'a no can become a later after the follow-up question');
     assert.equal(reopened.ok && reopened.value.attempt.status, 'deferred');
