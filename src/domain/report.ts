@@ -7,7 +7,7 @@
  * warnings); People; Outreach attempts, grouped by status, each with its ask, request text, session
  * plan, full history and the follow-ups sent; Sponsors, each with their "advocated for me" log.
  */
-import { rankSkills } from './assessment';
+import { rankSkills, unratedLevels, type RatingLevel } from './assessment';
 import { displaySafe } from './displayText';
 import type { Attempt, AttemptStatus, Journal, Person } from './journal';
 import { describeAttempt, type DueOptions } from './outreach';
@@ -109,9 +109,14 @@ function assessmentSection(journal: Journal): string[] {
     '| Skill | Current (1–5) | Importance (1–5) | Priority (0–20) | Rank | Focus |',
     '|---|---|---|---|---|---|',
   );
-  for (const r of rankSkills(journal.skills)) {
-    out.push(`| ${mdText(r.skill.name)} | ${r.skill.current} | ${r.skill.importance} | ${r.priority} | ${r.rank} | ${r.skill.id === journal.focusSkillId ? 'yes' : ''} |`);
+  const ranked = rankSkills(journal.skills);
+  for (const r of ranked) {
+    // A level not rated yet holds a placeholder: shown as "—", never as if the person had chosen it.
+    const unrated = unratedLevels(r.skill);
+    const cell = (l: RatingLevel) => (unrated.includes(l) ? '—' : String(r.skill[l]));
+    out.push(`| ${mdText(r.skill.name)} | ${cell('current')} | ${cell('importance')} | ${r.rated ? r.priority : '—'} | ${r.rank} | ${r.skill.id === journal.focusSkillId ? 'yes' : ''} |`);
   }
+  if (ranked.some((r) => !r.rated)) out.push('', '— not rated yet: such areas rank after every rated one.');
   const focus = journal.skills.find((s) => s.id === journal.focusSkillId);
   out.push('', focus ? `Focus: **${mdText(focus.name)}**` : '_No focus area chosen yet._', '');
   return out;

@@ -117,9 +117,15 @@ function stripEndPunctuation(s: string): string {
   return s.replace(/[\s.!?,;:]+$/, '');
 }
 
+/**
+ * A note as a sentence of its own: ends with a full stop and starts with a capital ("runs the finance guild" →
+ * "Runs the finance guild."), unless its first word is cased on purpose ("iOS", "eBay").
+ */
 function sentence(s: string): string {
-  const t = s.trim();
+  let t = s.trim();
   if (!t) return '';
+  const first = /^\S+/u.exec(t)?.[0] ?? '';
+  if (/^\p{Ll}/u.test(first) && !/\p{Lu}/u.test(first)) t = t.charAt(0).toUpperCase() + t.slice(1);
   return /[.!?]$/.test(t) ? t : `${t}.`;
 }
 

@@ -33,6 +33,15 @@ describe('drafting a request', () => {
     assert.match(text, /spend one session with me, focusing on a & b\?/);
   });
 
+  it('writes the evidence as a sentence of its own: a capital and a full stop, words cased on purpose kept', () => {
+    const draft = (evidence: string) =>
+      renderRequest({ personName: 'Marcus', aspiration: 'leading a team', skill: 'financial acumen', evidence, sessions: 3, timeframe: 'this quarter', topics: ['a', 'b'] });
+    assert.match(draft('runs the finance guild'), /financial acumen\. Runs the finance guild\.\n/);
+    assert.match(draft('Terry tells me you rebuilt the budget!'), /acumen\. Terry tells me you rebuilt the budget!\n/);
+    assert.match(draft('iOS budgets are your thing'), /acumen\. iOS budgets are your thing\.\n/);
+    assert.match(draft('élan in every review'), /acumen\. Élan in every review\.\n/);
+  });
+
   it('lists topics in words', () => {
     assert.equal(listInWords(['a']), 'a');
     assert.equal(listInWords(['a', 'b']), 'a and b');

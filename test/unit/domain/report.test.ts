@@ -84,6 +84,17 @@ describe('Markdown report', () => {
     assert.match(section(journalToMarkdown({ ...j, focusSkillId: null }, OPTIONS), 'Skill assessment'), /_No focus area chosen yet\._/);
   });
 
+  it('shows a level not rated yet as "—", not as the placeholder 3 (issue 11, item 11)', () => {
+    const j = fullJournal();
+    j.skills.push({ id: 's3', name: 'Negotiation', current: 3, importance: 3, notes: '', unrated: ['current', 'importance'] } as (typeof j.skills)[number]);
+    j.skills.push({ id: 's4', name: 'Hiring', current: 2, importance: 3, notes: '', unrated: ['importance'] } as (typeof j.skills)[number]);
+    const s = section(journalToMarkdown(j, OPTIONS), 'Skill assessment');
+    const rows = s.split('\n').filter((l) => /^\| [A-Z]/.test(l) && !l.startsWith('| Skill'));
+    assert.deepEqual(rows.slice(-2), ['| Negotiation | — | — | — | 3 |  |', '| Hiring | 2 | — | — | 4 |  |']);
+    assert.match(s, /— not rated yet: such areas rank after every rated one\./);
+    assert.doesNotMatch(section(journalToMarkdown(fullJournal(), OPTIONS), 'Skill assessment'), /not rated yet/);
+  });
+
   it('shows the portfolio per skill, the focus first, with warnings', () => {
     const s = section(journalToMarkdown(fullJournal(), OPTIONS), 'Portfolio');
     assert.match(s, /\| Skill \| Identified \| Inside \| Outside \| Asked \| Said yes \| Sponsors \|/);
