@@ -76,6 +76,8 @@ describe('follow-ups: the texts', () => {
   it('after a no: asks whether later would suit, and who else to approach', () => {
     const journal = inStatus('declined');
     assert.match(text(journal, 'later'), /Is it a busy time for you at the moment — might you be willing to do this at a later date\? If so, when would suit you\?/);
+    // The method asks both questions after a no: the "later?" message keeps "anyone else?" too, so sending it never drops it.
+    assert.match(text(journal, 'later'), /And if not, is there anyone else you would recommend I approach to develop my financial acumen\?/);
     assert.match(text(journal, 'referral'), /Is there anyone else you would recommend I approach to develop my financial acumen\?/);
   });
 
