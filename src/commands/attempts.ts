@@ -5,6 +5,7 @@ import type { Result } from '../domain/result';
 import { allowedActions } from '../domain/actions';
 import type { Attempt, Journal } from '../domain/journal';
 import { sendConcerns, sendsCleanly } from '../domain/sendGate';
+import type { TextRange } from '../domain/requestCheck/rules';
 import { localDate } from '../domain/dates';
 import { dateLabel } from '../views/labels';
 import { attemptIdOf, attemptOf, invocation, personName, pickAttempt, today, type Deps } from './deps';
@@ -77,8 +78,18 @@ async function confirmSend(deps: Deps, attemptId: string): Promise<void> {
   const attempt = attemptOf(journal, attemptId);
   const answer = await askBeforeSending(journal, attempt, today(deps));
   // Fix it first: the draft in its editor bound to the journal, with the findings marked — save, then send.
-  if (answer === 'fix' && allowedActions(attempt).edit) await deps.drafts.open(attemptId);
+  if (answer === 'fix' && allowedActions(attempt).edit) revealFirstError(journal, attempt, await deps.drafts.open(attemptId));
   if (answer !== 'send') throw new Cancelled();
+}
+
+/** Puts the cursor on the first error in the draft's editor (its text as open there), so fixing starts where it is wrong. */
+function revealFirstError(journal: Journal, attempt: Attempt, editor: vscode.TextEditor): void {
+  const doc = editor.document;
+  const first = sendConcerns(journal, attempt, doc.getText()).errors.reduce<TextRange | undefined>((a, f) => (!a || f.range.start < a.start ? f.range : a), undefined);
+  if (!first) return;
+  const range = new vscode.Range(doc.positionAt(first.start), doc.positionAt(first.end));
+  editor.selection = new vscode.Selection(range.start, range.end);
+  editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
 }
 
 /**

@@ -101,6 +101,9 @@ describe('Mark as Sent asks first when the request breaks the method (a person i
     // The draft opens in its editor (and takes the focus) — only then does the person go on.
     const dana = await draftEditorFocused(page, 'Dana Gate');
     await eventually(async () => (await dana.shown()).includes('Hi Dana, would you be my mentor?'), 'the draft in its editor');
+    // The cursor is on the first problem (not at line 1, column 1): the status bar counts a selection.
+    const selection = page.locator('[id="status.editor.selection"]');
+    await eventually(async () => /\(\d+ selected\)/.test(await selection.innerText().catch(() => '')), 'the first problem selected in the draft');
     assert.ok((await rows(page)).includes('Drafts (4)'), 'still four drafts: nothing was recorded');
 
     await runCommand(page, 'Mentoring: Mark Request as Sent');
