@@ -253,12 +253,24 @@ async function openPalette(page) {
   }
 }
 
+/** True while the quick input shows its progress bar (it is still working out the rows for what was typed). */
+async function paletteBusy(page) {
+  return page
+    .locator(`${QUICK_INPUT} .quick-input-progress`)
+    .evaluate((bar) => bar.classList.contains('active') && getComputedStyle(bar).display !== 'none')
+    .catch(() => false);
+}
+
 /** Opens the command palette (F1), types `title` and runs the matching command (its row active, then Enter). */
 export async function runCommand(page, title, { timeout = DEFAULT_TIMEOUT } = {}) {
   const input = page.locator(QUICK_INPUT_BOX);
   const matches = (r) => rowMatches(r.aria, title);
   const deadline = Date.now() + timeout;
   let filledAt = 0;
+  // How long a typed query is left to settle before it is typed again: doubled each time. A fixed interval starved
+  // a slow palette (a busy machine, right after start-up: filtering took longer than the interval, so every retype
+  // restarted it and it never showed the command — seen once in CI).
+  let settle = 1500;
   let rows = [];
   await openPalette(page);
   while (Date.now() < deadline) {
@@ -268,10 +280,11 @@ export async function runCommand(page, title, { timeout = DEFAULT_TIMEOUT } = {}
       filledAt = 0;
     }
     // Commands an extension contributes show up once the extension host has registered them; the palette does
-    // not refresh an open query, so type it again now and then.
-    if (Date.now() - filledAt > 1500) {
+    // not refresh an open query, so type it again now and then (never while it is still working on the last one).
+    if (Date.now() - filledAt > settle && !(await paletteBusy(page))) {
       await input.fill('>', { timeout: 2000 }).catch(() => {});
       await input.fill(`>${title}`, { timeout: 2000 }).catch(() => {});
+      if (filledAt > 0) settle = Math.min(2 * settle, 6000);
       filledAt = Date.now();
     }
     const step = await stepTowards(page, matches, false).catch(() => 'absent');
