@@ -48,8 +48,10 @@ export class Reminders extends Disposable {
    * due in the background (serialised).
    */
   update(): number {
-    const options = { today: this.deps.today(), nudgeAfterDays: this.deps.nudgeAfterDays() };
-    const due = countDue(this.deps.journal(), options);
+    const journal = this.deps.journal();
+    // No attempts, nothing due: no setting to read, no date to work out (the common case at a first startup).
+    const options = journal.attempts.length === 0 ? undefined : { today: this.deps.today(), nudgeAfterDays: this.deps.nudgeAfterDays() };
+    const due = options ? countDue(journal, options) : 0;
     this.due = due;
     if (due > 0) {
       this.item.text = `$(bell-dot) ${vscode.l10n.t('{0} due', due)}`;
@@ -63,7 +65,7 @@ export class Reminders extends Disposable {
     // Nothing due, nothing to notify about (reminders are a subset of what is due). Otherwise the notifications
     // are worded on the event loop's next turn: at startup that is after activation has finished (wording them
     // formats dates, and the first Intl.DateTimeFormat costs more than the rest of activation).
-    if (due > 0) this.checking = this.checking.then(nextTurn).then(() => this.notify(options)).catch((e) => console.error('[mentoring] reminders', e));
+    if (options && due > 0) this.checking = this.checking.then(nextTurn).then(() => this.notify(options)).catch((e) => console.error('[mentoring] reminders', e));
     return due;
   }
 
