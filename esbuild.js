@@ -46,6 +46,26 @@ const pureDomainPlugin = {
   },
 };
 
+/**
+ * `import * as vscode from 'vscode'` is bundled as `const vscode = require('vscode')`, and the same for Node's
+ * built-in modules (`node:fs`, …). Otherwise esbuild's CommonJS interop wraps each such `require` in `__toESM`,
+ * which copies the whole namespace (a getter per member) once per importing module — at load time, in every
+ * window's activation — and puts a getter call in front of every `vscode.…` access. Only namespace imports are
+ * rewritten (types are erased either way); the pure-domain check still sees the require.
+ */
+const EXTERNAL_NAMESPACE_IMPORT = /^import \* as (\w+) from '(vscode|node:[\w/]+)';$/gm;
+const externalNamespacePlugin = {
+  name: 'external-namespace-require',
+  setup(build) {
+    build.onLoad({ filter: /\.ts$/, namespace: 'file' }, async (args) => {
+      if (args.path.includes(`${path.sep}node_modules${path.sep}`)) return undefined;
+      const source = await fs.promises.readFile(args.path, 'utf8');
+      const contents = source.replace(EXTERNAL_NAMESPACE_IMPORT, "const $1 = require('$2');");
+      return contents === source ? undefined : { contents, loader: 'ts' };
+    });
+  },
+};
+
 const problemMatcherPlugin = {
   name: 'problem-matcher',
   setup(build) {
@@ -74,7 +94,7 @@ function listFiles(dir, pattern) {
 const common = {
   bundle: true,
   logLevel: 'warning',
-  plugins: [handlebarsPlugin, pureDomainPlugin, problemMatcherPlugin],
+  plugins: [handlebarsPlugin, pureDomainPlugin, externalNamespacePlugin, problemMatcherPlugin],
   legalComments: 'none',
 };
 

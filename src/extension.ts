@@ -92,7 +92,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Mentor
   vscode.workspace.textDocuments.forEach(loadForDraft);
   refresh();
   reportLoad(outcome);
-  if (settings.syncEnabled()) void features.load().sync();
+  // Sync (when turned on) starts on the event loop's next turn, after activation: reading its setting can wait too.
+  const syncAtStartup = setImmediate(() => {
+    if (settings.syncEnabled()) void features.load().sync();
+  });
+  context.subscriptions.push({ dispose: () => clearImmediate(syncAtStartup) });
   const demo = process.env.MENTORING_SEED_JOURNAL;
   if (demo) void features.load().seedDemo(demo).catch((e: Error) => console.error('[mentoring] demo journal not loaded:', e.message));
 

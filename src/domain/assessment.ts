@@ -80,7 +80,14 @@ export function priorityOf(skill: Pick<Skill, 'current' | 'importance'>): number
   return level(skill.importance) * (MAX_LEVEL - level(skill.current));
 }
 
-const collator = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
+/**
+ * Names compared locale-aware, ignoring case and accents. Made on first use, not when the module loads: making
+ * an Intl.Collator loads ICU data (≈10 ms), and this module is part of every window's activation.
+ */
+let nameCollator: Intl.Collator | undefined;
+function collator(): Intl.Collator {
+  return (nameCollator ??= new Intl.Collator(undefined, { sensitivity: 'base', numeric: true }));
+}
 
 /**
  * Ranks skill areas, highest priority first. Areas not rated yet (see unratedLevels) come last, in the order they
@@ -103,7 +110,7 @@ export function rankSkills<S extends Rated>(skills: readonly S[]): RankedSkill<S
       b.priority - a.priority ||
       b.importance - a.importance ||
       a.current - b.current ||
-      collator.compare(a.skill.name, b.skill.name) ||
+      collator().compare(a.skill.name, b.skill.name) ||
       a.index - b.index,
   );
   return rows.map((row, i) => {
@@ -129,7 +136,7 @@ function tieNote(row: Row, other: Row, position: 'above' | 'below'): string {
   const start = `Tied with ${other.skill.name} at ${row.priority}`;
   if (row.importance !== other.importance) return `${start}: matters ${higher ? 'more' : 'less'} to you.`;
   if (row.current !== other.current) return `${start}: you are ${higher ? 'weaker' : 'stronger'} at it.`;
-  if (collator.compare(row.skill.name, other.skill.name) !== 0) return `${start}: same ratings, listed by name.`;
+  if (collator().compare(row.skill.name, other.skill.name) !== 0) return `${start}: same ratings, listed by name.`;
   return `${start}: same ratings, listed as entered.`;
 }
 

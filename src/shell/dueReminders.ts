@@ -16,6 +16,9 @@ export const NOTIFIED_KEY = 'mentoring.reminders.notified';
 /** More than this many reminders at once become one summary notification. */
 const MAX_SINGLE = 3;
 
+/** Resolves on the event loop's next turn, after everything already running (such as activate()) is done. */
+const nextTurn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
 export interface ReminderDeps {
   journal(): Journal;
   today(): string;
@@ -45,8 +48,10 @@ export class Reminders extends Disposable {
    * due in the background (serialised).
    */
   update(): number {
-    const options = { today: this.deps.today(), nudgeAfterDays: this.deps.nudgeAfterDays() };
-    const due = countDue(this.deps.journal(), options);
+    const journal = this.deps.journal();
+    // No attempts, nothing due: no setting to read, no date to work out (the common case at a first startup).
+    const options = journal.attempts.length === 0 ? undefined : { today: this.deps.today(), nudgeAfterDays: this.deps.nudgeAfterDays() };
+    const due = options ? countDue(journal, options) : 0;
     this.due = due;
     if (due > 0) {
       this.item.text = `$(bell-dot) ${vscode.l10n.t('{0} due', due)}`;
@@ -57,11 +62,15 @@ export class Reminders extends Disposable {
       this.item.accessibilityInformation = { label: vscode.l10n.t('{0} mentoring outreach attempts due', due) };
       this.item.show();
     } else this.item.hide();
-    this.checking = this.checking.then(() => this.notify(options)).catch((e) => console.error('[mentoring] reminders', e));
+    // Nothing due, nothing to notify about (reminders are a subset of what is due). Otherwise the notifications
+    // are worded on the event loop's next turn: at startup that is after activation has finished (wording them
+    // formats dates, and the first Intl.DateTimeFormat costs more than the rest of activation).
+    if (options && due > 0) this.checking = this.checking.then(nextTurn).then(() => this.notify(options)).catch((e) => console.error('[mentoring] reminders', e));
     return due;
   }
 
   private async notify(options: { today: string; nudgeAfterDays: number }): Promise<void> {
+    if (this.isDisposed) return;
     if (!vscode.workspace.getConfiguration('mentoring').get<boolean>('reminders.enabled', true)) return;
     const journal = this.deps.journal();
     const log = pruneNotified(journal, this.deps.memento.get<NotifiedLog>(NOTIFIED_KEY));

@@ -12,6 +12,13 @@ export function midnightRefresh(clock: Clock, refresh: () => void): vscode.Dispo
       schedule();
     }, Math.max(1_000, next.getTime() - now.getTime()));
   };
-  schedule();
-  return { dispose: () => clearTimeout(timer) };
+  // Scheduled on the event loop's next turn, after activation: the first local-time computation loads the
+  // time-zone data, which an empty journal does not otherwise need at startup.
+  const first = setImmediate(schedule);
+  return {
+    dispose: () => {
+      clearImmediate(first);
+      clearTimeout(timer);
+    },
+  };
 }
