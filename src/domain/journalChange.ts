@@ -11,6 +11,7 @@ import {
   checkReferences,
   issuePath,
   JournalTopSchema,
+  LIMITS,
   PersonSchema,
   sanitize,
   SkillSchema,
@@ -46,8 +47,18 @@ export function checkJournalChange(prev: Journal, next: unknown, maxErrors = 20)
     if (Object.hasOwn(value as object, key)) top[key] = (value as Record<string, unknown>)[key];
   }
   if (reserved.length > 0) return { ok: false, errors: reserved.slice(0, maxErrors) };
+  // A list that is an array within its limit passes JournalTopSchema as is: it is checked as [] (the schema
+  // would only copy all its items), and the list itself is used below. Any other value goes to the schema,
+  // so its problems are reported exactly as before.
   const lists: Record<string, unknown> = {};
-  for (const { key } of LISTS) lists[key] = nextRec[key];
+  const asIs: Record<string, unknown[]> = {};
+  for (const { key } of LISTS) {
+    const list = nextRec[key];
+    if (Array.isArray(list) && list.length <= LIMITS[key]) {
+      asIs[key] = list;
+      lists[key] = [];
+    } else lists[key] = list;
+  }
   const checkedTop = v.safeParse(JournalTopSchema, { ...top, ...lists }, { abortEarly: false });
   if (!checkedTop.success) {
     return { ok: false, errors: checkedTop.issues.slice(0, maxErrors).map((issue) => ({ path: issuePath(issue), reason: issue.message })) };
@@ -56,14 +67,23 @@ export function checkJournalChange(prev: Journal, next: unknown, maxErrors = 20)
   // Each record that is not, as an object, the record of the same id in `prev` is checked again.
   const out: Record<string, unknown[]> = {};
   for (const { key, schema } of LISTS) {
-    const before = new Map<string, unknown>();
-    for (const rec of prev[key]) before.set(rec.id, rec);
-    const items = checkedTop.output[key] as unknown[];
+    const prevList: readonly { id: string }[] = prev[key];
+    // Built only when a record is not at its old index (most changes replace one record in place).
+    let before: Map<string, unknown> | undefined;
+    const items = asIs[key] ?? (checkedTop.output[key] as unknown[]);
     const result: unknown[] = new Array(items.length);
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
+      if (item !== undefined && prevList[i] === item && Object.isFrozen(item)) {
+        result[i] = item;
+        continue;
+      }
       const id = typeof item === 'object' && item !== null ? (item as { id?: unknown }).id : undefined;
-      if (typeof id === 'string' && before.get(id) === item && Object.isFrozen(item)) {
+      if (typeof id === 'string' && Object.isFrozen(item) && !before) {
+        before = new Map<string, unknown>();
+        for (const rec of prevList) before.set(rec.id, rec);
+      }
+      if (typeof id === 'string' && before?.get(id) === item && Object.isFrozen(item)) {
         result[i] = item;
         continue;
       }
