@@ -770,6 +770,7 @@ window.addEventListener('message', (event: MessageEvent) => {
       if (first && state.ask.sessions === 3 && state.ask.personId === null) state.ask.sessions = m.data.defaultSessions;
       reconcile(m.data);
       render();
+      if (first) post({ type: 'rendered' });
       if (state.step === 'ask') requestPreview();
       break;
     }
