@@ -317,7 +317,9 @@ function location(frame) {
       return `${path.relative(REPO, src)}:${entry.originalLine + 1}`;
     }
     const rel = path.relative(REPO, url);
-    url = rel.startsWith('..') ? path.basename(url) : rel;
+    // VS Code's own code and its built-in extensions (which may activate meanwhile): named from lib/vscode/ on.
+    const vs = url.indexOf('/lib/vscode/');
+    url = !rel.startsWith('..') ? rel : vs >= 0 ? url.slice(vs + '/lib/vscode/'.length) : path.basename(url);
   }
   return `${url}:${frame.lineNumber + 1}`;
 }
@@ -331,17 +333,21 @@ function analyseProfile(file) {
   for (let i = 0; i < p.samples.length; i++) selfUs.set(p.samples[i], (selfUs.get(p.samples[i]) ?? 0) + (p.timeDeltas[i + 1] ?? 0));
   const byFunction = new Map();
   const byFile = new Map();
+  const ours = new Map();
+  const distDir = path.join(REPO, 'dist') + path.sep;
   for (const [id, us] of selfUs) {
     const f = nodes.get(id).callFrame;
     const where = location(f);
     const name = f.functionName || (where ? '(anonymous)' : f.functionName);
     const key = `${name}\u0000${where}`;
     byFunction.set(key, (byFunction.get(key) ?? 0) + us);
+    // Our bundles (dist/, mapped to their sources): what our activation itself costs.
+    if (f.url.startsWith('file://') && fileURLToPath(f.url).startsWith(distDir)) ours.set(key, (ours.get(key) ?? 0) + us);
     const fileKey = where ? where.replace(/:\d+$/, '') : name;
     byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + us);
   }
   const sorted = (m) => [...m].sort((a, b) => b[1] - a[1]);
-  return { totalMs: (p.endTime - p.startTime) / 1000, functions: sorted(byFunction), files: sorted(byFile) };
+  return { totalMs: (p.endTime - p.startTime) / 1000, functions: sorted(byFunction), files: sorted(byFile), ours: sorted(ours) };
 }
 
 async function profile() {
@@ -352,14 +358,20 @@ async function profile() {
   const target = { name: 'profile', dir: benchCopy('extension-profile', { seeding: true }), id: extensionId(REPO), seed: SEED_ATTEMPTS, profileFile };
   try {
     const s = await hostSession(target, 0);
-    const { totalMs, functions, files } = analyseProfile(profileFile);
+    const { totalMs, functions, files, ours } = analyseProfile(profileFile);
     console.log(`  activate() ${ms(s.activation.ms - s.activation.seedMs)} while profiled (profiling slows it); profile spans ${ms(totalMs)}; ${path.relative(REPO, profileFile)}`);
     console.log('  top self time, by function:');
     for (const [key, us] of functions.slice(0, 10)) {
       const [name, where] = key.split('\u0000');
       console.log(`    ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}${where ? `  ${where}` : ''}`);
     }
-    console.log('  top self time, by file:');
+    const oursMs = ours.reduce((sum, [, us]) => sum + us, 0) / 1000;
+    console.log(`  of which our bundles (dist/, by source function): ${ms(oursMs)}`);
+    for (const [key, us] of ours.slice(0, 10)) {
+      const [name, where] = key.split('\u0000');
+      console.log(`    ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}${where ? `  ${where}` : ''}`);
+    }
+    console.log('  top self time, by file (whatever ran in the host meanwhile — built-in extensions activating too):');
     for (const [file, us] of files.slice(0, 8)) console.log(`    ${(us / 1000).toFixed(1).padStart(7)} ms  ${file}`);
   } finally {
     // Back to what the timings above measured.
