@@ -4,13 +4,18 @@
 //   2. plain-Node benchmarks (out/bench/micro.js): tree and store at 10,000 attempts, the request check on
 //      200,000 and 1,000,000 characters, cold activation with a stub vscode API against bench/fixtures/hello-world
 //   3. activation in a real extension host (code-server, offline), through the integration harness: sessions with
-//      extensionDevelopmentPath = bench/fixtures/hello-world and = the repo, interleaved, timed in the host by
-//      out/bench/host/activationEntry.js; the hello-world sessions also time store writes over the real workspaceState
-//   4. a summary: budget / measured / OK or OVER
+//      extensionDevelopmentPath = bench/fixtures/hello-world, = the extension with an empty journal and = the
+//      extension with a 200-attempt journal in its workspaceState, interleaved, timed in the host by
+//      out/bench/host/activationEntry.js; the hello-world sessions also time store writes over the real
+//      workspaceState, the 200-attempt sessions also the builder (open → first data shown) against a bare webview
+//   4. with --profile: one more session of the 200-attempt case, unminified, with a CPU profile of activate():
+//      the top self-time items (function, source file:line, ms)
+//   5. a summary: budget / measured / OK or OVER
 // Exits 0 whatever the numbers are; non-zero only when the benchmark itself fails (build, micro, a host session).
-//   node bench/run.mjs [--no-host] [--no-build] [--host-runs N]   (N sessions per extension, default 5)
+//   node bench/run.mjs [--no-host] [--no-build] [--host-runs N] [--profile]   (N sessions per case, default 9)
 import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
+import { SourceMap } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -23,14 +28,18 @@ const HELLO = path.join(REPO, 'bench', 'fixtures', 'hello-world');
 const BENCH_PREFIX = 'MENTORING_BENCH ';
 
 const argv = process.argv.slice(2);
-const opts = { host: true, build: true, hostRuns: 5 };
+const opts = { host: true, build: true, hostRuns: 9, profile: false };
+const USAGE = 'usage: node bench/run.mjs [--no-host] [--no-build] [--host-runs N] [--profile]';
+/** The realistic journal of the seeded case (bigJournal in test/support/journals.ts: every status, 50 people). */
+const SEED_ATTEMPTS = 200;
 for (let i = 0; i < argv.length; i++) {
   const a = argv[i];
   if (a === '--no-host') opts.host = false;
   else if (a === '--no-build') opts.build = false;
   else if (a === '--host-runs') opts.hostRuns = Math.max(1, Number.parseInt(argv[++i] ?? '', 10) || 0);
+  else if (a === '--profile') opts.profile = true;
   else {
-    console.error(`bench: unknown argument ${a}\nusage: node bench/run.mjs [--no-host] [--no-build] [--host-runs N]`);
+    console.error(`bench: unknown argument ${a}\n${USAGE}`);
     process.exit(2);
   }
 }
@@ -54,9 +63,9 @@ function row(metric, budgetText, measuredText, within) {
 const failures = [];
 
 // --- 1. Build --------------------------------------------------------------------------------------------
-function build() {
-  heading('build: node esbuild.js --production --tests');
-  const r = spawnSync(process.execPath, ['esbuild.js', '--production', '--tests'], { cwd: REPO, stdio: 'inherit' });
+function build(args = ['--production', '--tests']) {
+  heading(`build: node esbuild.js ${args.join(' ')}`);
+  const r = spawnSync(process.execPath, ['esbuild.js', ...args], { cwd: REPO, stdio: 'inherit' });
   if (r.status !== 0) throw new Error(`build failed (${r.signal ?? `exit ${r.status}`})`);
 }
 
@@ -136,7 +145,13 @@ async function hostSession(target, index) {
   const r = await runIntegration({
     extensionDevelopmentPath: target.dir,
     extensionTestsPath: path.join(REPO, 'out', 'bench', 'host', 'activationEntry.js'),
-    env: { MENTORING_BENCH_EXTENSION: target.id, MENTORING_BENCH_STORE: target.store ? '1' : '0' },
+    env: {
+      MENTORING_BENCH_EXTENSION: target.id,
+      MENTORING_BENCH_STORE: target.store ? '1' : '0',
+      MENTORING_BENCH_SEED_ATTEMPTS: String(target.seed ?? 0),
+      MENTORING_BENCH_BUILDER: target.builder ? '1' : '0',
+      ...(target.profileFile ? { MENTORING_BENCH_PROFILE: target.profileFile } : {}),
+    },
     timeoutMs: 4 * 60_000,
     log: (line) => lines.push(line),
     logsDir: path.join(REPO, 'test-results', 'bench', `${target.name}-${index + 1}`),
@@ -151,20 +166,27 @@ async function hostSession(target, index) {
     console.log(lines.map((l) => `    | ${l}`).join('\n'));
     throw new Error(`host session ${target.name} #${index + 1} failed (exit ${r.exitCode}${activation ? '' : ', no activation record'})`);
   }
-  return { records, activation, store: records.find((x) => x.kind === 'store'), totalMs: r.timings.totalMs };
+  const builder = records.find((x) => x.kind === 'builder');
+  if (target.builder && !builder) throw new Error(`host session ${target.name} #${index + 1}: no builder record`);
+  return { records, activation, store: records.find((x) => x.kind === 'store'), builder, totalMs: r.timings.totalMs };
 }
 
 /**
  * The extension as the benchmark loads it: the built extension with its manifest, except that it does not
  * activate at startup (onStartupFinished) — otherwise it would be active before the entry could time
- * activate(). What activate() does is the same either way.
+ * activate(). What activate() does is the same either way. `seeding`: its main is bench/host/seedingMain.js,
+ * which puts the entry's journal into the workspaceState before it calls the real activate().
  */
-function benchCopy() {
-  const dir = path.join(REPO, 'test-results', 'bench', 'extension');
+function benchCopy(name, { seeding = false } = {}) {
+  const dir = path.join(REPO, 'test-results', 'bench', name);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
   pkg.activationEvents = (pkg.activationEvents ?? []).filter((e) => e !== 'onStartupFinished');
+  if (seeding) {
+    fs.copyFileSync(path.join(REPO, 'bench', 'host', 'seedingMain.js'), path.join(dir, 'seedingMain.js'));
+    pkg.main = './seedingMain.js';
+  }
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
   for (const entry of fs.readdirSync(REPO)) {
     if (['dist', 'l10n', 'media'].includes(entry) || /^package\.nls.*\.json$/.test(entry)) fs.symlinkSync(path.join(REPO, entry), path.join(dir, entry));
@@ -172,50 +194,69 @@ function benchCopy() {
   return dir;
 }
 
+const fmtList = (xs) => `[${xs.map((v) => v.toFixed(1)).join(', ')}]`;
+const ratioText = (a, b) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` : '?');
+
 async function host() {
-  heading(`extension host (code-server): ${opts.hostRuns} session(s) per extension, interleaved`);
+  heading(`extension host (code-server): ${opts.hostRuns} fresh session(s) per case, interleaved`);
+  const blank = () => ({ samples: [], busy: [], seed: [], storeSamples: [], storeBusy: [], builderRecords: [] });
   const targets = [
-    { name: 'hello-world', dir: HELLO, id: extensionId(HELLO), store: true, samples: [], busy: [], storeSamples: [], storeBusy: [] },
-    { name: 'mentoring-outreach', dir: benchCopy(), id: extensionId(REPO), store: false, samples: [], busy: [], storeSamples: [], storeBusy: [] },
+    { name: 'hello-world', dir: HELLO, id: extensionId(HELLO), store: true, ...blank() },
+    { name: 'ours, empty journal', dir: benchCopy('extension'), id: extensionId(REPO), ...blank() },
+    { name: `ours, ${SEED_ATTEMPTS} attempts`, dir: benchCopy('extension-seeded', { seeding: true }), id: extensionId(REPO), seed: SEED_ATTEMPTS, builder: true, ...blank() },
   ];
   let wasActive = false;
   for (let i = 0; i < opts.hostRuns; i++) {
-    // Alternate which goes first, so neither always gets the colder machine.
-    for (const t of i % 2 ? [...targets].reverse() : targets) {
+    // Rotate which goes first, so none always gets the colder machine.
+    const order = targets.map((_, k) => targets[(k + i) % targets.length]);
+    for (const t of order) {
       try {
         const s = await hostSession(t, i);
-        t.samples.push(s.activation.ms);
-        t.busy.push(s.activation.busyMs);
+        // The seeded case: the seeding itself (a JSON copy into the Memento) is not the extension's work.
+        t.samples.push(s.activation.ms - (s.activation.seedMs ?? 0));
+        t.busy.push(s.activation.busyMs - (s.activation.seedMs ?? 0));
+        t.seed.push(s.activation.seedMs ?? 0);
         wasActive ||= s.activation.wasActive;
         let extra = '';
+        if (s.activation.attempts) extra += `; ${s.activation.attempts} attempts seeded in ${ms(s.activation.seedMs)} (subtracted)`;
         if (s.store) {
           t.storeSamples.push(...s.store.samplesMs);
           t.storeBusy.push(...s.store.busySamplesMs);
-          extra = `; store mutation @10,000: median ${ms(s.store.medianMs)}, ext-host thread busy ${ms(s.store.busyMs)}`;
+          extra += `; store mutation @10,000: median ${ms(s.store.medianMs)}, ext-host thread busy ${ms(s.store.busyMs)}`;
+        }
+        if (s.builder) {
+          t.builderRecords.push(s.builder);
+          const b = s.builder;
+          extra += `; builder ${ms(b.builderFirst)} / again ${ms(b.builderAgain)} vs bare panel ${ms(b.bareFirst)} / ${ms(b.bareAgain)} (first webview ${ms(b.warmupMs)})`;
         }
         const flag = s.activation.wasActive ? ' [WAS ALREADY ACTIVE]' : '';
-        console.log(`  #${i + 1} ${t.name.padEnd(19)} activate() ${ms(s.activation.ms).padStart(9)} (thread busy ${ms(s.activation.busyMs)})${flag}${extra}  (session ${(s.totalMs / 1000).toFixed(1)} s, ${s.activation.host})`);
+        console.log(`  #${i + 1} ${t.name.padEnd(22)} activate() ${ms(t.samples.at(-1)).padStart(9)} (thread busy ${ms(t.busy.at(-1))})${flag}${extra}  (session ${(s.totalMs / 1000).toFixed(1)} s, ${s.activation.host})`);
       } catch (e) {
         failures.push(e.message);
-        console.log(`  #${i + 1} ${t.name.padEnd(19)} FAILED: ${e.message}`);
+        console.log(`  #${i + 1} ${t.name.padEnd(22)} FAILED: ${e.message}`);
       }
     }
   }
-  const [hello, ext] = targets;
+  const [hello, empty, seeded] = targets;
   const h = median(hello.samples);
-  const x = median(ext.samples);
-  console.log(`  median activate(): ${ext.name} ${ms(x)} [${ext.samples.map((v) => v.toFixed(1)).join(', ')}], ` +
-    `${hello.name} ${ms(h)} [${hello.samples.map((v) => v.toFixed(1)).join(', ')}]`);
-  console.log(`  median ext-host thread busy during activate(): ${ext.name} ${ms(median(ext.busy))}, ${hello.name} ${ms(median(hello.busy))}`);
+  for (const t of targets) {
+    console.log(`  median activate(): ${t.name.padEnd(22)} ${ms(median(t.samples)).padStart(9)} ${fmtList(t.samples)}; thread busy ${ms(median(t.busy))}` +
+      (t === hello ? '' : `; ${ratioText(median(t.samples), h)} hello-world`));
+  }
   if (wasActive) console.log('  WARNING: an extension was already active before it was timed; those figures measure nothing.');
   else console.log('  in every session the extension was not yet active when the entry timed activate() (checked with isActive)');
-  const ratio = x / h;
-  row(
-    `activation, extension host (median of ${Math.min(hello.samples.length, ext.samples.length)} sessions each)`,
-    '≤ 1.5× hello-world',
-    `${ms(x)} vs ${ms(h)} = ${Number.isFinite(ratio) ? ratio.toFixed(2) : '?'}×`,
-    Number.isFinite(ratio) && !wasActive ? ratio <= 1.5 : null,
-  );
+  for (const t of [empty, seeded]) {
+    const x = median(t.samples);
+    const ratio = x / h;
+    const what = t.seed ? `${t.seed} attempts` : 'empty journal';
+    row(
+      `activation, extension host, ${what} (median of ${Math.min(hello.samples.length, t.samples.length)} fresh sessions each)`,
+      '≤ 1.5× hello-world',
+      `${ms(x)} vs ${ms(h)} = ${ratioText(x, h)}`,
+      Number.isFinite(ratio) && !wasActive ? ratio <= 1.5 : null,
+    );
+  }
+  row(`  ext-host thread busy during activate(): empty / ${SEED_ATTEMPTS} attempts / hello-world`, '—', `${ms(median(empty.busy))} / ${ms(median(seeded.busy))} / ${ms(median(hello.busy))}`);
   const st = median(hello.storeSamples);
   row(
     `store mutation @10,000: real workspaceState in the host (median of ${hello.storeSamples.length})`,
@@ -223,9 +264,123 @@ async function host() {
     `${ms(st)} (ext-host thread busy ${ms(median(hello.storeBusy))})`,
     Number.isFinite(st) ? st <= 20 : null,
   );
+  builderRows(seeded.builderRecords);
 }
 
-// --- 5. Summary ------------------------------------------------------------------------------------------
+/** The builder against a bare webview panel in the same host: open → first data shown, first use and again. */
+function builderRows(records) {
+  const pick = (k) => records.map((r) => r[k]);
+  for (const [label, b, bare] of [
+    ['first use', 'builderFirst', 'bareFirst'],
+    ['again', 'builderAgain', 'bareAgain'],
+  ]) {
+    const x = median(pick(b));
+    const y = median(pick(bare));
+    console.log(`  median builder ${label}: ${ms(x)} ${fmtList(pick(b))} vs bare webview panel ${ms(y)} ${fmtList(pick(bare))}`);
+    row(
+      `builder interactive (open → data shown), ${label}, ${SEED_ATTEMPTS}-attempt journal (median of ${records.length})`,
+      '≤ 1.5× a bare webview panel',
+      `${ms(x)} vs ${ms(y)} = ${ratioText(x, y)}`,
+      Number.isFinite(x / y) ? x / y <= 1.5 : null,
+    );
+  }
+  if (records.length) console.log(`  (the window's first webview, untimed above, took ${ms(median(pick('warmupMs')))})`);
+}
+
+// --- 4. CPU profile of activate() ------------------------------------------------------------------------
+/** Source maps of the unminified build, so a frame of dist/*.js names its source file and line. */
+const sourceMaps = new Map();
+function sourceMapOf(file) {
+  if (!sourceMaps.has(file)) {
+    let map = null;
+    try {
+      map = new SourceMap(JSON.parse(fs.readFileSync(`${file}.map`, 'utf8')));
+    } catch {
+      /* no map: the bundle's own line */
+    }
+    sourceMaps.set(file, map);
+  }
+  return sourceMaps.get(file);
+}
+
+function location(frame) {
+  let url = frame.url || '';
+  if (!url) return '';
+  if (url.startsWith('file://')) url = fileURLToPath(url);
+  if (path.isAbsolute(url)) {
+    const map = sourceMapOf(url);
+    const entry = map?.findEntry(frame.lineNumber, frame.columnNumber);
+    if (entry && entry.originalSource) {
+      let src = entry.originalSource;
+      if (src.startsWith('file://')) src = fileURLToPath(src);
+      src = path.isAbsolute(src) ? src : path.resolve(path.dirname(url), src);
+      return `${path.relative(REPO, src)}:${entry.originalLine + 1}`;
+    }
+    const rel = path.relative(REPO, url);
+    // VS Code's own code and its built-in extensions (which may activate meanwhile): named from lib/vscode/ on.
+    const vs = url.indexOf('/lib/vscode/');
+    url = !rel.startsWith('..') ? rel : vs >= 0 ? url.slice(vs + '/lib/vscode/'.length) : path.basename(url);
+  }
+  return `${url}:${frame.lineNumber + 1}`;
+}
+
+/** Self time per function (and per source file) of a .cpuprofile, largest first. */
+function analyseProfile(file) {
+  const p = JSON.parse(fs.readFileSync(file, 'utf8'));
+  const nodes = new Map(p.nodes.map((n) => [n.id, n]));
+  const selfUs = new Map();
+  // timeDeltas[i] is the time before sample i: sample i lasted until sample i + 1.
+  for (let i = 0; i < p.samples.length; i++) selfUs.set(p.samples[i], (selfUs.get(p.samples[i]) ?? 0) + (p.timeDeltas[i + 1] ?? 0));
+  const byFunction = new Map();
+  const byFile = new Map();
+  const ours = new Map();
+  const distDir = path.join(REPO, 'dist') + path.sep;
+  for (const [id, us] of selfUs) {
+    const f = nodes.get(id).callFrame;
+    const where = location(f);
+    const name = f.functionName || (where ? '(anonymous)' : f.functionName);
+    const key = `${name}\u0000${where}`;
+    byFunction.set(key, (byFunction.get(key) ?? 0) + us);
+    // Our bundles (dist/, mapped to their sources): what our activation itself costs.
+    if (f.url.startsWith('file://') && fileURLToPath(f.url).startsWith(distDir)) ours.set(key, (ours.get(key) ?? 0) + us);
+    const fileKey = where ? where.replace(/:\d+$/, '') : name;
+    byFile.set(fileKey, (byFile.get(fileKey) ?? 0) + us);
+  }
+  const sorted = (m) => [...m].sort((a, b) => b[1] - a[1]);
+  return { totalMs: (p.endTime - p.startTime) / 1000, functions: sorted(byFunction), files: sorted(byFile), ours: sorted(ours) };
+}
+
+async function profile() {
+  heading(`CPU profile of activate(), ${SEED_ATTEMPTS}-attempt journal (one more session; unminified build with source maps, 100 µs sampling)`);
+  build(['--tests']);
+  const profileFile = path.join(REPO, 'test-results', 'bench', 'activation.cpuprofile');
+  fs.rmSync(profileFile, { force: true });
+  const target = { name: 'profile', dir: benchCopy('extension-profile', { seeding: true }), id: extensionId(REPO), seed: SEED_ATTEMPTS, profileFile };
+  try {
+    const s = await hostSession(target, 0);
+    const { totalMs, functions, files, ours } = analyseProfile(profileFile);
+    console.log(`  activate() ${ms(s.activation.ms - s.activation.seedMs)} while profiled (profiling slows it); profile spans ${ms(totalMs)}; ${path.relative(REPO, profileFile)}`);
+    console.log('  top self time, by function:');
+    for (const [key, us] of functions.slice(0, 10)) {
+      const [name, where] = key.split('\u0000');
+      console.log(`    ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}${where ? `  ${where}` : ''}`);
+    }
+    const oursMs = ours.reduce((sum, [, us]) => sum + us, 0) / 1000;
+    console.log(`  of which our bundles (dist/, by source function): ${ms(oursMs)}`);
+    for (const [key, us] of ours.slice(0, 10)) {
+      const [name, where] = key.split('\u0000');
+      console.log(`    ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}${where ? `  ${where}` : ''}`);
+    }
+    console.log('  top self time, by file (whatever ran in the host meanwhile — built-in extensions activating too):');
+    for (const [file, us] of files.slice(0, 8)) console.log(`    ${(us / 1000).toFixed(1).padStart(7)} ms  ${file}`);
+  } finally {
+    // Back to what the timings above measured.
+    build();
+    builtFingerprint = fingerprint();
+  }
+}
+
+// --- 6. Summary ------------------------------------------------------------------------------------------
 function summary() {
   heading('summary (numbers are reported, not asserted)');
   const cols = ['metric', 'budget', 'measured', 'verdict'];
@@ -249,8 +404,10 @@ async function main() {
     builtFingerprint = fingerprint();
     sizes();
     micro();
-    if (opts.host) await host();
-    else row('activation, extension host', '≤ 1.5× hello-world', 'skipped (--no-host)', null);
+    if (opts.host) {
+      await host();
+      if (opts.profile) await profile();
+    } else row('activation, extension host', '≤ 1.5× hello-world', 'skipped (--no-host)', null);
   } catch (e) {
     failures.push(e?.message ?? String(e));
     console.error(`bench: ${e?.stack ?? e}`);

@@ -6,6 +6,7 @@
 // sent — also after a reload, when the form is reconciled with the journal (the data's `editing`).
 import type { AskForm, BuilderData, EditingView, FindingView, PersonForm, PersonRow, Step, ToHost, ToWebview, WebviewState } from '../../src/webview/protocol';
 import { BUILDER_STRINGS, format, type BuilderStringKey } from '../../src/webview/builderStrings';
+import { INITIAL_DATA_ID, type InitialData } from '../../src/webview/embed';
 import { debounce, h, icon, keepFocus, replaceChildren } from './dom';
 import { MINUTE_CHOICES } from '../../src/domain/ask';
 import './main.css';
@@ -53,6 +54,12 @@ function post(message: ToHost): void {
 let data: BuilderData | null = null;
 /** A form saved by a version that did not keep its attempt id: the extension is asked which attempt it was. */
 let legacy = false;
+/**
+ * This webview's first load since its panel opened: nothing saved with setState yet. Only then is the data in the
+ * HTML current — when a hidden panel is shown again (or comes back after a reload) its HTML is the one from when it
+ * opened, so the webview waits for the extension's data as before.
+ */
+const firstLoad = vscode.getState() == null;
 let state: WebviewState = restore(vscode.getState());
 let preview: Extract<ToWebview, { type: 'preview' }> | null = null;
 let seq = 0;
@@ -764,15 +771,9 @@ window.addEventListener('message', (event: MessageEvent) => {
   const m = event.data as ToWebview;
   if (typeof m !== 'object' || m === null) return;
   switch (m.type) {
-    case 'data': {
-      const first = data === null;
-      data = m.data;
-      if (first && state.ask.sessions === 3 && state.ask.personId === null) state.ask.sessions = m.data.defaultSessions;
-      reconcile(m.data);
-      render();
-      if (state.step === 'ask') requestPreview();
+    case 'data':
+      receiveData(m.data);
       break;
-    }
     case 'goto':
       go(m.step);
       break;
@@ -821,6 +822,30 @@ window.addEventListener('message', (event: MessageEvent) => {
       break;
   }
 });
+
+/** The journal's data, from the HTML (the first paint) or from the extension (every update). */
+function receiveData(d: BuilderData): void {
+  const first = data === null;
+  data = d;
+  if (first && state.ask.sessions === 3 && state.ask.personId === null) state.ask.sessions = d.defaultSessions;
+  reconcile(d);
+  render();
+  if (first) post({ type: 'rendered' });
+  if (state.step === 'ask') requestPreview();
+}
+
+/** The data the extension put in the HTML (embed.ts); null when there is none or it is not what it should be. */
+function initialData(): InitialData | null {
+  const text = document.getElementById(INITIAL_DATA_ID)?.textContent;
+  if (!text) return null;
+  try {
+    const v = JSON.parse(text) as Partial<InitialData> | null;
+    if (typeof v !== 'object' || v === null || typeof v.data !== 'object' || v.data === null || !Array.isArray(v.data.skills)) return null;
+    return { data: v.data, step: STEP_LIST.some((x) => x.id === v.step) ? (v.step as Step) : null };
+  } catch {
+    return null;
+  }
+}
 
 /**
  * The form and the journal agree: a form restored from an older version takes the attempt it was saved as; a
@@ -871,5 +896,12 @@ function sameText(a: string, b: string): boolean {
   return a.trim() === b.trim();
 }
 
-render();
+// The first paint shows the journal's data from the HTML when it is current (see firstLoad); "ready" then asks for
+// the data again all the same, which also binds the extension to this form, and brings anything that changed since.
+const initial = firstLoad ? initialData() : null;
+if (initial) {
+  if (initial.step) state.step = initial.step;
+  vscode.setState(state); // a later load of this webview (shown again, a reload) waits for the extension's data
+  receiveData(initial.data);
+} else render();
 post({ type: 'ready', attemptId: state.ask.attemptId ?? null, ...(legacy ? { legacyAsk: askToSend() } : {}) });

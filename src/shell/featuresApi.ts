@@ -22,7 +22,7 @@ export interface ShellDeps {
 
 /** The open builder, as far as the tests' hook needs it. */
 export interface OpenBuilder {
-  controller: { receive(message: unknown): Promise<void>; readonly isReady: boolean };
+  controller: { receive(message: unknown): Promise<void>; readonly isReady: boolean; readonly hasRendered: boolean };
 }
 
 export interface Features {

@@ -32,6 +32,8 @@ export interface MentoringTestApi extends MentoringApi {
   builderMessage(message: unknown): Promise<boolean>;
   /** True once the open builder's webview has said it is ready (its own "ready" would rebind the form after). */
   builderReady(): boolean;
+  /** True once the open builder's webview has shown the journal's data (its "rendered" message). */
+  builderRendered(): boolean;
   /** Runs the sync mirror now (merge what another machine synced, mirror this journal). */
   syncNow(): Promise<void>;
   /** The value in the synced globalState key (undefined while sync is off and never used). */
@@ -101,6 +103,7 @@ export function withTestHooks(api: MentoringApi, parts: TestHookParts): Mentorin
       return panel !== undefined;
     },
     builderReady: () => (features.loaded ? features.load().currentBuilder()?.controller.isReady === true : false),
+    builderRendered: () => (features.loaded ? features.load().currentBuilder()?.controller.hasRendered === true : false),
     treeNodes: (which, parent) => parts.treeNodes(which, parent instanceof TreeNode ? parent : undefined),
     featuresLoaded: () => features.loaded,
   };

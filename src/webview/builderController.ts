@@ -69,6 +69,8 @@ export interface Preview {
 
 export class BuilderController {
   private ready = false;
+  /** The webview has shown the journal's data (its "rendered"). */
+  private shown = false;
   /** The attempt the Ask step's form is bound to (its saved draft, or what it sent). */
   private editing: string | null = null;
   /** The skill area removed last, for its Undo. */
@@ -80,6 +82,11 @@ export class BuilderController {
 
   get isReady(): boolean {
     return this.ready;
+  }
+
+  /** True once the webview has shown the journal's data. */
+  get hasRendered(): boolean {
+    return this.shown;
   }
 
   /** Entry point for every message from the webview. Never throws. */
@@ -144,6 +151,9 @@ export class BuilderController {
         this.ready = true;
         this.editing = m.attemptId ?? (m.legacyAsk ? this.savedAs(m.legacyAsk) : null);
         this.refresh();
+        return;
+      case 'rendered':
+        this.shown = true;
         return;
       case 'setAspiration':
         return this.change((j) => setAspiration(j, m.text));

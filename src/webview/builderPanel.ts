@@ -2,11 +2,14 @@
  * The Assessment & Request Builder panel (`mentoring.builder`): one instance, revealed when opened
  * again, restored after a window reload by a serializer. The webview is locked down: CSP
  * `default-src 'none'`, scripts only by a fresh nonce, styles from the webview's own origin, resources
- * only from the built webview folder, no command URIs. All logic is in BuilderController.
+ * only from the built webview folder, no command URIs. All logic is in BuilderController. The HTML carries the
+ * journal's data as it is when the panel opens (escaped JSON in a data block, see embed.ts), so the first paint
+ * needs no round trip; every later update is a "data" message after the webview's "ready".
  */
 import * as vscode from 'vscode';
 import { BuilderController, type BuilderHost } from './builderController';
 import type { BuilderStrings } from './builderStrings';
+import { INITIAL_DATA_ID, jsonForScriptElement, type InitialData } from './embed';
 import type { Step, ToWebview } from './protocol';
 import { Disposable } from '../util/disposable';
 
@@ -56,7 +59,7 @@ export class BuilderPanel extends Disposable {
     const strings = builderStrings();
     this.controller = new BuilderController({ ...services, post: (m) => this.post(m), strings: () => strings });
     panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'mentoring.svg');
-    panel.webview.html = html(panel.webview, extensionUri);
+    panel.webview.html = html(panel.webview, extensionUri, { data: this.controller.data(), step: step ?? null });
     this._register(panel.onDidDispose(() => this.dispose()));
     this._register(
       panel.webview.onDidReceiveMessage(async (raw: unknown) => {
@@ -101,7 +104,7 @@ function nonce(): string {
   return Buffer.from(bytes).toString('base64');
 }
 
-function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+function html(webview: vscode.Webview, extensionUri: vscode.Uri, initial: InitialData): string {
   const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name)).toString();
   const n = nonce();
   const csp = [
@@ -124,6 +127,7 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri): string {
 </head>
 <body>
 <main id="app" aria-live="polite"><p>${escapeHtml(vscode.l10n.t('Loading…'))}</p></main>
+<script type="application/json" id="${INITIAL_DATA_ID}">${jsonForScriptElement(initial)}</script>
 <script nonce="${n}" src="${asset('main.js')}"></script>
 </body>
 </html>`;

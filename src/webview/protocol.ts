@@ -49,6 +49,8 @@ export type ToHost =
    * from a version that did not keep the attempt id (the host finds the attempt it was saved as, if any).
    */
   | { type: 'ready'; attemptId?: string | null; legacyAsk?: AskForm }
+  /** The webview shows the journal's data for the first time (the builder is usable): tests and the bench wait for it. */
+  | { type: 'rendered' }
   | { type: 'setAspiration'; text: string }
   | { type: 'addSkill'; name: string }
   /** One level, or both: a level left out keeps its value (and stays "not rated yet" if it was). */
@@ -88,6 +90,7 @@ const AskFormSchema = v.strictObject({
 
 const ToHostSchema = v.variant('type', [
   v.strictObject({ type: v.literal('ready'), attemptId: v.optional(v.nullable(id)), legacyAsk: v.optional(AskFormSchema) }),
+  v.strictObject({ type: v.literal('rendered') }),
   v.strictObject({ type: v.literal('setAspiration'), text: shortText }),
   v.strictObject({ type: v.literal('addSkill'), name }),
   v.pipe(

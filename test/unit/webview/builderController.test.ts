@@ -82,6 +82,7 @@ describe('builder protocol: inbound validation', () => {
       { type: 'rateSkill', skillId: 's1', importance: 4 },
       { type: 'undoRemoveSkill', skillId: 's1' },
       { type: 'newRequest' },
+      { type: 'rendered' },
     ]) {
       assert.ok(parseToHost(m).ok, JSON.stringify(m));
     }
@@ -108,6 +109,7 @@ describe('builder protocol: inbound validation', () => {
       { type: 'ready', attemptId: '../a1' },
       { type: 'save', ask: { ...ASK, attemptId: 7 }, markSent: false },
       { type: 'newRequest', attemptId: 'a1' },
+      { type: 'rendered', data: {} },
       { type: 'openMarkdown', text: 'x', attemptId: '../a1' },
       { type: 'openMarkdown', text: 'x', attemptId: 1 },
     ];
