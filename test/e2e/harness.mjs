@@ -257,7 +257,7 @@ async function openPalette(page) {
 async function paletteBusy(page) {
   return page
     .locator(`${QUICK_INPUT} .quick-input-progress`)
-    .evaluate((bar) => bar.classList.contains('active') && getComputedStyle(bar).display !== 'none')
+    .evaluate((bar) => bar.classList.contains('active') && bar.ownerDocument.defaultView.getComputedStyle(bar).display !== 'none')
     .catch(() => false);
 }
 
