@@ -225,38 +225,111 @@ export function emptyGroups(): Grouped {
 
 /** Sorts every attempt into the group that says what needs doing next. O(n log n). */
 export function groupAttempts(journal: Journal, options: DueOptions): Grouped {
-  const people = new Map(journal.people.map((p) => [p.id, p]));
-  const skills = new Map(journal.skills.map((s) => [s.id, s]));
-  const groups = emptyGroups();
-  for (const attempt of journal.attempts) {
-    const info = describeAttempt(attempt, options);
-    const group = groupOf(attempt.status, info);
-    const view: AttemptView = {
-      attempt,
-      person: people.get(attempt.personId),
-      skill: skills.get(attempt.skillId),
-      group,
-      due: info.due,
-      step: info.step,
-      nextStep: info.nextStep,
-      lastAt: lastEventAt(attempt),
-    };
-    if (info.drafted) view.drafted = info.drafted;
-    groups[group].push(view);
+  return new AttemptGrouping().group(journal, options);
+}
+
+// Due, after a no and awaiting: the longest-waiting first. Later: the soonest ask-again date first.
+// Everything else: the most recent first. Each is a total order (the ids break ties), so any way of arriving at
+// the sorted groups gives the same rows.
+const oldestFirst = (a: AttemptView, b: AttemptView) => compare(a.lastAt, b.lastAt) || compare(a.attempt.id, b.attempt.id);
+const newestFirst = (a: AttemptView, b: AttemptView) => compare(b.lastAt, a.lastAt) || compare(a.attempt.id, b.attempt.id);
+const soonestFirst = (a: AttemptView, b: AttemptView) => compare(a.attempt.askAgainOn ?? '', b.attempt.askAgainOn ?? '') || compare(a.attempt.id, b.attempt.id);
+const ORDER: Readonly<Record<GroupId, (a: AttemptView, b: AttemptView) => number>> = {
+  due: oldestFirst,
+  afterNo: oldestFirst,
+  awaiting: oldestFirst,
+  later: soonestFirst,
+  drafts: newestFirst,
+  inProgress: newestFirst,
+  closed: newestFirst,
+};
+
+/**
+ * groupAttempts for a journal that changes a little at a time (the Outreach view, after each change). The
+ * journal is structurally shared and frozen: an attempt left as it was is the same object, so its row is reused
+ * and keeps its place, and only the attempts that changed are worked out and put in their places — a change at
+ * 10,000 attempts costs O(n) lookups instead of describing and sorting everything again. The same groups as
+ * groupAttempts, row for row (a property test holds it to that); anything else that changed — the people, the
+ * skill areas, the date, the settings — starts afresh.
+ */
+export class AttemptGrouping {
+  private last: { people: Journal['people']; skills: Journal['skills']; options: DueOptions; views: WeakMap<Attempt, AttemptView>; groups: Grouped } | undefined;
+  /** True when the last group() placed only the changed rows (for tests: the incremental path was taken). */
+  lastWasIncremental = false;
+
+  /** @param maxChangedShare up to this share of changed attempts, rows are placed one by one; above it, all are sorted. */
+  constructor(private readonly maxChangedShare = 1 / 16) {}
+
+  group(journal: Journal, options: DueOptions): Grouped {
+    const last = this.last;
+    const reuse =
+      last !== undefined &&
+      last.people === journal.people &&
+      last.skills === journal.skills &&
+      last.options.today === options.today &&
+      last.options.nudgeAfterDays === options.nudgeAfterDays &&
+      last.options.dates === options.dates;
+    const views = reuse ? last.views : new WeakMap<Attempt, AttemptView>();
+    let lookup: { people: Map<string, Person>; skills: Map<string, Skill> } | undefined;
+    const kept = new Set<AttemptView>();
+    const fresh: AttemptView[] = [];
+    for (const attempt of journal.attempts) {
+      const known = views.get(attempt);
+      if (known) {
+        kept.add(known);
+        continue;
+      }
+      lookup ??= { people: new Map(journal.people.map((p) => [p.id, p])), skills: new Map(journal.skills.map((s) => [s.id, s])) };
+      const view = attemptView(attempt, lookup.people, lookup.skills, options);
+      views.set(attempt, view);
+      fresh.push(view);
+    }
+    let groups: Grouped;
+    this.lastWasIncremental = reuse && fresh.length <= journal.attempts.length * this.maxChangedShare;
+    if (reuse && this.lastWasIncremental) {
+      // A few rows changed: the others keep their order; each changed row goes where its order puts it.
+      groups = emptyGroups();
+      for (const g of GROUPS) groups[g] = last.groups[g].filter((v) => kept.has(v));
+      for (const v of fresh) insertSorted(groups[v.group], v, ORDER[v.group]);
+    } else {
+      groups = emptyGroups();
+      for (const attempt of journal.attempts) {
+        const v = views.get(attempt) as AttemptView;
+        groups[v.group].push(v);
+      }
+      for (const g of GROUPS) groups[g].sort(ORDER[g]);
+    }
+    this.last = { people: journal.people, skills: journal.skills, options, views, groups };
+    return groups;
   }
-  // Due, after a no and awaiting: the longest-waiting first. Later: the soonest ask-again date first.
-  // Everything else: the most recent first.
-  const oldestFirst = (a: AttemptView, b: AttemptView) => compare(a.lastAt, b.lastAt) || compare(a.attempt.id, b.attempt.id);
-  const newestFirst = (a: AttemptView, b: AttemptView) => compare(b.lastAt, a.lastAt) || compare(a.attempt.id, b.attempt.id);
-  const soonestFirst = (a: AttemptView, b: AttemptView) => compare(a.attempt.askAgainOn ?? '', b.attempt.askAgainOn ?? '') || compare(a.attempt.id, b.attempt.id);
-  groups.due.sort(oldestFirst);
-  groups.afterNo.sort(oldestFirst);
-  groups.awaiting.sort(oldestFirst);
-  groups.later.sort(soonestFirst);
-  groups.drafts.sort(newestFirst);
-  groups.inProgress.sort(newestFirst);
-  groups.closed.sort(newestFirst);
-  return groups;
+}
+
+function attemptView(attempt: Attempt, people: ReadonlyMap<string, Person>, skills: ReadonlyMap<string, Skill>, options: DueOptions): AttemptView {
+  const info = describeAttempt(attempt, options);
+  const view: AttemptView = {
+    attempt,
+    person: people.get(attempt.personId),
+    skill: skills.get(attempt.skillId),
+    group: groupOf(attempt.status, info),
+    due: info.due,
+    step: info.step,
+    nextStep: info.nextStep,
+    lastAt: lastEventAt(attempt),
+  };
+  if (info.drafted) view.drafted = info.drafted;
+  return view;
+}
+
+/** Puts `v` into the sorted `rows` where `order` says (binary search). */
+function insertSorted(rows: AttemptView[], v: AttemptView, order: (a: AttemptView, b: AttemptView) => number): void {
+  let lo = 0;
+  let hi = rows.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (order(rows[mid] as AttemptView, v) <= 0) lo = mid + 1;
+    else hi = mid;
+  }
+  rows.splice(lo, 0, v);
 }
 
 export function countDue(journal: Journal, options: DueOptions): number {

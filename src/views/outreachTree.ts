@@ -7,7 +7,7 @@ import * as vscode from 'vscode';
 import type { Attempt, AttemptStatus, Journal } from '../domain/journal';
 import { displaySafe } from '../domain/displayText';
 import { allowedActions } from '../domain/actions';
-import { GROUPS, groupAttempts, type AttemptView, type GroupId, type Grouped } from '../domain/outreach';
+import { AttemptGrouping, GROUPS, type AttemptView, type GroupId, type Grouped } from '../domain/outreach';
 import type { JournalStore } from '../storage/journalStore';
 import { dateLabel, dateTimeLabel, displaySafeItem, eventKindLabel, groupLabel, nextStepLabel, statusLabel } from './labels';
 import { localDate } from '../domain/dates';
@@ -48,6 +48,8 @@ export class OutreachTreeProvider extends Disposable implements vscode.TreeDataP
   private readonly groupNodes = new Map<GroupId, GroupNode>();
   private readonly items = new WeakMap<Attempt, CachedItem>();
   private rootShown = false;
+  /** Rows of attempts that did not change are reused, in their places, after a change of the journal. */
+  private readonly grouping = new AttemptGrouping();
 
   constructor(
     private readonly store: JournalStore,
@@ -87,7 +89,7 @@ export class OutreachTreeProvider extends Disposable implements vscode.TreeDataP
     const nudge = this.settings.nudgeAfterDays();
     const g = this.grouped;
     if (g && g.journal === journal && g.today === today && g.nudge === nudge) return g.groups;
-    const groups = groupAttempts(journal, { today, nudgeAfterDays: nudge });
+    const groups = this.grouping.group(journal, { today, nudgeAfterDays: nudge });
     this.grouped = { journal, today, nudge, groups };
     for (const group of GROUPS) {
       const node = this.groupNodes.get(group);
