@@ -168,7 +168,7 @@ async function hostSession(target, index) {
   }
   const builder = records.find((x) => x.kind === 'builder');
   if (target.builder && !builder) throw new Error(`host session ${target.name} #${index + 1}: no builder record`);
-  return { records, activation, store: records.find((x) => x.kind === 'store'), builder, totalMs: r.timings.totalMs };
+  return { records, activation, stores: records.filter((x) => x.kind === 'store'), builder, totalMs: r.timings.totalMs };
 }
 
 /**
@@ -199,7 +199,7 @@ const ratioText = (a, b) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` 
 
 async function host() {
   heading(`extension host (code-server): ${opts.hostRuns} fresh session(s) per case, interleaved`);
-  const blank = () => ({ samples: [], busy: [], seed: [], storeSamples: [], storeBusy: [], builderRecords: [] });
+  const blank = () => ({ samples: [], busy: [], seed: [], store: new Map(), builderRecords: [] });
   const targets = [
     { name: 'hello-world', dir: HELLO, id: extensionId(HELLO), store: true, ...blank() },
     { name: 'ours, empty journal', dir: benchCopy('extension'), id: extensionId(REPO), ...blank() },
@@ -219,10 +219,13 @@ async function host() {
         wasActive ||= s.activation.wasActive;
         let extra = '';
         if (s.activation.attempts) extra += `; ${s.activation.attempts} attempts seeded in ${ms(s.activation.seedMs)} (subtracted)`;
-        if (s.store) {
-          t.storeSamples.push(...s.store.samplesMs);
-          t.storeBusy.push(...s.store.busySamplesMs);
-          extra += `; store mutation @10,000: median ${ms(s.store.medianMs)}, ext-host thread busy ${ms(s.store.busyMs)}`;
+        // Store mutations over the real workspaceState, per journal size (attempts → samples).
+        for (const st of s.stores) {
+          const acc = t.store.get(st.attempts) ?? { samples: [], busy: [] };
+          acc.samples.push(...st.samplesMs);
+          acc.busy.push(...st.busySamplesMs);
+          t.store.set(st.attempts, acc);
+          extra += `; store mutation @${st.attempts.toLocaleString('en')}: median ${ms(st.medianMs)}, ext-host thread busy ${ms(st.busyMs)}`;
         }
         if (s.builder) {
           t.builderRecords.push(s.builder);
@@ -257,13 +260,17 @@ async function host() {
     );
   }
   row(`  ext-host thread busy during activate(): empty / ${SEED_ATTEMPTS} attempts / hello-world`, '—', `${ms(median(empty.busy))} / ${ms(median(seeded.busy))} / ${ms(median(hello.busy))}`);
-  const st = median(hello.storeSamples);
-  row(
-    `store mutation @10,000: real workspaceState in the host (median of ${hello.storeSamples.length})`,
-    '≤ 20 ms',
-    `${ms(st)} (ext-host thread busy ${ms(median(hello.storeBusy))})`,
-    Number.isFinite(st) ? st <= 20 : null,
-  );
+  // The budget is for 1,000 attempts; 10,000 is reported (each write ships the whole value: see the README).
+  for (const [attempts, acc] of [...hello.store.entries()].sort((a, b) => a[0] - b[0])) {
+    const st = median(acc.samples);
+    const budgeted = attempts <= 1_000;
+    row(
+      `${budgeted ? '' : '  '}store mutation @${attempts.toLocaleString('en')}: real workspaceState in the host (median of ${acc.samples.length})`,
+      budgeted ? '≤ 20 ms' : '—',
+      `${ms(st)} (ext-host thread busy ${ms(median(acc.busy))})`,
+      budgeted && Number.isFinite(st) ? st <= 20 : undefined,
+    );
+  }
   builderRows(seeded.builderRecords);
 }
 
