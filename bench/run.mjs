@@ -199,7 +199,7 @@ const ratioText = (a, b) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` 
 
 async function host() {
   heading(`extension host (code-server): ${opts.hostRuns} fresh session(s) per case, interleaved`);
-  const blank = () => ({ samples: [], busy: [], seed: [], store: new Map(), builderRecords: [] });
+  const blank = () => ({ samples: [], busy: [], seed: [], storeBySize: new Map(), builderRecords: [] });
   const targets = [
     { name: 'hello-world', dir: HELLO, id: extensionId(HELLO), store: true, ...blank() },
     { name: 'ours, empty journal', dir: benchCopy('extension'), id: extensionId(REPO), ...blank() },
@@ -221,10 +221,10 @@ async function host() {
         if (s.activation.attempts) extra += `; ${s.activation.attempts} attempts seeded in ${ms(s.activation.seedMs)} (subtracted)`;
         // Store mutations over the real workspaceState, per journal size (attempts → samples).
         for (const st of s.stores) {
-          const acc = t.store.get(st.attempts) ?? { samples: [], busy: [] };
+          const acc = t.storeBySize.get(st.attempts) ?? { samples: [], busy: [] };
           acc.samples.push(...st.samplesMs);
           acc.busy.push(...st.busySamplesMs);
-          t.store.set(st.attempts, acc);
+          t.storeBySize.set(st.attempts, acc);
           extra += `; store mutation @${st.attempts.toLocaleString('en')}: median ${ms(st.medianMs)}, ext-host thread busy ${ms(st.busyMs)}`;
         }
         if (s.builder) {
@@ -261,7 +261,7 @@ async function host() {
   }
   row(`  ext-host thread busy during activate(): empty / ${SEED_ATTEMPTS} attempts / hello-world`, '—', `${ms(median(empty.busy))} / ${ms(median(seeded.busy))} / ${ms(median(hello.busy))}`);
   // The budget is for 1,000 attempts; 10,000 is reported (each write ships the whole value: see the README).
-  for (const [attempts, acc] of [...hello.store.entries()].sort((a, b) => a[0] - b[0])) {
+  for (const [attempts, acc] of [...hello.storeBySize.entries()].sort((a, b) => a[0] - b[0])) {
     const st = median(acc.samples);
     const budgeted = attempts <= 1_000;
     row(
