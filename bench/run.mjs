@@ -199,7 +199,7 @@ const ratioText = (a, b) => (Number.isFinite(a / b) ? `${(a / b).toFixed(2)}×` 
 
 async function host() {
   heading(`extension host (code-server): ${opts.hostRuns} fresh session(s) per case, interleaved`);
-  const blank = () => ({ samples: [], busy: [], seed: [], storeBySize: new Map(), builderRecords: [] });
+  const blank = () => ({ samples: [], busy: [], seedMs: [], storeBySize: new Map(), builderRecords: [] });
   const targets = [
     { name: 'hello-world', dir: HELLO, id: extensionId(HELLO), store: true, ...blank() },
     { name: 'ours, empty journal', dir: benchCopy('extension'), id: extensionId(REPO), ...blank() },
@@ -215,7 +215,7 @@ async function host() {
         // The seeded case: the seeding itself (a JSON copy into the Memento) is not the extension's work.
         t.samples.push(s.activation.ms - (s.activation.seedMs ?? 0));
         t.busy.push(s.activation.busyMs - (s.activation.seedMs ?? 0));
-        t.seed.push(s.activation.seedMs ?? 0);
+        t.seedMs.push(s.activation.seedMs ?? 0);
         wasActive ||= s.activation.wasActive;
         let extra = '';
         if (s.activation.attempts) extra += `; ${s.activation.attempts} attempts seeded in ${ms(s.activation.seedMs)} (subtracted)`;
