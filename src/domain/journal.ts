@@ -211,7 +211,7 @@ export const JournalTopSchema = v.looseObject({
   attempts: v.optional(v.pipe(v.array(v.unknown()), v.maxLength(LIMITS.attempts, `must have at most ${LIMITS.attempts} entries`)), []),
 });
 
-const JournalSchema = v.looseObject({
+export const JournalSchema = v.looseObject({
   format: TOP_FIELDS.format,
   version: TOP_FIELDS.version,
   aspiration: TOP_FIELDS.aspiration,
@@ -220,6 +220,148 @@ const JournalSchema = v.looseObject({
   people: v.optional(v.pipe(v.array(PersonSchema), v.maxLength(LIMITS.people, `must have at most ${LIMITS.people} entries`)), []),
   attempts: v.optional(v.pipe(v.array(AttemptSchema), v.maxLength(LIMITS.attempts, `must have at most ${LIMITS.attempts} entries`)), []),
 });
+
+// ---------------------------------------------------------------------------------------------
+// The fast path: a journal already in canonical form
+//
+// What the store writes is the schema's own output: every field present, the schema's fields first and in its
+// order, unknown fields after them. For such a journal the schema's output is a copy of its input, so checking
+// every rule above with plain code gives the same journal, without building valibot's datasets (valibot's first,
+// not yet optimised run over a 200-attempt journal is the largest part of activation). Anything not canonical —
+// a field missing (its default would be filled in), another order, an index-like key, any rule broken — returns
+// undefined and the schema decides, with its precise messages. These checks mirror the schema above rule for
+// rule; test/unit/domain/journalFastPath.property.test.ts holds them to the schema's verdict and output.
+
+const ID_RE = /^[A-Za-z0-9_-]{1,64}$/;
+const EVENT_KIND_RE = /^[a-z][a-z0-9-]{0,39}$/;
+
+const isText = (x: unknown, max: number): x is string => typeof x === 'string' && x.length <= max;
+const isName = (x: unknown): boolean => isText(x, LIMITS.name) && x.trim().length > 0;
+const isId = (x: unknown): x is string => typeof x === 'string' && ID_RE.test(x);
+const isIdOrNull = (x: unknown): boolean => x === null || isId(x);
+const isIntIn = (x: unknown, min: number, max: number): boolean => Number.isInteger(x) && (x as number) >= min && (x as number) <= max;
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+/**
+ * True when the object's own keys are `fields` in this order (those in `optional` may be absent), then only keys
+ * the schema does not know — the order valibot's looseObject gives its output.
+ */
+function inSchemaOrder(o: Record<string, unknown>, fields: readonly string[], known: ReadonlySet<string>, optional?: string): boolean {
+  const keys = Object.keys(o);
+  let k = 0;
+  for (const field of fields) {
+    if (keys[k] === field) k++;
+    else if (field !== optional || Object.prototype.hasOwnProperty.call(o, field)) return false;
+  }
+  for (; k < keys.length; k++) {
+    const key = keys[k]!;
+    // An index-like key is listed first whatever order it was added in: leave such a record to the schema.
+    if (known.has(key) || /^\d+$/.test(key)) return false;
+  }
+  return true;
+}
+
+const fieldsOf = (...names: string[]) => ({ names, known: new Set(names) });
+const SKILL = fieldsOf('id', 'name', 'current', 'importance', 'notes');
+const PERSON = fieldsOf('id', 'name', 'org', 'seniority', 'skillIds', 'evidence', 'referredBy', 'sponsor', 'email');
+const ASK = fieldsOf('sessions', 'minutesPerSession', 'timeframe', 'topics');
+const EVENT = fieldsOf('at', 'kind', 'detail');
+const ATTEMPT = fieldsOf('id', 'personId', 'skillId', 'ask', 'text', 'status', 'askAgainOn', 'sessionsDone', 'events');
+const JOURNAL = fieldsOf('format', 'version', 'aspiration', 'skills', 'focusSkillId', 'people', 'attempts');
+
+function canonicalSkill(s: unknown): boolean {
+  return (
+    isRecord(s) &&
+    inSchemaOrder(s, SKILL.names, SKILL.known) &&
+    isId(s.id) &&
+    isName(s.name) &&
+    isIntIn(s.current, 1, 5) &&
+    isIntIn(s.importance, 1, 5) &&
+    isText(s.notes, LIMITS.longText)
+  );
+}
+
+function canonicalPerson(p: unknown): boolean {
+  return (
+    isRecord(p) &&
+    inSchemaOrder(p, PERSON.names, PERSON.known, 'email') &&
+    isId(p.id) &&
+    isName(p.name) &&
+    (ORGS as readonly unknown[]).includes(p.org) &&
+    (SENIORITIES as readonly unknown[]).includes(p.seniority) &&
+    Array.isArray(p.skillIds) &&
+    p.skillIds.every(isId) &&
+    isText(p.evidence, LIMITS.longText) &&
+    isIdOrNull(p.referredBy) &&
+    typeof p.sponsor === 'boolean' &&
+    (!('email' in p) || (isText(p.email, LIMITS.email) && isPlausibleEmail(p.email)))
+  );
+}
+
+function canonicalAsk(a: unknown): boolean {
+  return (
+    isRecord(a) &&
+    inSchemaOrder(a, ASK.names, ASK.known) &&
+    isIntIn(a.sessions, ASK_LIMITS.sessions.min, ASK_LIMITS.sessions.max) &&
+    isIntIn(a.minutesPerSession, ASK_LIMITS.minutes.min, ASK_LIMITS.minutes.max) &&
+    isText(a.timeframe, LIMITS.shortText) &&
+    Array.isArray(a.topics) &&
+    a.topics.length <= LIMITS.topics &&
+    a.topics.every((t) => isText(t, LIMITS.shortText) && t.trim().length > 0)
+  );
+}
+
+function canonicalEvent(e: unknown): boolean {
+  return (
+    isRecord(e) &&
+    inSchemaOrder(e, EVENT.names, EVENT.known) &&
+    isIsoDateTime(e.at) &&
+    typeof e.kind === 'string' &&
+    EVENT_KIND_RE.test(e.kind) &&
+    isText(e.detail, LIMITS.longText)
+  );
+}
+
+function canonicalAttempt(a: unknown): boolean {
+  return (
+    isRecord(a) &&
+    inSchemaOrder(a, ATTEMPT.names, ATTEMPT.known) &&
+    isId(a.id) &&
+    isId(a.personId) &&
+    isId(a.skillId) &&
+    canonicalAsk(a.ask) &&
+    isText(a.text, LIMITS.longText) &&
+    (STATUSES as readonly unknown[]).includes(a.status) &&
+    (a.askAgainOn === null || isCalendarDate(a.askAgainOn)) &&
+    isIntIn(a.sessionsDone, 0, ASK_LIMITS.sessions.max) &&
+    Array.isArray(a.events) &&
+    a.events.length <= LIMITS.eventsPerAttempt &&
+    a.events.every(canonicalEvent)
+  );
+}
+
+/**
+ * The journal itself when it is canonical and every field keeps the schema's rules (references are checked after,
+ * as for the schema's output); undefined otherwise. `doc` is sanitize()'s fresh copy, so it is returned as it is.
+ */
+export function canonicalJournal(doc: Record<string, unknown>): Journal | undefined {
+  const ok =
+    inSchemaOrder(doc, JOURNAL.names, JOURNAL.known) &&
+    doc.format === JOURNAL_FORMAT &&
+    doc.version === JOURNAL_VERSION &&
+    isText(doc.aspiration, LIMITS.shortText) &&
+    isIdOrNull(doc.focusSkillId) &&
+    Array.isArray(doc.skills) &&
+    doc.skills.length <= LIMITS.skills &&
+    Array.isArray(doc.people) &&
+    doc.people.length <= LIMITS.people &&
+    Array.isArray(doc.attempts) &&
+    doc.attempts.length <= LIMITS.attempts &&
+    doc.skills.every(canonicalSkill) &&
+    doc.people.every(canonicalPerson) &&
+    doc.attempts.every(canonicalAttempt);
+  return ok ? (doc as unknown as Journal) : undefined;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Parsing
@@ -288,11 +430,16 @@ export function parseJournal(input: unknown, options: ParseOptions = {}): ParseR
     }
   }
 
-  const result = v.safeParse(JournalSchema, doc, { abortEarly: false });
-  if (!result.success) {
-    return fail(result.issues.slice(0, maxErrors).map((issue) => ({ path: issuePath(issue), reason: issue.message })));
+  // A journal this extension wrote (every field present, in the schema's order) is checked by plain code;
+  // anything else — a missing default, another key order, a problem — goes through the schema.
+  let journal = canonicalJournal(doc);
+  if (journal === undefined) {
+    const result = v.safeParse(JournalSchema, doc, { abortEarly: false });
+    if (!result.success) {
+      return fail(result.issues.slice(0, maxErrors).map((issue) => ({ path: issuePath(issue), reason: issue.message })));
+    }
+    journal = result.output as unknown as Journal;
   }
-  const journal = result.output as unknown as Journal;
   const errors = checkReferences(journal, maxErrors);
   if (errors.length > 0) return fail(errors);
   return migratedFrom === undefined ? { ok: true, journal } : { ok: true, journal, migratedFrom };
