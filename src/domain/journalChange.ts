@@ -71,6 +71,12 @@ export function checkJournalChange(prev: Journal, next: unknown, maxErrors = 20)
     // Built only when a record is not at its old index (most changes replace one record in place).
     let before: Map<string, unknown> | undefined;
     const items = asIs[key] ?? (checkedTop.output[key] as unknown[]);
+    // The same (frozen) list as before: nothing in it changed, and it stays the same object, so whatever keeps
+    // work per list (the Outreach view's rows are reused only while people and skills are the same lists) keeps it.
+    if (items === prevList && Object.isFrozen(items)) {
+      out[key] = items;
+      continue;
+    }
     const result: unknown[] = new Array(items.length);
     for (let i = 0; i < items.length; i++) {
       const item = items[i];
@@ -97,7 +103,8 @@ export function checkJournalChange(prev: Journal, next: unknown, maxErrors = 20)
       }
       if (errors.length >= maxErrors) return { ok: false, errors: errors.slice(0, maxErrors) };
     }
-    out[key] = result;
+    // Every record the same as before, in the same places (a list copied, not changed): the old list again.
+    out[key] = result.length === prevList.length && result.every((item, i) => item === prevList[i]) ? (prevList as unknown[]) : result;
   }
   if (errors.length > 0) return { ok: false, errors };
 

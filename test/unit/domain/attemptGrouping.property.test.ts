@@ -11,6 +11,9 @@ import type { Journal } from '../../../src/domain/journal';
 import { applyEdit, editArb, journalArb, propertyParams } from '../support/arbitraries';
 import { bigJournal } from '../../support/journals';
 import { markSent } from '../../../src/domain/outreach';
+import { JOURNAL_VERSION } from '../../../src/domain/journal';
+import { JournalStore, STORE_KEY } from '../../../src/storage/journalStore';
+import { InMemoryMemento } from '../support/memento';
 
 const DAYS = ['2026-01-10', '2026-06-01', '2026-11-26', '2027-03-15'];
 
@@ -68,5 +71,22 @@ describe('AttemptGrouping: incremental groups are groupAttempts from scratch (pr
     assert.ok([...after.awaiting, ...after.due].some((v) => v.attempt.id === draft.attempt.id));
     // Unchanged rows are the same objects (nothing worked out again).
     assert.equal(after.closed[0], before.closed[0]);
+  });
+
+  it('through the store too: a change saved by the store leaves people and skills as they were, so the rows are reused', async () => {
+    // The join: the store's gate must not hand the view new lists for records that did not change.
+    const { store } = await JournalStore.open(new InMemoryMemento({ [STORE_KEY]: { v: JOURNAL_VERSION, data: bigJournal(2_000) } }));
+    const options: DueOptions = { today: '2026-11-26', nudgeAfterDays: 7 };
+    const grouping = new AttemptGrouping();
+    const before = grouping.group(store.journal, options);
+    const draft = before.drafts[0];
+    assert.ok(draft);
+    const peopleBefore = store.journal.people;
+    await store.change((j) => markSent(j, draft.attempt.id, new Date('2026-11-26T12:00:00Z')));
+    assert.equal(store.journal.people, peopleBefore, 'the store made a new people list for an attempt change');
+    const after = grouping.group(store.journal, options);
+    assert.ok(grouping.lastWasIncremental, 'the view worked out every row again after one change');
+    assert.deepStrictEqual(rows(after), rows(groupAttempts(store.journal, options)));
+    store.dispose();
   });
 });

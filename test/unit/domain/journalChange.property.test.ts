@@ -64,6 +64,12 @@ describe('the store gate equals parseJournal (property)', function () {
               assert.deepStrictEqual(JSON.parse(JSON.stringify(gate.journal)), JSON.parse(JSON.stringify(full.journal)));
               assert.deepStrictEqual(gate.journal, full.journal);
               assert.ok(Object.isFrozen(gate.journal) && Object.isFrozen(gate.journal.attempts));
+              // A list holding the same records in the same places stays the same object (structural sharing:
+              // the Outreach view reuses its rows only while people and skills are the lists it grouped with).
+              for (const key of ['skills', 'people', 'attempts'] as const) {
+                const same = gate.journal[key].length === prev[key].length && gate.journal[key].every((r, i) => r === prev[key][i]);
+                if (same) assert.equal(gate.journal[key], prev[key], `${key}: unchanged records, but a new list`);
+              }
               prev = gate.journal;
             }
           }
