@@ -8,7 +8,7 @@
 //      extension with a 200-attempt journal in its workspaceState, interleaved, timed in the host by
 //      out/bench/host/activationEntry.js; the hello-world sessions also time store writes over the real
 //      workspaceState, the 200-attempt sessions also the builder (open → first data shown) against a bare webview
-//   4. with --profile: one more session of the 200-attempt case, unminified, with a CPU profile of activate():
+//   4. with --profile: one more session of each case (empty, 200 attempts), unminified, with a CPU profile of activate():
 //      the top self-time items (function, source file:line, ms)
 //   5. a summary: budget / measured / OK or OVER
 // Exits 0 whatever the numbers are; non-zero only when the benchmark itself fails (build, micro, a host session).
@@ -358,28 +358,33 @@ function analyseProfile(file) {
 }
 
 async function profile() {
-  heading(`CPU profile of activate(), ${SEED_ATTEMPTS}-attempt journal (one more session; unminified build with source maps, 100 µs sampling)`);
   build(['--tests']);
-  const profileFile = path.join(REPO, 'test-results', 'bench', 'activation.cpuprofile');
-  fs.rmSync(profileFile, { force: true });
-  const target = { name: 'profile', dir: benchCopy('extension-profile', { seeding: true }), id: extensionId(REPO), seed: SEED_ATTEMPTS, profileFile };
   try {
-    const s = await hostSession(target, 0);
-    const { totalMs, functions, files, ours } = analyseProfile(profileFile);
-    console.log(`  activate() ${ms(s.activation.ms - s.activation.seedMs)} while profiled (profiling slows it); profile spans ${ms(totalMs)}; ${path.relative(REPO, profileFile)}`);
-    console.log('  top self time, by function:');
-    for (const [key, us] of functions.slice(0, 10)) {
-      const [name, where] = key.split('\u0000');
-      console.log(`    ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}${where ? `  ${where}` : ''}`);
+    // Both journals: an empty one (what every window pays: loading the code, registering) and a realistic one.
+    for (const seed of [0, SEED_ATTEMPTS]) {
+      const journal = seed ? `${seed}-attempt journal` : 'empty journal';
+      heading(`CPU profile of activate(), ${journal} (one more session; unminified build with source maps, 100 µs sampling)`);
+      const profileFile = path.join(REPO, 'test-results', 'bench', `activation-${seed ? seed : 'empty'}.cpuprofile`);
+      fs.rmSync(profileFile, { force: true });
+      const dir = seed ? benchCopy('extension-profile-seeded', { seeding: true }) : benchCopy('extension-profile');
+      const target = { name: `profile, ${journal}`, dir, id: extensionId(REPO), ...(seed ? { seed } : {}), profileFile };
+      const s = await hostSession(target, 0);
+      const { totalMs, functions, files, ours } = analyseProfile(profileFile);
+      console.log(`  activate() ${ms(s.activation.ms - (s.activation.seedMs ?? 0))} while profiled (profiling slows it); profile spans ${ms(totalMs)}; ${path.relative(REPO, profileFile)}`);
+      console.log('  top self time, by function:');
+      for (const [key, us] of functions.slice(0, 10)) {
+        const [name, where] = key.split('\u0000');
+        console.log(`    ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}${where ? `  ${where}` : ''}`);
+      }
+      const oursMs = ours.reduce((sum, [, us]) => sum + us, 0) / 1000;
+      console.log(`  of which our bundles (dist/, by source function): ${ms(oursMs)}`);
+      for (const [key, us] of ours.slice(0, 10)) {
+        const [name, where] = key.split('\u0000');
+        console.log(`    ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}${where ? `  ${where}` : ''}`);
+      }
+      console.log('  top self time, by file (whatever ran in the host meanwhile — built-in extensions activating too):');
+      for (const [file, us] of files.slice(0, 8)) console.log(`    ${(us / 1000).toFixed(1).padStart(7)} ms  ${file}`);
     }
-    const oursMs = ours.reduce((sum, [, us]) => sum + us, 0) / 1000;
-    console.log(`  of which our bundles (dist/, by source function): ${ms(oursMs)}`);
-    for (const [key, us] of ours.slice(0, 10)) {
-      const [name, where] = key.split('\u0000');
-      console.log(`    ${(us / 1000).toFixed(1).padStart(7)} ms  ${name}${where ? `  ${where}` : ''}`);
-    }
-    console.log('  top self time, by file (whatever ran in the host meanwhile — built-in extensions activating too):');
-    for (const [file, us] of files.slice(0, 8)) console.log(`    ${(us / 1000).toFixed(1).padStart(7)} ms  ${file}`);
   } finally {
     // Back to what the timings above measured.
     build();

@@ -1,15 +1,16 @@
 /**
  * The Assessment & Request Builder panel (`mentoring.builder`): one instance, revealed when opened
  * again, restored after a window reload by a serializer. The webview is locked down: CSP
- * `default-src 'none'`, scripts only by a fresh nonce, styles from the webview's own origin, resources
- * only from the built webview folder, no command URIs. All logic is in BuilderController. The HTML carries the
- * journal's data as it is when the panel opens (escaped JSON in a data block, see embed.ts), so the first paint
+ * `default-src 'none'`, scripts and styles only by a fresh nonce (the built script and styles are inline) or
+ * from the webview's own origin, resources only from the built webview folder, no command URIs. All logic is
+ * in BuilderController. The HTML carries the journal's data as it is when the panel opens (escaped JSON in a data block, see embed.ts), so the first paint
  * needs no round trip; every later update is a "data" message after the webview's "ready".
  */
+import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { BuilderController, type BuilderHost } from './builderController';
 import type { BuilderStrings } from './builderStrings';
-import { INITIAL_DATA_ID, jsonForScriptElement, type InitialData } from './embed';
+import { INITIAL_DATA_ID, inlineElementText, jsonForScriptElement, type InitialData } from './embed';
 import type { Step, ToWebview } from './protocol';
 import { Disposable } from '../util/disposable';
 
@@ -104,16 +105,42 @@ function nonce(): string {
   return Buffer.from(bytes).toString('base64');
 }
 
+/** dist/webview's script and stylesheets, read once per window: the same build for every panel. */
+let assets: { js: string; css: string; codicons: string } | undefined;
+function builtAssets(extensionUri: vscode.Uri): { js: string; css: string; codicons: string } {
+  if (!assets) {
+    const read = (name: string) => fs.readFileSync(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name).fsPath, 'utf8');
+    assets = { js: read('main.js'), css: read('main.css'), codicons: read('codicon.css') };
+  }
+  return assets;
+}
+
+/**
+ * The builder's HTML. Its script and styles are inline (nonce elements: the CSP allows nothing else), so the
+ * panel is interactive without a request per file; the codicon font is still a file of dist/webview. A file that
+ * cannot be inlined safely (see inlineElementText) is linked as before. Relative `url(…)` and source-map
+ * references are pointed at dist/webview, where they were relative to.
+ */
 function html(webview: vscode.Webview, extensionUri: vscode.Uri, initial: InitialData): string {
-  const asset = (name: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name)).toString();
+  const folder = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview')).toString();
+  const asset = (name: string) => `${folder}/${name}`;
+  const built = builtAssets(extensionUri);
+  const mapped = (text: string) => text.replace(/(sourceMappingURL=)([\w.-]+\.map)/g, (_, key: string, map: string) => key + asset(map));
+  const rebase = (css: string) => mapped(css).replace(/url\("\.\//g, () => `url("${folder}/`);
   const n = nonce();
   const csp = [
     "default-src 'none'",
-    `style-src ${webview.cspSource}`,
+    `style-src ${webview.cspSource} 'nonce-${n}'`,
     `font-src ${webview.cspSource}`,
     `img-src ${webview.cspSource}`,
     `script-src 'nonce-${n}'`,
   ].join('; ');
+  const style = (name: 'codicon.css' | 'main.css', text: string) => {
+    const inline = inlineElementText('style', rebase(text));
+    return inline === undefined ? `<link rel="stylesheet" href="${asset(name)}">` : `<style nonce="${n}">${inline}</style>`;
+  };
+  const inlineScript = inlineElementText('script', mapped(built.js));
+  const script = inlineScript === undefined ? `<script nonce="${n}" src="${asset('main.js')}"></script>` : `<script nonce="${n}">${inlineScript}</script>`;
   // l10n-ignore (markup: its text is localised inside)
   return `<!DOCTYPE html>
 <html lang="${escapeHtml(vscode.env.language)}">
@@ -121,14 +148,14 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri, initial: Initia
 <meta charset="UTF-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1.0">
-<link rel="stylesheet" href="${asset('codicon.css')}">
-<link rel="stylesheet" href="${asset('main.css')}">
+${style('codicon.css', built.codicons)}
+${style('main.css', built.css)}
 <title>${escapeHtml(vscode.l10n.t('Assessment & Request Builder'))}</title>
 </head>
 <body>
 <main id="app" aria-live="polite"><p>${escapeHtml(vscode.l10n.t('Loading…'))}</p></main>
 <script type="application/json" id="${INITIAL_DATA_ID}">${jsonForScriptElement(initial)}</script>
-<script nonce="${n}" src="${asset('main.js')}"></script>
+${script}
 </body>
 </html>`;
 }

@@ -26,3 +26,15 @@ export function jsonForScriptElement(value: unknown): string {
   if (json === undefined) throw new TypeError('not representable as JSON');
   return json.replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
+
+/**
+ * The webview's own built script or stylesheet as the content of an inline `<script nonce>` / `<style nonce>`
+ * element, so the first paint waits for no request per file (each one a round trip through the webview's service
+ * worker and the workbench). Undefined when the text could end the element early or change how the HTML parser
+ * reads it (`</script`, `</style`, `<!--`, in any case): the caller then links the file instead. Only our own build
+ * output is ever inlined — never a person's text (that goes through jsonForScriptElement).
+ */
+export function inlineElementText(kind: 'script' | 'style', text: string): string | undefined {
+  const unsafe = kind === 'script' ? /<\/script|<!--/i : /<\/style|<!--/i;
+  return unsafe.test(text) ? undefined : text;
+}

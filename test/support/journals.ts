@@ -7,10 +7,10 @@ import { emptyJournal, type Attempt, type Journal, type Person, type Skill } fro
 export const TERRY_TEXT =
   "Hi Terry, I am working on developing my leadership skills. I've identified that I need further expertise in the area of financial acumen. I've seen you present at the All Hands meeting, and you tell a compelling story about the financials. Would you be willing to spend three sessions with me focusing on a high level understanding of our financial reports, how you convert those numbers into a compelling story, and what someone at my level needs to be doing in order to develop their financial acumen further?";
 
-export function attempt(over: Partial<Attempt> & { id: string }): Attempt {
+export function attempt({ id, ...over }: Partial<Attempt> & { id: string }): Attempt {
   // In the schema's field order (id first), as the store writes an attempt: a journal built from these is canonical.
   return {
-    id: over.id,
+    id,
     personId: 'p1',
     skillId: 's1',
     ask: { sessions: 3, minutesPerSession: 45, timeframe: 'over the next six weeks', topics: ['reading our financial reports', 'turning numbers into a story'] },

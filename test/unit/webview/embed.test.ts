@@ -4,7 +4,9 @@
  */
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { jsonForScriptElement } from '../../../src/webview/embed';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { inlineElementText, jsonForScriptElement } from '../../../src/webview/embed';
 
 const HOSTILE = [
   '</script><script>alert(1)</script>',
@@ -52,5 +54,19 @@ describe('builder: the first data embedded in its HTML', () => {
 
   it('refuses what JSON cannot represent', () => {
     assert.throws(() => jsonForScriptElement(undefined), TypeError);
+  });
+
+  it('inlines the built script and styles only when they cannot end their element early', () => {
+    assert.equal(inlineElementText('script', 'let a = 1 < 2;'), 'let a = 1 < 2;');
+    for (const bad of ['x = "</script>"', 'x = "</SCRIPT"', '/* <!-- */']) assert.equal(inlineElementText('script', bad), undefined, bad);
+    assert.equal(inlineElementText('style', 'a { content: "</script>" }'), 'a { content: "</script>" }');
+    for (const bad of ['a { content: "</style>" }', '</STYLE', '<!--']) assert.equal(inlineElementText('style', bad), undefined, bad);
+  });
+
+  it('the built webview files are inlined as they are (none of them would fall back to a link)', () => {
+    // A build that started writing `</script` into main.js would quietly cost the inlining: say so here.
+    const dir = path.join(__dirname, '..', '..', '..', '..', 'dist', 'webview');
+    assert.ok(inlineElementText('script', fs.readFileSync(path.join(dir, 'main.js'), 'utf8')) !== undefined, 'main.js');
+    for (const css of ['main.css', 'codicon.css']) assert.ok(inlineElementText('style', fs.readFileSync(path.join(dir, css), 'utf8')) !== undefined, css);
   });
 });
