@@ -30,14 +30,21 @@ export interface ReminderDeps {
 }
 
 export class Reminders extends Disposable {
-  private readonly item: vscode.StatusBarItem;
+  /** Made the first time something is due: until then there is nothing to show (and nothing to make at startup). */
+  private item: vscode.StatusBarItem | undefined;
   private checking = Promise.resolve();
 
   constructor(private readonly deps: ReminderDeps) {
     super();
-    this.item = this._register(vscode.window.createStatusBarItem('mentoring.due', vscode.StatusBarAlignment.Left, 50));
-    this.item.name = vscode.l10n.t('Mentoring Outreach: due');
-    this.item.command = Commands.showDue;
+  }
+
+  private statusItem(): vscode.StatusBarItem {
+    if (!this.item) {
+      this.item = this._register(vscode.window.createStatusBarItem('mentoring.due', vscode.StatusBarAlignment.Left, 50));
+      this.item.name = vscode.l10n.t('Mentoring Outreach: due');
+      this.item.command = Commands.showDue;
+    }
+    return this.item;
   }
 
   /** How many attempts were due at the last update. */
@@ -54,14 +61,15 @@ export class Reminders extends Disposable {
     const due = options ? countDue(journal, options) : 0;
     this.due = due;
     if (due > 0) {
-      this.item.text = `$(bell-dot) ${vscode.l10n.t('{0} due', due)}`;
-      this.item.tooltip =
+      const item = this.statusItem();
+      item.text = `$(bell-dot) ${vscode.l10n.t('{0} due', due)}`;
+      item.tooltip =
         due === 1
           ? vscode.l10n.t('Mentoring Outreach: 1 outreach attempt is due — click to see them')
           : vscode.l10n.t('Mentoring Outreach: {0} outreach attempts are due — click to see them', due);
-      this.item.accessibilityInformation = { label: vscode.l10n.t('{0} mentoring outreach attempts due', due) };
-      this.item.show();
-    } else this.item.hide();
+      item.accessibilityInformation = { label: vscode.l10n.t('{0} mentoring outreach attempts due', due) };
+      item.show();
+    } else this.item?.hide();
     // Nothing due, nothing to notify about (reminders are a subset of what is due). Otherwise the notifications
     // are worded on the event loop's next turn: at startup that is after activation has finished (wording them
     // formats dates, and the first Intl.DateTimeFormat costs more than the rest of activation).
@@ -94,7 +102,7 @@ export class Reminders extends Disposable {
 
   /** For tests: the status-bar text ('' when hidden). */
   get statusText(): string {
-    return this.due > 0 ? this.item.text : '';
+    return this.due > 0 && this.item ? this.item.text : '';
   }
 }
 
