@@ -143,6 +143,38 @@ function sharedWithActivationPlugin(shared) {
   };
 }
 
+/**
+ * The request check (src/domain/requestCheck, its lexicon of ~40 Unicode regular expressions) is a bundle of its own,
+ * dist/requestCheck.js, required the first time a text is checked — not when the features load (building those
+ * expressions and compiling the check is a third of what loading the features costs, and opening the builder or
+ * running most commands checks no text). In the features bundle, an import of the check's public API is answered
+ * by this stand-in: each export is a getter that loads the bundle on first access. The check is pure, so its own
+ * copy of what it imports (src/domain/ask.ts) is harmless. main() checks that the names match the real bundle.
+ */
+const REQUEST_CHECK_INDEX = path.join(__dirname, 'src', 'domain', 'requestCheck', 'index.ts');
+const REQUEST_CHECK_EXPORTS = [
+  'MAX_FINDINGS_PER_RULE', 'MAX_SCORE_WITH_ERRORS', 'MAX_SESSIONS', 'MAX_WORDS', 'REQUEST_RULES', 'RULE_IDS', 'ruleInfo',
+  'hasPlaceholder', 'skillNamed', 'checkRequest', 'applyFixes', 'applyReplacement',
+];
+const lazyRequestCheckPlugin = {
+  name: 'lazy-request-check',
+  setup(build) {
+    build.onResolve({ filter: /requestCheck$/ }, async (args) => {
+      if (args.pluginData === 'inner') return undefined;
+      const resolved = await build.resolve(args.path, { kind: args.kind, resolveDir: args.resolveDir, importer: args.importer, pluginData: 'inner' });
+      return resolved.path === REQUEST_CHECK_INDEX ? { path: 'requestCheck', namespace: 'lazy-chunk' } : undefined;
+    });
+    build.onLoad({ filter: /.*/, namespace: 'lazy-chunk' }, () => ({
+      contents: [
+        `let chunk;`,
+        `const load = () => (chunk ??= require(require('node:path').join(__dirname, 'requestCheck.js')));`,
+        ...REQUEST_CHECK_EXPORTS.map((name) => `Object.defineProperty(module.exports, ${JSON.stringify(name)}, { enumerable: true, get: () => load()[${JSON.stringify(name)}] });`),
+      ].join('\n'),
+      loader: 'js',
+    }));
+  },
+};
+
 const builds = (shared) => [
   // The extension itself: what activation needs (the store, the views, the status bar), nothing more.
   {
@@ -161,7 +193,7 @@ const builds = (shared) => [
   // Loaded on first use only, never at activation: every command and what it needs (src/features.ts).
   {
     ...common,
-    plugins: [sharedWithActivationPlugin(shared), ...common.plugins],
+    plugins: [sharedWithActivationPlugin(shared), lazyRequestCheckPlugin, ...common.plugins],
     entryPoints: { features: 'src/features.ts' },
     outdir: 'dist',
     platform: 'node',
@@ -172,11 +204,11 @@ const builds = (shared) => [
     sourcemap: !production,
     sourcesContent: false,
   },
-  // Also on first use, each on its own: the Handlebars compiler for users' own templates, and the iCalendar
-  // export (ical-generator).
+  // Also on first use, each on its own: the Handlebars compiler for users' own templates, the iCalendar
+  // export (ical-generator) and the request check (see lazyRequestCheckPlugin).
   {
     ...common,
-    entryPoints: { templateCompiler: 'src/templating/compiler.ts', calendar: 'src/domain/calendar.ts' },
+    entryPoints: { templateCompiler: 'src/templating/compiler.ts', calendar: 'src/domain/calendar.ts', requestCheck: 'src/domain/requestCheck/index.ts' },
     outdir: 'dist',
     platform: 'node',
     format: 'cjs',
@@ -292,6 +324,12 @@ async function main() {
   await Promise.all(contexts.map((c) => c.dispose()));
   const meta = results[0].metafile;
   if (meta) fs.writeFileSync('dist/extension.meta.json', JSON.stringify(meta));
+  // The features bundle's stand-in for the request check must offer exactly what the real bundle exports.
+  const real = Object.keys(require(path.join(__dirname, 'dist', 'requestCheck.js'))).sort();
+  const offered = [...REQUEST_CHECK_EXPORTS].sort();
+  if (JSON.stringify(real) !== JSON.stringify(offered)) {
+    throw new Error(`esbuild.js REQUEST_CHECK_EXPORTS (${offered.join(', ')}) differ from what src/domain/requestCheck/index.ts exports (${real.join(', ')})`);
+  }
 }
 
 main().catch((e) => {

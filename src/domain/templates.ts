@@ -83,7 +83,12 @@ export function tidy(text: string): string {
 }
 
 /** Said at the end of a drafted text that had to be shortened (the check flags it as a placeholder, so it is seen and edited). */
-export const SHORTENED_NOTE = `[Shortened here: texts are limited to ${LIMITS.longText.toLocaleString('en-US')} characters]`;
+export const SHORTENED_NOTE = `[Shortened here: texts are limited to ${groupThousands(LIMITS.longText)} characters]`;
+
+/** 20000 → "20,000" (as en-US writes it), without toLocaleString: at module load that would set up ICU's number formatting. */
+function groupThousands(n: number): string {
+  return String(n).replace(/\B(?=(\d{3})+$)/g, ',');
+}
 
 /**
  * `text` as it can be stored: unchanged when it fits the journal's limit for texts, otherwise cut at a

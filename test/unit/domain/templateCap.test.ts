@@ -13,6 +13,10 @@ import { terryJournal } from '../../support/journals';
 const MODEL = { personName: 'Terry', aspiration: 'leading a team', skill: 'Financial acumen', evidence: '', sessions: 3, timeframe: 'over six weeks', topics: ['a', 'b'] };
 
 describe('drafted texts fit the journal (issue 9.4)', () => {
+  it('the note names the limit as a person reads it', () => {
+    assert.equal(SHORTENED_NOTE, '[Shortened here: texts are limited to 20,000 characters]');
+  });
+
   it('a user template that renders 5 million characters gives a text at the limit, ending with the note', () => {
     const huge = () => 'Hi Terry, would you be willing to spend three sessions with me? '.repeat(80_000);
     const text = renderRequest(MODEL, huge);
