@@ -5,7 +5,8 @@
 //      200,000 and 1,000,000 characters, cold activation with a stub vscode API against bench/fixtures/hello-world
 //   3. activation in a real extension host (code-server, offline), through the integration harness: sessions with
 //      extensionDevelopmentPath = bench/fixtures/hello-world, = the extension with an empty journal and = the
-//      extension with a 200-attempt journal in its workspaceState, interleaved, timed in the host by
+//      extension with a 200-attempt journal in its workspaceState, = the floor (our manifest, bench/fixtures/floor:
+//      only the registrations our shape needs, none of our code), interleaved, timed in the host by
 //      out/bench/host/activationEntry.js; the hello-world sessions also time store writes over the real
 //      workspaceState, the 200-attempt sessions also the builder (open → first data shown) against a bare webview
 //   4. with --profile: one more session of each case (empty, 200 attempts), unminified, with a CPU profile of activate():
@@ -177,7 +178,7 @@ async function hostSession(target, index) {
  * activate(). What activate() does is the same either way. `seeding`: its main is bench/host/seedingMain.js,
  * which puts the entry's journal into the workspaceState before it calls the real activate().
  */
-function benchCopy(name, { seeding = false } = {}) {
+function benchCopy(name, { seeding = false, floor = false } = {}) {
   const dir = path.join(REPO, 'test-results', 'bench', name);
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
@@ -186,6 +187,10 @@ function benchCopy(name, { seeding = false } = {}) {
   if (seeding) {
     fs.copyFileSync(path.join(REPO, 'bench', 'host', 'seedingMain.js'), path.join(dir, 'seedingMain.js'));
     pkg.main = './seedingMain.js';
+  }
+  if (floor) {
+    fs.copyFileSync(path.join(REPO, 'bench', 'fixtures', 'floor', 'extension.js'), path.join(dir, 'floor.js'));
+    pkg.main = './floor.js';
   }
   fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify(pkg, null, 2));
   for (const entry of fs.readdirSync(REPO)) {
@@ -204,6 +209,8 @@ async function host() {
     { name: 'hello-world', dir: HELLO, id: extensionId(HELLO), store: true, ...blank() },
     { name: 'ours, empty journal', dir: benchCopy('extension'), id: extensionId(REPO), ...blank() },
     { name: `ours, ${SEED_ATTEMPTS} attempts`, dir: benchCopy('extension-seeded', { seeding: true }), id: extensionId(REPO), seed: SEED_ATTEMPTS, builder: true, ...blank() },
+    // Our manifest with bench/fixtures/floor: what this shape of extension registers at activation, with none of our code.
+    { name: 'floor (our shape)', dir: benchCopy('extension-floor', { floor: true }), id: extensionId(REPO), ...blank() },
   ];
   let wasActive = false;
   for (let i = 0; i < opts.hostRuns; i++) {
@@ -240,7 +247,7 @@ async function host() {
       }
     }
   }
-  const [hello, empty, seeded] = targets;
+  const [hello, empty, seeded, floor] = targets;
   const h = median(hello.samples);
   for (const t of targets) {
     console.log(`  median activate(): ${t.name.padEnd(22)} ${ms(median(t.samples)).padStart(9)} ${fmtList(t.samples)}; thread busy ${ms(median(t.busy))}` +
@@ -260,6 +267,12 @@ async function host() {
     );
   }
   row(`  ext-host thread busy during activate(): empty / ${SEED_ATTEMPTS} attempts / hello-world`, '—', `${ms(median(empty.busy))} / ${ms(median(seeded.busy))} / ${ms(median(hello.busy))}`);
+  const f = median(floor.samples);
+  row(
+    '  floor: our views, commands, providers and serializer registered with no code (bench/fixtures/floor)',
+    '—',
+    `${ms(f)} = ${ratioText(f, h)} hello-world (thread busy ${ms(median(floor.busy))}); ours, empty = ${ratioText(median(empty.samples), f)} the floor`,
+  );
   // The budget is for 1,000 attempts; 10,000 is reported (each write ships the whole value: see the README).
   for (const [attempts, acc] of [...hello.storeBySize.entries()].sort((a, b) => a[0] - b[0])) {
     const st = median(acc.samples);

@@ -11,10 +11,11 @@ import { dateLabel } from '../views/labels';
 import { attemptIdOf, attemptOf, invocation, personName, pickAttempt, today, type Deps } from './deps';
 import { Cancelled, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
+import { registerCommand } from '../shell/commandHandlers';
 
 export function registerAttemptCommands(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.markSent,
       guarded(async (arg) => {
         const how = invocation(Commands.markSent, arg);
@@ -24,7 +25,7 @@ export function registerAttemptCommands(context: vscode.ExtensionContext, deps: 
         await markRequestSent(deps, attemptId, how.kind !== 'argument');
       }),
     ),
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.deleteAttempt,
       guarded(async (arg) => {
         const how = invocation(Commands.deleteAttempt, arg);

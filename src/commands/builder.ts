@@ -7,6 +7,7 @@ import { askBeforeSending } from './attempts';
 import { dateLabel, statusLabel } from '../views/labels';
 import { guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
+import { registerCommand } from '../shell/commandHandlers';
 
 /**
  * Registers mentoring.openBuilder; returns how to bring a panel back after a reload (the shell registers
@@ -45,7 +46,7 @@ export function registerBuilder(context: vscode.ExtensionContext, deps: Deps): (
   };
 
   context.subscriptions.push(
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.openBuilder,
       guarded(async (arg) => {
         const how = invocation(Commands.openBuilder, arg);

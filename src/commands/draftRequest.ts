@@ -19,6 +19,7 @@ import { invocation, userTemplates, type Deps } from './deps';
 import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { orgLabel, seniorityLabel } from '../views/labels';
 import { Commands } from '../shell/ids';
+import { registerCommand } from '../shell/commandHandlers';
 
 export interface DraftResult {
   attemptId: string;
@@ -27,7 +28,7 @@ export interface DraftResult {
 
 export function registerDraftRequest(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.draftRequest,
       guarded(async (arg): Promise<string> => {
         const how = invocation(Commands.draftRequest, arg);

@@ -4,6 +4,7 @@ import { allowedActions } from '../domain/actions';
 import { attemptIdOf, invocation, pickAttempt, type Deps } from './deps';
 import { guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
+import { registerCommand } from '../shell/commandHandlers';
 
 /** What mentoring.editDraft returns: the attempt and the URI of its bound document. */
 export interface EditDraftResult {
@@ -13,7 +14,7 @@ export interface EditDraftResult {
 
 export function registerDraftCommands(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.editDraft,
       guarded(async (arg): Promise<EditDraftResult> => {
         const how = invocation(Commands.editDraft, arg);

@@ -17,6 +17,7 @@ import { Commands, TEST_CAPTURE_EXTERNAL_COMMAND } from '../shell/ids';
 import { StoreRefusal } from '../storage/journalStore';
 import { Disposable } from '../util/disposable';
 import { statusLabel } from '../views/labels';
+import { registerCommand } from '../shell/commandHandlers';
 
 /** What mentoring.sendByEmail returns. */
 export interface SendByEmailResult {
@@ -29,7 +30,7 @@ export interface SendByEmailResult {
 
 export function registerEmailCommands(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.sendByEmail,
       guarded(async (arg): Promise<SendByEmailResult> => {
         const how = invocation(Commands.sendByEmail, arg);
@@ -107,7 +108,7 @@ export class MailLinks extends Disposable {
     super();
     if (context.extensionMode !== vscode.ExtensionMode.Test) return;
     this._register(
-      vscode.commands.registerCommand(TEST_CAPTURE_EXTERNAL_COMMAND, (arg?: { capture?: boolean }) => {
+      registerCommand(TEST_CAPTURE_EXTERNAL_COMMAND, (arg?: { capture?: boolean }) => {
         const so = this.captured ?? [];
         if (arg?.capture === true) this.captured = [];
         else if (arg?.capture === false) this.captured = undefined;

@@ -14,6 +14,7 @@ import { attemptIdOf, attemptOf, invocation, personName, pickAttempt, today, use
 import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
 import { dateLabel, statusLabel } from '../views/labels';
+import { registerCommand } from '../shell/commandHandlers';
 
 /** The follow-up as a question or a title; a `later` follow-up on a deferred attempt is the re-ask. */
 export function followUpLabel(kind: FollowUpKind, status?: AttemptStatus): string {
@@ -55,7 +56,7 @@ export interface FollowUpSentResult {
 
 export function registerFollowUpCommands(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.draftFollowUp,
       guarded(async (arg): Promise<string> => {
         const how = invocation(Commands.draftFollowUp, arg);
@@ -66,7 +67,7 @@ export function registerFollowUpCommands(context: vscode.ExtensionContext, deps:
         return offerFollowUp(deps, attemptId, kind);
       }),
     ),
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.markFollowUpSent,
       guarded(async (arg): Promise<FollowUpSentResult> => {
         const how = invocation(Commands.markFollowUpSent, arg);
@@ -77,7 +78,7 @@ export function registerFollowUpCommands(context: vscode.ExtensionContext, deps:
         return result;
       }),
     ),
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.dismissAttempt,
       guarded(async (arg): Promise<{ attemptId: string; status: AttemptStatus }> => {
         const how = invocation(Commands.dismissAttempt, arg);

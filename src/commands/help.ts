@@ -3,10 +3,11 @@ import * as vscode from 'vscode';
 import { guarded } from '../shell/errors';
 import { Commands, WALKTHROUGH_ID } from '../shell/ids';
 import type { Deps } from './deps';
+import { registerCommand } from '../shell/commandHandlers';
 
 export function registerHelpCommands(context: vscode.ExtensionContext, _deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.gettingStarted,
       // Takes nothing: from the palette or a view's menu (whatever row is focused) it opens the same walkthrough.
       guarded(async () => {

@@ -9,13 +9,14 @@ import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
 import { journalToMarkdown } from '../domain/report';
 import { dates, dateTimeLabel } from '../views/labels';
+import { registerCommand } from '../shell/commandHandlers';
 
 /** Larger files are refused before they are read. */
 export const MAX_IMPORT_BYTES = 5 * 1024 * 1024;
 
 export function registerJournalFileCommands(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.exportJournal,
       guarded(async (arg) => {
         const how = invocation(Commands.exportJournal, arg);
@@ -32,7 +33,7 @@ export function registerJournalFileCommands(context: vscode.ExtensionContext, de
         return uri;
       }),
     ),
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.importJournal,
       guarded(async (arg) => {
         const how = invocation(Commands.importJournal, arg);
@@ -50,7 +51,7 @@ export function registerJournalFileCommands(context: vscode.ExtensionContext, de
         return summary(plan);
       }),
     ),
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.exportDamagedData,
       guarded(checkedArg(Commands.exportDamagedData, async (arg) => {
         const key = arg ? namedBackup(deps, arg.key) : await pickBackup(deps, vscode.l10n.t('Export which damaged journal?'));
@@ -62,7 +63,7 @@ export function registerJournalFileCommands(context: vscode.ExtensionContext, de
         return uri;
       })),
     ),
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.restoreDamagedData,
       guarded(checkedArg(Commands.restoreDamagedData, async (arg) => {
         const key = arg ? namedBackup(deps, arg.key) : await pickBackup(deps, vscode.l10n.t('Restore which damaged journal?'));

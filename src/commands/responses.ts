@@ -16,6 +16,7 @@ import { dateLabel, dates, statusLabel } from '../views/labels';
 import { followUpLabel, offerFollowUp } from './followUps';
 import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
+import { registerCommand } from '../shell/commandHandlers';
 
 export interface ResponseResult {
   attemptId: string;
@@ -26,7 +27,7 @@ export interface ResponseResult {
 
 export function registerResponseCommands(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.recordResponse,
       guarded(async (arg): Promise<ResponseResult> => {
         const how = invocation(Commands.recordResponse, arg);

@@ -9,10 +9,11 @@ import { offerFollowUp } from './followUps';
 import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
 import { statusLabel } from '../views/labels';
+import { registerCommand } from '../shell/commandHandlers';
 
 export function registerSessionCommands(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.logSession,
       guarded(async (arg) => {
         const how = invocation(Commands.logSession, arg);

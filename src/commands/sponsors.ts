@@ -11,10 +11,11 @@ import { Cancelled, CommandError, guarded } from '../shell/errors';
 import { Commands } from '../shell/ids';
 import { markSponsor } from '../domain/sessions';
 import { orgLabel, seniorityLabel } from '../views/labels';
+import { registerCommand } from '../shell/commandHandlers';
 
 export function registerSponsorCommands(context: vscode.ExtensionContext, deps: Deps): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.markSponsor,
       guarded(async (arg) => {
         const how = invocation(Commands.markSponsor, arg);
@@ -30,7 +31,7 @@ export function registerSponsorCommands(context: vscode.ExtensionContext, deps: 
         return { personId, sponsor };
       }),
     ),
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.logAdvocacy,
       guarded(async (arg) => {
         const how = invocation(Commands.logAdvocacy, arg);

@@ -9,6 +9,7 @@ import type { CheckContext } from '../domain/requestCheck';
 import { CommandError, guarded } from '../shell/errors';
 import { Commands, TEST_OPEN_COMMAND } from '../shell/ids';
 import { formatCount, MAX_CHECKED_CHARS, type RequestDiagnostics } from './requestDiagnostics';
+import { registerCommand } from '../shell/commandHandlers';
 
 /** What `mentoring.checkRequest` returns. */
 export interface CheckRequestResult {
@@ -20,7 +21,7 @@ export interface CheckRequestResult {
 
 export function registerCheckRequest(context: vscode.ExtensionContext, diagnostics: RequestDiagnostics): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand(
+    registerCommand(
       Commands.checkRequest,
       guarded(async (arg): Promise<CheckRequestResult> => {
         const editor = targetEditor(arg);
@@ -46,7 +47,7 @@ export function registerCheckRequest(context: vscode.ExtensionContext, diagnosti
   );
   if (context.extensionMode === vscode.ExtensionMode.Test) {
     context.subscriptions.push(
-      vscode.commands.registerCommand(TEST_OPEN_COMMAND, async (arg: { text: string; context?: CheckContext }) => {
+      registerCommand(TEST_OPEN_COMMAND, async (arg: { text: string; context?: CheckContext }) => {
         // An editable document for the tests of the diagnostics and their quick fixes (the extension itself opens
         // no untitled documents: they would ask "Do you want to save…?" when closed).
         const doc = await untitledMarkdown(arg.text);

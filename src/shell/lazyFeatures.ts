@@ -1,12 +1,14 @@
 /**
  * The one lazy loader. dist/features.js (src/features.ts: every command, the builder, diagnostics, sync,
- * import and export) is required the first time a person uses any of it — never at activation. Until
- * then each of its commands is a stand-in: the first call loads the bundle (which registers the real
- * commands in the stand-ins' place) and runs the real command with the same arguments.
+ * import and export) is required the first time a person uses any of it — never at activation. Each of its
+ * commands is registered here once, as a stand-in, and stays registered: the first call loads the bundle (whose
+ * command modules put their handlers into commandHandlers.ts rather than registering again), and every call runs
+ * the features' handler with the same arguments.
  */
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Features, FeaturesBundle, ShellDeps } from './featuresApi';
+import { clearCommandHandlers, commandHandler, useStandIns } from './commandHandlers';
 import { Disposable } from '../util/disposable';
 
 export class LazyFeatures extends Disposable {
@@ -20,10 +22,13 @@ export class LazyFeatures extends Disposable {
   ) {
     super();
     this._register({ dispose: () => this.dropStandIns() });
+    useStandIns(commandIds);
     this.standIns = commandIds.map((id) =>
       vscode.commands.registerCommand(id, (...args: unknown[]) => {
         this.load();
-        return vscode.commands.executeCommand(id, ...args);
+        const handler = commandHandler(id);
+        if (!handler) throw new Error(`Mentoring Outreach: the command '${id}' did not load`);
+        return handler(...args);
       }),
     );
   }
@@ -36,7 +41,6 @@ export class LazyFeatures extends Disposable {
   /** The features, loading them now if they are not yet. */
   load(): Features {
     if (this.features) return this.features;
-    this.dropStandIns();
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy loading by path, see above
     const bundle = require(path.join(__dirname, 'features.js')) as FeaturesBundle;
     this.features = bundle.start(this.context, this.shell);
@@ -45,5 +49,6 @@ export class LazyFeatures extends Disposable {
 
   private dropStandIns(): void {
     for (const d of this.standIns.splice(0)) d.dispose();
+    clearCommandHandlers();
   }
 }
