@@ -26,7 +26,7 @@ import { SYNC_KEY, SyncMirror } from './storage/syncMirror';
 import { UserTemplates } from './templating/userTemplates';
 import type { Features, FeaturesBundle, ShellDeps } from './shell/featuresApi';
 
-/** Registers every command (the activation bundle's stand-ins step aside first) and wires sync. */
+/** Hands every command's handler to the activation bundle's stand-ins (shell/commandHandlers.ts) and wires sync. */
 export const start: FeaturesBundle['start'] = (context: vscode.ExtensionContext, shell: ShellDeps): Features => {
   const log = vscode.window.createOutputChannel('Mentoring Outreach', { log: true });
   const templates = new UserTemplates(vscode.Uri.joinPath(context.extensionUri, 'dist', 'templateCompiler.js').fsPath, (message) => {

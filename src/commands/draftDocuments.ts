@@ -48,7 +48,10 @@ export class DraftDocuments extends Disposable {
     this.track(doc);
     const editor = await vscode.window.showTextDocument(doc, { preview: false, viewColumn: options.viewColumn ?? vscode.ViewColumn.Active });
     // The same text but for the space around it (as the builder compares) is the same draft: nothing to put in.
-    if (options.text !== undefined && lf(options.text).trim() !== lf(doc.getText()).trim()) {
+    // Without unsaved changes, "the same" means the same as saved in the journal — not as the editor shows it: an
+    // editor already open may not have re-read a draft that changed meanwhile (sync, another path) yet.
+    const same = (a: string, b: string) => lf(a).trim() === lf(b).trim();
+    if (options.text !== undefined && !same(options.text, doc.isDirty ? doc.getText() : attempt.text)) {
       if (doc.isDirty) {
         void vscode.window.showInformationMessage(vscode.l10n.t('This draft is open with changes not saved yet: they are kept, and the builder\'s text was not put in.'));
       } else {

@@ -431,8 +431,9 @@ export function parseJournal(input: unknown, options: ParseOptions = {}): ParseR
   }
 
   // A journal this extension wrote (every field present, in the schema's order) is checked by plain code;
-  // anything else — a missing default, another key order, a problem — goes through the schema.
-  let journal = canonicalJournal(doc);
+  // anything else — a missing default, another key order, a problem — goes through the schema. Not after a
+  // migration: its output is not sanitize()'s plain copy (it may share objects, have holes or reserved keys).
+  let journal = migratedFrom === undefined ? canonicalJournal(doc) : undefined;
   if (journal === undefined) {
     const result = v.safeParse(JournalSchema, doc, { abortEarly: false });
     if (!result.success) {

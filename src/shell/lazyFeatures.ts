@@ -8,7 +8,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Features, FeaturesBundle, ShellDeps } from './featuresApi';
-import { clearCommandHandlers, commandHandler, useStandIns } from './commandHandlers';
+import { clearCommandHandlers, commandHandler, forgetHandlers, useStandIns } from './commandHandlers';
 import { Disposable } from '../util/disposable';
 
 export class LazyFeatures extends Disposable {
@@ -43,7 +43,13 @@ export class LazyFeatures extends Disposable {
     if (this.features) return this.features;
     // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy loading by path, see above
     const bundle = require(path.join(__dirname, 'features.js')) as FeaturesBundle;
-    this.features = bundle.start(this.context, this.shell);
+    try {
+      this.features = bundle.start(this.context, this.shell);
+    } catch (e) {
+      // The next use tries again and reports this error again, not "already has a handler".
+      forgetHandlers();
+      throw e;
+    }
     return this.features;
   }
 

@@ -105,11 +105,17 @@ function nonce(): string {
   return Buffer.from(bytes).toString('base64');
 }
 
-/** dist/webview's script and stylesheets, read once per window: the same build for every panel. */
+/** dist/webview's script and stylesheets, read once per window (the same build for every panel); '' when unreadable. */
 let assets: { js: string; css: string; codicons: string } | undefined;
 function builtAssets(extensionUri: vscode.Uri): { js: string; css: string; codicons: string } {
   if (!assets) {
-    const read = (name: string) => fs.readFileSync(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name).fsPath, 'utf8');
+    const read = (name: string) => {
+      try {
+        return fs.readFileSync(vscode.Uri.joinPath(extensionUri, 'dist', 'webview', name).fsPath, 'utf8');
+      } catch {
+        return ''; // linked instead (see html): the webview reports what is missing
+      }
+    };
     assets = { js: read('main.js'), css: read('main.css'), codicons: read('codicon.css') };
   }
   return assets;
@@ -126,7 +132,7 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri, initial: Initia
   const asset = (name: string) => `${folder}/${name}`;
   const built = builtAssets(extensionUri);
   const mapped = (text: string) => text.replace(/(sourceMappingURL=)([\w.-]+\.map)/g, (_, key: string, map: string) => key + asset(map));
-  const rebase = (css: string) => mapped(css).replace(/url\("\.\//g, () => `url("${folder}/`);
+  const rebase = (css: string) => mapped(css).replace(/url\((["']?)\.\//g, (_, quote: string) => `url(${quote}${folder}/`);
   const n = nonce();
   const csp = [
     "default-src 'none'",
@@ -136,10 +142,10 @@ function html(webview: vscode.Webview, extensionUri: vscode.Uri, initial: Initia
     `script-src 'nonce-${n}'`,
   ].join('; ');
   const style = (name: 'codicon.css' | 'main.css', text: string) => {
-    const inline = inlineElementText('style', rebase(text));
+    const inline = text === '' ? undefined : inlineElementText('style', rebase(text));
     return inline === undefined ? `<link rel="stylesheet" href="${asset(name)}">` : `<style nonce="${n}">${inline}</style>`;
   };
-  const inlineScript = inlineElementText('script', mapped(built.js));
+  const inlineScript = built.js === '' ? undefined : inlineElementText('script', mapped(built.js));
   const script = inlineScript === undefined ? `<script nonce="${n}" src="${asset('main.js')}"></script>` : `<script nonce="${n}">${inlineScript}</script>`;
   // l10n-ignore (markup: its text is localised inside)
   return `<!DOCTYPE html>

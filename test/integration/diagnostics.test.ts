@@ -52,6 +52,21 @@ async function quickFixes(uri: vscode.Uri, range: vscode.Range): Promise<vscode.
   return actions.filter((a): a is vscode.CodeAction => 'edit' in a || 'diagnostics' in a);
 }
 
+/**
+ * The quick fixes for `diagnostic` once the workbench shows it. `languages.getDiagnostics` (what waitFor polls) is the
+ * extension host's copy; the code-action request is answered with the window's markers, which arrive a message
+ * later — on a busy machine, asking at once could find none yet (the cause of an intermittent "0 !== 1").
+ */
+async function quickFixesFor(uri: vscode.Uri, diagnostic: vscode.Diagnostic): Promise<vscode.CodeAction[]> {
+  const until = Date.now() + 5_000;
+  for (;;) {
+    const actions = await quickFixes(uri, diagnostic.range);
+    if (actions.some((a) => a.diagnostics?.some((d) => d.code === diagnostic.code))) return actions;
+    if (Date.now() > until) return actions; // the caller's assertion says what is missing
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
 /** Closes every text editor without saving (all documents here are untitled). */
 async function closeTextEditors(): Promise<void> {
   for (let i = 0; i < 30 && vscode.window.activeTextEditor; i++) await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
@@ -92,7 +107,7 @@ describe('request diagnostics (inside a real extension host)', () => {
     assert.equal(greeting.severity, vscode.DiagnosticSeverity.Error);
     const mismatch = ours(uri).find((d) => d.code === 'sessions-mismatch');
     assert.ok(mismatch && ours(uri).some((d) => d.code === 'too-many-sessions'));
-    const titles = (await quickFixes(uri, mismatch.range)).map((a) => a.title);
+    const titles = (await quickFixesFor(uri, mismatch)).map((a) => a.title);
     assert.equal(titles.filter((t) => t === 'Replace “eight” with “three”, as planned').length, 1, `one action per distinct edit: ${titles.join(' | ')}`);
   });
 
@@ -111,7 +126,7 @@ describe('request diagnostics (inside a real extension host)', () => {
     const text = 'Hi Terry, would you spend three mentoring sessions with me? Your mentorship would mean a lot.';
     const { doc } = await openTracked(text);
     const mentor = await waitFor('the mentor-word diagnostic', () => ours(doc.uri).find((d) => d.code === 'mentor-word'));
-    const actions = await quickFixes(doc.uri, mentor.range);
+    const actions = await quickFixesFor(doc.uri, mentor);
     const remove = actions.find((a) => a.title === 'Remove “mentoring”');
     assert.ok(remove, `titles: ${actions.map((a) => a.title).join(' | ')}`);
     assert.equal(remove.kind?.value, vscode.CodeActionKind.QuickFix.value);
@@ -127,7 +142,7 @@ describe('request diagnostics (inside a real extension host)', () => {
     const text = 'Hi Terry, would you be my mentor? Your mentorship would mean a lot.';
     const { doc } = await openTracked(text);
     const role = await waitFor('the open-ended diagnostic', () => ours(doc.uri).find((d) => d.code === 'open-ended'));
-    const actions = await quickFixes(doc.uri, role.range);
+    const actions = await quickFixesFor(doc.uri, role);
     const titles = actions.map((a) => a.title);
     // A fix writes no placeholder (issue 11.10): without the journal, the method's "three sessions".
     const spend = actions.find((a) => a.title === 'Replace “be my mentor” with “spend three sessions with me”');
@@ -177,7 +192,7 @@ describe('request diagnostics (inside a real extension host)', () => {
       const editor = await openPlain('Hi Terry, would you be willing to spend some time with me this quarter on financial acumen?');
       await vscode.commands.executeCommand('mentoring.checkRequest');
       const vague = await waitFor('the no-sessions diagnostic', () => ours(editor.document.uri).find((d) => d.code === 'no-sessions'));
-      const actions = await quickFixes(editor.document.uri, vague.range);
+      const actions = await quickFixesFor(editor.document.uri, vague);
       const fix = actions.find((a) => /four sessions/.test(a.title));
       assert.ok(fix?.edit, `a quick fix writing four sessions; titles: ${actions.map((a) => a.title).join(' | ')}`);
       assert.ok(await vscode.workspace.applyEdit(fix.edit));

@@ -152,4 +152,13 @@ describe('parseJournal fast path for canonical journals (issue 12)', function ()
     assert.ok(r.ok);
     assert.deepStrictEqual(r.journal, j);
   });
+
+  it('is not taken after a migration (its output is not a sanitised copy): the schema sees the holes', () => {
+    const stored = canonical(bigJournal(3));
+    // A migration that leaves a hole in a list: plain code's every() would skip it, the schema refuses it.
+    const sparse: unknown[] = [...stored.attempts];
+    delete sparse[1];
+    const r = parseJournal({ ...stored, version: 0 }, { migrations: { 0: (old) => ({ ...old, attempts: sparse }) } });
+    assert.equal(r.ok, false, 'a journal with a hole in its attempts was accepted after a migration');
+  });
 });
